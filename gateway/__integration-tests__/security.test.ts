@@ -1,0 +1,98 @@
+import { DEVELOPMENT_GATEWAY_SECRET, GATEWAY_SECRET_HEADER } from '@samen-sterk/subgraph-runtime';
+import { badTokens, tokenFor } from './testkit/auth';
+import { errorCodes, graphql } from './testkit/graphql';
+import { startTestPlatform, type TestPlatform } from './testkit/platform';
+
+// Tokens are checked by the gateway and again by every subgraph; federation's entry points
+// answer only the gateway.
+let tp: TestPlatform;
+beforeAll(async () => {
+  tp = await startTestPlatform();
+});
+afterAll(() => tp?.stop());
+
+const QUERY = `{ members(first: 1) { totalCount } }`;
+
+describe.each(Object.keys(badTokens) as (keyof typeof badTokens)[])('a token that is %s', (kind) => {
+  test('is refused by the gateway with UNAUTHENTICATED and no data', async () => {
+    const res = await tp.query(QUERY, { token: await badTokens[kind]() });
+    expect(res.status).toBe(401);
+    expect(errorCodes(res)).toEqual(['UNAUTHENTICATED']);
+    expect(res.data ?? null).toBeNull();
+  });
+
+  test('is refused by the subgraph itself, even with the gateway secret', async () => {
+    const res = await graphql(tp.subgraphUrl('members'), QUERY, {
+      token: await badTokens[kind](),
+      headers: { [GATEWAY_SECRET_HEADER]: DEVELOPMENT_GATEWAY_SECRET },
+    });
+    expect(errorCodes(res)).toEqual(['UNAUTHENTICATED']);
+    expect(res.data ?? null).toBeNull();
+  });
+});
+
+test('an expired token says so', async () => {
+  const res = await tp.query(QUERY, { token: await badTokens.expired() });
+  expect(res.errors?.[0]?.message).toMatch(/expired/);
+});
+
+test('a token with a member role but no member is refused', async () => {
+  const token = await tokenFor({ roles: ['member-admin'] });
+  expect(errorCodes(await tp.query(QUERY, { token }))).toEqual(['UNAUTHENTICATED']);
+});
+
+test('a subgraph asked directly without a token refuses', async () => {
+  const res = await graphql(tp.subgraphUrl('members'), QUERY);
+  expect(errorCodes(res)).toEqual(['UNAUTHENTICATED']);
+});
+
+describe('federation entry points around the gateway', () => {
+  const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { name } } }`;
+
+  test('_entities without the gateway secret is refused, even with a valid token', async () => {
+    const members: any = await tp.query(`{ members(first: 1) { edges { node { id } } } }`, {
+      token: await tokenFor({ roles: ['platform-admin'] }),
+    });
+    const id = members.data.members.edges[0].node.id;
+    const token = await tokenFor({ roles: ['platform-admin'] });
+    const variables = { r: [{ __typename: 'Member', id }] };
+    for (const headers of [{}, { [GATEWAY_SECRET_HEADER]: 'guessed' }]) {
+      const res = await graphql(tp.subgraphUrl('members'), ENTITIES, { token, variables, headers });
+      expect(errorCodes(res)).toEqual(['FORBIDDEN']);
+      expect(JSON.stringify(res.data ?? null)).not.toContain('name');
+    }
+    // Hidden in a fragment it is still refused.
+    const sneaky = await graphql(
+      tp.subgraphUrl('members'),
+      `query($r: [_Any!]!) { ...F } fragment F on Query { _entities(representations: $r) { ... on Member { name } } }`,
+      { token, variables },
+    );
+    expect(errorCodes(sneaky)).toEqual(['FORBIDDEN']);
+
+    const viaGatewaySecret: any = await graphql(tp.subgraphUrl('members'), ENTITIES, {
+      token,
+      variables,
+      headers: { [GATEWAY_SECRET_HEADER]: DEVELOPMENT_GATEWAY_SECRET },
+    });
+    expect(viaGatewaySecret.errors).toBeUndefined();
+    expect(viaGatewaySecret.data._entities[0].name).toBeTruthy();
+  });
+
+  test('_service (the SDL) without the gateway secret is refused', async () => {
+    const res = await graphql(tp.subgraphUrl('members'), `{ _service { sdl } }`, {
+      token: await tokenFor({ roles: ['platform-admin'] }),
+    });
+    expect(errorCodes(res)).toEqual(['FORBIDDEN']);
+  });
+});
+
+test('health and readiness of the gateway and the subgraph', async () => {
+  const base = (url: string) => url.replace(/\/graphql$/, '');
+  for (const url of [tp.url, tp.subgraphUrl('members')]) {
+    expect((await fetch(`${base(url)}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${base(url)}/readyz`);
+    expect(ready.status).toBe(200);
+  }
+  const gatewayReady: any = await (await fetch(`${base(tp.url)}/readyz`)).json();
+  expect(gatewayReady.subgraphs).toEqual({ members: 'ready' });
+});

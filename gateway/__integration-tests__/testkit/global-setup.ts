@@ -1,0 +1,28 @@
+import { PGlite } from '@electric-sql/pglite';
+import { applyMigrations, openDatabase } from '@samen-sterk/subgraph-runtime';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { SUBGRAPH_DEFINITIONS } from '../../../scripts/platform';
+import { postgresUrlFor, TEMPLATE_DIR_ENV, templatePath } from './databases';
+
+/**
+ * Once per test run: for each subgraph on PGlite, a database migrated and seeded, dumped to a
+ * file that every test file loads (PostgreSQL runs need none: tests reset the real database).
+ */
+export default async function globalSetup(): Promise<void> {
+  process.env.APOLLO_TELEMETRY_DISABLED = '1';
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samen-sterk-test-'));
+  process.env[TEMPLATE_DIR_ENV] = dir;
+  await Promise.all(
+    SUBGRAPH_DEFINITIONS.filter((d) => !postgresUrlFor(d.name)).map(async (definition) => {
+      const instance = new PGlite();
+      const database = await openDatabase({ kind: 'pglite-instance', instance }, definition.createClient);
+      await applyMigrations(database.sql, definition.migrationsDir);
+      await definition.seed?.(database.prisma);
+      const dump = await instance.dumpDataDir('gzip');
+      fs.writeFileSync(templatePath(dir, definition.name), Buffer.from(await dump.arrayBuffer()));
+      await database.close();
+    }),
+  );
+}

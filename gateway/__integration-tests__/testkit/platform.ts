@@ -1,0 +1,49 @@
+import type { ServiceName } from '@samen-sterk/subgraph-runtime';
+import { startPlatform, SUBGRAPH_DEFINITIONS, type RunningPlatform } from '../../../scripts/platform';
+import { graphql, type GraphQLResponse } from './graphql';
+import { postgresUrlFor, testDatabaseLocation, truncateAll } from './databases';
+
+export interface TestPlatform {
+  platform: RunningPlatform;
+  /** The gateway's GraphQL endpoint. */
+  url: string;
+  /** A subgraph's own endpoint, to test that it defends itself. */
+  subgraphUrl(name: ServiceName): string;
+  /** A query through the gateway. */
+  query<Data = Record<string, any>>(
+    query: string,
+    options?: { variables?: Record<string, unknown>; token?: string },
+  ): Promise<GraphQLResponse<Data>>;
+  /** Back to the seeded demo data. */
+  reset(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole platform for one test file: every subgraph on its own database and the real
+ * gateway in front, all on free ports, with the seeded demo data.
+ */
+export async function startTestPlatform(): Promise<TestPlatform> {
+  const locations = Object.fromEntries(
+    await Promise.all(SUBGRAPH_DEFINITIONS.map(async (d) => [d.name, await testDatabaseLocation(d.name)] as const)),
+  );
+  const platform = await startPlatform({ location: (name) => locations[name], port: () => 0 });
+  const reset = async () => {
+    for (const definition of SUBGRAPH_DEFINITIONS) {
+      const { database } = platform.subgraphs[definition.name]!;
+      await truncateAll(database.sql);
+      await definition.seed?.(database.prisma);
+    }
+  };
+  // A PostgreSQL database may hold what an earlier run left; PGlite starts from the template.
+  if (SUBGRAPH_DEFINITIONS.some((d) => postgresUrlFor(d.name))) await reset();
+  const url = platform.gateway.url;
+  return {
+    platform,
+    url,
+    subgraphUrl: (name) => platform.subgraphs[name]!.server.url,
+    query: (query, options) => graphql(url, query, options),
+    reset,
+    stop: () => platform.stop(),
+  };
+}

@@ -1,0 +1,1 @@
+export { startGateway, type GatewayContext, type GatewayOptions } from './gateway';

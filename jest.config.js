@@ -1,0 +1,18 @@
+// One Jest run for the whole workspace: unit tests in __tests__, integration tests (through the
+// real gateway over HTTP) in __integration-tests__.
+/** @type {import('jest').Config} */
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
+
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/gateway', '<rootDir>/subgraphs', '<rootDir>/schema', '<rootDir>/scripts'],
+  testMatch: ['**/__tests__/**/*.test.ts', '**/__integration-tests__/**/*.test.ts'],
+  transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
+  // jose ships ESM only; let swc turn it into CommonJS like our own code.
+  transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/)?(jose)[@/])'],
+  testTimeout: 30000,
+  globalSetup: '<rootDir>/gateway/__integration-tests__/testkit/global-setup.ts',
+  globalTeardown: '<rootDir>/gateway/__integration-tests__/testkit/global-teardown.ts',
+  // Tests on a real PostgreSQL share its databases and reset them, so they run one at a time.
+  ...(Object.keys(process.env).some((name) => name.endsWith('_DATABASE_URL')) ? { maxWorkers: 1 } : {}),
+};

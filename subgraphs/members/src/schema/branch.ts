@@ -1,0 +1,74 @@
+import { todayInNetherlands } from '@samen-sterk/subgraph-runtime';
+import { builder } from '../builder';
+import type { Prisma } from '../generated/prisma/client';
+
+export const BranchRef = builder.prismaObject('Branch', {
+  description: 'A shop of a member organisation.',
+  authScopes: { signedIn: true },
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    address: t.field({ type: AddressRef, resolve: (branch) => branch }),
+    openedOn: t.expose('openedOn', { type: 'Date' }),
+    closedOn: t.expose('closedOn', { type: 'Date', nullable: true }),
+    member: t.relation('member'),
+  }),
+});
+
+interface AddressShape {
+  street: string;
+  houseNumber: string;
+  postcode: string;
+  city: string;
+}
+
+export const AddressRef = builder.objectRef<AddressShape>('Address').implement({
+  description: 'A Dutch street address.',
+  fields: (t) => ({
+    street: t.exposeString('street'),
+    houseNumber: t.exposeString('houseNumber'),
+    postcode: t.exposeString('postcode', { description: 'Dutch postcode, `1234 AB`.' }),
+    city: t.exposeString('city'),
+  }),
+});
+
+const BranchFilter = builder.inputType('BranchFilter', {
+  fields: (t) => ({
+    memberId: t.id({ required: false }),
+    name: t.string({ required: false, description: 'Part of the name, any case.' }),
+    city: t.string({ required: false, description: 'The city, any case.' }),
+    open: t.boolean({ required: false, description: 'true: only shops open today; false: only closed ones.' }),
+  }),
+});
+
+function branchWhere(filter: typeof BranchFilter.$inferInput | null | undefined, today: Date): Prisma.BranchWhereInput {
+  if (!filter) return {};
+  const open: Prisma.BranchWhereInput = { OR: [{ closedOn: null }, { closedOn: { gt: today } }] };
+  const closed: Prisma.BranchWhereInput = { closedOn: { lte: today } };
+  return {
+    ...(filter.memberId ? { memberId: filter.memberId } : {}),
+    ...(filter.name ? { name: { contains: filter.name.trim(), mode: 'insensitive' } } : {}),
+    ...(filter.city ? { city: { equals: filter.city.trim(), mode: 'insensitive' } } : {}),
+    ...(filter.open === true ? open : filter.open === false ? closed : {}),
+  };
+}
+
+builder.queryFields((t) => ({
+  branches: t.prismaConnection({
+    type: 'Branch',
+    cursor: 'id',
+    authScopes: { signedIn: true },
+    description: 'Shops of all members, by name.',
+    args: { filter: t.arg({ type: BranchFilter, required: false }) },
+    totalCount: (_connection, args, ctx) => ctx.db.branch.count({ where: branchWhere(args.filter, todayInNetherlands()) }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.db.branch.findMany({ ...query, where: branchWhere(args.filter, todayInNetherlands()), orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+  }),
+  branch: t.prismaField({
+    type: BranchRef,
+    nullable: true,
+    authScopes: { signedIn: true },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (query, _root, { id }, ctx) => ctx.db.branch.findUnique({ ...query, where: { id } }),
+  }),
+}));

@@ -1,0 +1,93 @@
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Pool } from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { dataDirFromEnv, envPrefix } from '../config';
+import { pgliteExecutor, postgresExecutor } from './executors';
+import { QueryLog } from './query-log';
+import type { SqlExecutor } from './sql';
+
+/**
+ * A subgraph's own database: PostgreSQL when `<SUBGRAPH>_DATABASE_URL` is set, otherwise
+ * embedded PGlite in a data folder (or in memory). Same schema, migrations and SQL dialect.
+ */
+export type DatabaseLocation =
+  | { kind: 'postgres'; url: string }
+  | { kind: 'pglite'; dataDir: string | null }
+  /** An already opened PGlite (tests clone one migrated template per run). */
+  | { kind: 'pglite-instance'; instance: PGlite };
+
+export interface Database<Client> {
+  kind: 'postgres' | 'pglite';
+  prisma: Client;
+  sql: SqlExecutor;
+  /** The SQL Prisma sends, when recording (tests). */
+  queryLog: QueryLog;
+  /** Readiness: the database answers a trivial query. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** Where `service`'s data lives, from the environment (DESIGN.md, "Data"). */
+export function databaseLocationFromEnv(service: string): DatabaseLocation {
+  const url = process.env[`${envPrefix(service)}_DATABASE_URL`];
+  if (url) return { kind: 'postgres', url };
+  return { kind: 'pglite', dataDir: path.resolve(dataDirFromEnv(), service) };
+}
+
+export async function openDatabase<Client extends { $disconnect(): Promise<void> }>(
+  location: DatabaseLocation,
+  createClient: (adapter: SqlDriverAdapterFactory) => Client,
+): Promise<Database<Client>> {
+  if (location.kind === 'postgres') {
+    const pool = new Pool({ connectionString: location.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const queryLog = new QueryLog();
+    const prisma = createClient(queryLog.wrap(new PrismaPg(pool)));
+    const sql = postgresExecutor(pool);
+    return {
+      kind: 'postgres',
+      prisma,
+      sql,
+      queryLog,
+      ping: () => ping(sql),
+      close: async () => {
+        await prisma.$disconnect();
+        await pool.end();
+      },
+    };
+  }
+  let pglite: PGlite;
+  if (location.kind === 'pglite-instance') {
+    pglite = location.instance;
+  } else {
+    if (location.dataDir) fs.mkdirSync(location.dataDir, { recursive: true });
+    pglite = location.dataDir ? new PGlite(location.dataDir) : new PGlite();
+  }
+  await pglite.waitReady;
+  const queryLog = new QueryLog();
+  const prisma = createClient(queryLog.wrap(new PrismaPGlite(pglite) as unknown as SqlDriverAdapterFactory));
+  const sql = pgliteExecutor(pglite);
+  return {
+    kind: 'pglite',
+    prisma,
+    sql,
+    queryLog,
+    ping: () => ping(sql),
+    close: async () => {
+      await prisma.$disconnect();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+async function ping(sql: SqlExecutor): Promise<boolean> {
+  try {
+    await sql.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,60 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * The platform's error codes (DESIGN.md, "Errors"). Resolvers throw these; the message is
+ * written for the person who will read it, and `extensions.code` is what programs match on.
+ */
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INTERNAL_SERVER_ERROR';
+
+export class PlatformError extends GraphQLError {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    extensions: Record<string, unknown> = {},
+  ) {
+    super(message, { extensions: { ...extensions, code } });
+  }
+}
+
+export class UnauthenticatedError extends PlatformError {
+  constructor(message = 'Sign in first: this request carries no valid token.') {
+    super('UNAUTHENTICATED', message);
+  }
+}
+
+export class ForbiddenError extends PlatformError {
+  constructor(message = 'You do not have access to this.') {
+    super('FORBIDDEN', message);
+  }
+}
+
+/** Bad input; `field` names the offending input field, as a path such as `input.kvkNumber`. */
+export class BadUserInputError extends PlatformError {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super('BAD_USER_INPUT', message, { field });
+  }
+}
+
+export class NotFoundError extends PlatformError {
+  constructor(what: string, id: string) {
+    super('NOT_FOUND', `${what} ${id} does not exist or is not visible to you.`, { id });
+  }
+}
+
+export class ConflictError extends PlatformError {
+  constructor(message: string) {
+    super('CONFLICT', message);
+  }
+}
+
+export const isPlatformError = (error: unknown): error is PlatformError =>
+  error instanceof PlatformError;

@@ -1,0 +1,129 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { bearerToken, createTokenVerifier, type TokenVerifier } from '../auth/tokens';
+import { gatewaySecretFromEnv } from '../config';
+import { LoaderRegistry, type SubgraphContext } from '../context';
+import type { Database } from '../database/database';
+import { PlatformError } from '../errors';
+import { formatError } from './errors';
+import { gatewayOnlyPlugin } from './gateway-only';
+
+export const GATEWAY_SECRET_HEADER = 'x-gateway-secret';
+
+export interface SubgraphServerOptions<Db> {
+  name: string;
+  schema: GraphQLSchema;
+  database: Database<Db>;
+  port: number;
+  host?: string;
+  tokens?: TokenVerifier;
+  gatewaySecret?: string;
+  plugins?: ApolloServerPlugin<SubgraphContext<Db>>[];
+}
+
+export interface RunningServer {
+  name: string;
+  /** The GraphQL endpoint. */
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export function secretMatches(given: unknown, expected: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** The request's identity; a token that is present but not valid fails the request (401). */
+export async function identityOf(tokens: TokenVerifier, authorization: string | undefined) {
+  try {
+    const token = bearerToken(authorization);
+    return token ? await tokens.verify(token) : null;
+  } catch (error) {
+    if (error instanceof PlatformError) {
+      throw new PlatformError(error.code, error.message, { http: { status: 401 } });
+    }
+    throw error;
+  }
+}
+
+/** Liveness and readiness probes plus `/graphql`, on one Express app. */
+export async function listen(
+  app: express.Express,
+  port: number,
+  host = process.env.HOST || '127.0.0.1',
+): Promise<{ port: number; close(): Promise<void> }> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host, (error?: Error) => {
+      if (error) return reject(error);
+      const address = server.address() as AddressInfo;
+      resolve({
+        port: address.port,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+    server.on('error', reject);
+  });
+}
+
+/** Starts one subgraph: Apollo Server behind Express with `/healthz`, `/readyz`, `/graphql`. */
+export async function startSubgraphServer<Db>(options: SubgraphServerOptions<Db>): Promise<RunningServer> {
+  const tokens = options.tokens ?? createTokenVerifier();
+  const gatewaySecret = options.gatewaySecret ?? gatewaySecretFromEnv();
+  const apollo = new ApolloServer<SubgraphContext<Db>>({
+    schema: options.schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      gatewayOnlyPlugin() as ApolloServerPlugin<SubgraphContext<Db>>,
+      // Traces go to Apollo's cloud, which this platform does not use.
+      ApolloServerPluginInlineTraceDisabled(),
+      ...(options.plugins ?? []),
+    ],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', service: options.name });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ready = await options.database.ping();
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unreachable', service: options.name });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '2mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => ({
+        db: options.database.prisma,
+        identity: await identityOf(tokens, req.headers.authorization),
+        viaGateway: secretMatches(req.headers[GATEWAY_SECRET_HEADER], gatewaySecret),
+        loaders: new LoaderRegistry(),
+      }),
+    }),
+  );
+
+  const http = await listen(app, options.port, options.host);
+  return {
+    name: options.name,
+    url: `http://127.0.0.1:${http.port}/graphql`,
+    port: http.port,
+    stop: async () => {
+      await http.close();
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,18 @@
+export * from './auth/identity';
+export * from './auth/roles';
+export * from './auth/tokens';
+export * from './calendar-date';
+export * from './config';
+export * from './context';
+export * from './database/database';
+export * from './database/executors';
+export type { SqlExecutor } from './database/sql';
+export * from './errors';
+export * from './graphql/builder';
+export * from './graphql/scalars';
+export * from './http/server';
+export * from './identifiers';
+export * from './subgraph';
+export { formatError } from './http/errors';
+export * from './database/query-log';
+export * from './migrations';

@@ -1,0 +1,60 @@
+import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { GraphQLSchema } from 'graphql';
+import { portFromEnv, type ServiceName } from './config';
+import { databaseLocationFromEnv, openDatabase, type Database, type DatabaseLocation } from './database/database';
+import { startSubgraphServer, type RunningServer } from './http/server';
+import { applyMigrations } from './migrations';
+
+/** Everything the runtime needs to know about one subgraph. */
+export interface SubgraphDefinition<Client extends { $disconnect(): Promise<void> }> {
+  name: ServiceName;
+  schema: GraphQLSchema;
+  /** Prisma's migrations folder of the subgraph. */
+  migrationsDir: string;
+  createClient: (adapter: SqlDriverAdapterFactory) => Client;
+  /** Demo data for the embedded default; must do nothing when data is already there. */
+  seed?: (client: Client) => Promise<unknown>;
+}
+
+export interface RunningSubgraph<Client> {
+  server: RunningServer;
+  database: Database<Client>;
+  stop(): Promise<void>;
+}
+
+export interface RunOptions {
+  location?: DatabaseLocation;
+  port?: number;
+  seed?: boolean;
+  log?: (message: string) => void;
+}
+
+/** Opens the subgraph's database, applies pending migrations, seeds if asked, and serves it. */
+export async function runSubgraph<Client extends { $disconnect(): Promise<void> }>(
+  definition: SubgraphDefinition<Client>,
+  options: RunOptions = {},
+): Promise<RunningSubgraph<Client>> {
+  const log = options.log ?? (() => undefined);
+  const database = await openDatabase(options.location ?? databaseLocationFromEnv(definition.name), definition.createClient);
+  try {
+    await applyMigrations(database.sql, definition.migrationsDir, { log: (message) => log(`${definition.name}: ${message}`) });
+    if (options.seed && definition.seed) await definition.seed(database.prisma);
+    const server = await startSubgraphServer({
+      name: definition.name,
+      schema: definition.schema,
+      database,
+      port: options.port ?? portFromEnv(definition.name),
+    });
+    return {
+      server,
+      database,
+      stop: async () => {
+        await server.stop();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+}
