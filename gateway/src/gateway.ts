@@ -54,7 +54,7 @@ const armor = new ApolloArmor({
   maxAliases: { n: 20 },
   maxDirectives: { n: 20 },
   maxTokens: { n: 3000 },
-  costLimit: { maxCost: 10000 },
+  costLimit: { maxCost: 50000 },
   blockFieldSuggestion: { enabled: isProduction() },
 });
 

@@ -1,4 +1,4 @@
-import { ForbiddenError, NotFoundError } from '@samen-sterk/subgraph-runtime';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '@samen-sterk/subgraph-runtime';
 import { canSeeUsersOf } from '../access';
 import { builder } from '../builder';
 import { RoleEnum } from './enums';
@@ -51,16 +51,15 @@ builder.queryFields((t) => ({
   users: t.prismaConnection({
     type: 'User',
     cursor: 'id',
-    authScopes: { signedIn: true },
     description: "A member's users (its admins and platform admins), or the association's staff (memberId omitted; platform admins).",
     args: { memberId: t.arg.id({ required: false }) },
+    // Checked before anything resolves: totalCount alone must not leak either.
+    authScopes: (_root, args, ctx) => canSeeUsersOf(ctx.identity, args.memberId ?? null),
+    unauthorizedError: (_root, _args, ctx) =>
+      ctx.identity ? new ForbiddenError("You may only see your own member's users.") : new UnauthenticatedError(),
     totalCount: (_connection, args, ctx) => ctx.db.user.count({ where: { memberId: args.memberId ?? null } }),
-    resolve: (query, _root, { memberId }, ctx) => {
-      if (!canSeeUsersOf(ctx.identity, memberId ?? null)) {
-        throw new ForbiddenError("You may only see your own member's users.");
-      }
-      return ctx.db.user.findMany({ ...query, where: { memberId: memberId ?? null }, orderBy: [{ name: 'asc' }, { id: 'asc' }] });
-    },
+    resolve: (query, _root, { memberId }, ctx) =>
+      ctx.db.user.findMany({ ...query, where: { memberId: memberId ?? null }, orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
   }),
   user: t.prismaField({
     type: UserRef,

@@ -1,4 +1,4 @@
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -54,6 +54,24 @@ export async function identityOf(tokens: TokenVerifier, authorization: string | 
   }
 }
 
+/**
+ * A bad variable (a Date that is no date, say) is the caller's mistake, but Apollo Server answers
+ * it with HTTP 400, which the gateway reports as a failed subgraph. Answer 200 with the
+ * BAD_USER_INPUT error instead, so the gateway passes it on to the caller as it is.
+ */
+function badInputAnsweredWith200<Context extends BaseContext>(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, errors }) {
+          const allBadInput = !!errors?.length && errors.every((e) => e.extensions?.code === 'BAD_USER_INPUT');
+          if (response.http.status === 400 && allBadInput) response.http.status = 200;
+        },
+      };
+    },
+  };
+}
+
 /** Liveness and readiness probes plus `/graphql`, on one Express app. */
 export async function listen(
   app: express.Express,
@@ -89,6 +107,7 @@ export async function startSubgraphServer<Db>(options: SubgraphServerOptions<Db>
       gatewayOnlyPlugin() as ApolloServerPlugin<SubgraphContext<Db>>,
       // Traces go to Apollo's cloud, which this platform does not use.
       ApolloServerPluginInlineTraceDisabled(),
+      badInputAnsweredWith200(),
       ...(options.plugins ?? []),
     ],
   });

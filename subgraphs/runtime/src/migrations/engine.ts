@@ -167,11 +167,13 @@ function pgliteAdapterFactory(database: PGlite): SqlMigrationAwareDriverAdapterF
 function engineError(error: unknown, registry: ErrorRegistry): Error {
   const raw = messageOf(error);
   const backtrace = raw.search(/\n\s*0: schema_engine/);
-  let message = (backtrace === -1 ? raw : raw.slice(0, backtrace)).trim();
-  for (const [, id] of raw.matchAll(/External error id#(\d+)/g)) {
-    const record = registry.consumeError(Number(id));
-    if (record) message += `\n${messageOf(record.error)}`;
-  }
+  const message = (backtrace === -1 ? raw : raw.slice(0, backtrace))
+    .replace(/^external connector error\n/m, '')
+    .replace(/External error id#(\d+)/g, (reference, id: string) => {
+      const record = registry.consumeError(Number(id));
+      return record ? messageOf(record.error) : reference;
+    })
+    .trim();
   return new Error(`Prisma schema engine: ${message}`, { cause: error });
 }
 

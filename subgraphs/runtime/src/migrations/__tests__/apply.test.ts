@@ -239,6 +239,12 @@ test('an unusable migrations folder is refused before touching the database', as
   expect(await tableExists('_prisma_migrations')).toBe(false);
 });
 
+const FAKE_ONLY_SET_TIMEOUT: NonNullable<FakeTimersConfig['doNotFake']> = [
+  'Date', 'hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame',
+  'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate',
+  'clearImmediate', 'setInterval', 'clearInterval',
+];
+
 describe("Prisma's schema engine", () => {
   const schema = [{ path: 'schema.prisma', content: 'datasource db {\n  provider = "postgresql"\n}\n' }];
 
@@ -267,9 +273,15 @@ describe("Prisma's schema engine", () => {
     const dir = temp.create(MIGRATIONS);
     const folder = await readMigrationsFolder(dir);
 
+    // The engine arms a 10 s timeout around its advisory lock and leaves it running, which would
+    // hold Jest's worker open; with a fake setTimeout it never fires and is cleared afterwards.
+    jest.useFakeTimers({ doNotFake: FAKE_ONLY_SET_TIMEOUT });
     const output = await withSchemaEngine(pg, schema, (engine) =>
       engine.applyMigrations({ migrationsList: migrationList(folder), filters: NO_FILTERS }),
-    );
+    ).finally(() => {
+      jest.clearAllTimers();
+      jest.useRealTimers();
+    });
 
     expect(output.appliedMigrationNames).toEqual([M1, M2, M3]);
     expect(await applyMigrations(db, dir)).toEqual({ applied: [], alreadyApplied: 3 });
