@@ -25,7 +25,7 @@ const MEMBERS = /* GraphQL */ `
 test('a platform admin lists the seeded member organisations, by name, page by page', async () => {
   const names: string[] = [];
   let after: string | null = null;
-  let total = 0;
+  let total: number | undefined;
   do {
     const res: any = await tp.query(MEMBERS, { token, variables: { first: 25, after } });
     expect(res.errors).toBeUndefined();

@@ -56,7 +56,7 @@ describe('federation entry points around the gateway', () => {
     const id = members.data.members.edges[0].node.id;
     const token = await tokenFor({ roles: ['platform-admin'] });
     const variables = { r: [{ __typename: 'Member', id }] };
-    for (const headers of [{}, { [GATEWAY_SECRET_HEADER]: 'guessed' }]) {
+    for (const headers of [{}, { [GATEWAY_SECRET_HEADER]: 'guessed' }] as Record<string, string>[]) {
       const res = await graphql(tp.subgraphUrl('members'), ENTITIES, { token, variables, headers });
       expect(errorCodes(res)).toEqual(['FORBIDDEN']);
       expect(JSON.stringify(res.data ?? null)).not.toContain('name');

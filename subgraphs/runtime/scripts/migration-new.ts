@@ -43,7 +43,8 @@ function parseArguments(argv: string[]): Arguments {
       names.push(arg);
     }
   }
-  if (names.length !== 1) throw new UsageError(names.length === 0 ? 'Give the migration a name.' : 'Give one name only.');
+  if (names.length !== 1)
+    throw new UsageError(names.length === 0 ? 'Give the migration a name.' : 'Give one name only.');
   return { name: migrationSlug(names[0] ?? ''), subgraph };
 }
 

@@ -154,11 +154,7 @@ function checkFolder(folder: MigrationsFolder): void {
 }
 
 /** Checks the recorded history against the folder; returns the names applied so far. */
-function checkHistory(
-  history: HistoryRow[],
-  byName: Map<string, MigrationOnDisk>,
-  dir: string,
-): Set<string> {
+function checkHistory(history: HistoryRow[], byName: Map<string, MigrationOnDisk>, dir: string): Set<string> {
   const done = new Set<string>();
   for (const row of history) {
     // Rows marked rolled back (`prisma migrate resolve --rolled-back`) are an audit trail only.

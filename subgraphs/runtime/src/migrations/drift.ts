@@ -13,10 +13,7 @@ const EMPTY_MIGRATION = '-- This is an empty migration.';
  * database is touched.
  */
 export async function migrationDrift(schemaPath: string, migrationsDir: string): Promise<string> {
-  const [schemaFiles, folder] = await Promise.all([
-    readSchemaFiles(schemaPath),
-    readMigrationsFolder(migrationsDir),
-  ]);
+  const [schemaFiles, folder] = await Promise.all([readSchemaFiles(schemaPath), readMigrationsFolder(migrationsDir)]);
   const shadow = await scratchDatabase();
   try {
     const { stdout } = await withSchemaEngine(shadow, schemaFiles, (engine) =>

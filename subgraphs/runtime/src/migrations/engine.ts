@@ -54,7 +54,8 @@ async function instantiateEngine(): Promise<Bindings> {
   const module = await wasmApi.compile(await fs.readFile(gluePath.replace(/\.js$/, '.wasm')));
   // The wasm imports its host functions from the glue module (by its file name).
   const imports: Record<string, Record<string, unknown>> = {};
-  for (const { module: name } of wasmApi.Module.imports(module)) imports[name] = glue as unknown as Record<string, unknown>;
+  for (const { module: name } of wasmApi.Module.imports(module))
+    imports[name] = glue as unknown as Record<string, unknown>;
   const instance = await wasmApi.instantiate(module, imports);
   glue.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();

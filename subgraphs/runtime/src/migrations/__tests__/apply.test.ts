@@ -104,11 +104,35 @@ test("creates Prisma's _prisma_migrations column layout", async () => {
   expect(columns).toEqual([
     { column_name: 'id', data_type: 'character varying', length: 36, is_nullable: 'NO', column_default: null },
     { column_name: 'checksum', data_type: 'character varying', length: 64, is_nullable: 'NO', column_default: null },
-    { column_name: 'finished_at', data_type: 'timestamp with time zone', length: null, is_nullable: 'YES', column_default: null },
-    { column_name: 'migration_name', data_type: 'character varying', length: 255, is_nullable: 'NO', column_default: null },
+    {
+      column_name: 'finished_at',
+      data_type: 'timestamp with time zone',
+      length: null,
+      is_nullable: 'YES',
+      column_default: null,
+    },
+    {
+      column_name: 'migration_name',
+      data_type: 'character varying',
+      length: 255,
+      is_nullable: 'NO',
+      column_default: null,
+    },
     { column_name: 'logs', data_type: 'text', length: null, is_nullable: 'YES', column_default: null },
-    { column_name: 'rolled_back_at', data_type: 'timestamp with time zone', length: null, is_nullable: 'YES', column_default: null },
-    { column_name: 'started_at', data_type: 'timestamp with time zone', length: null, is_nullable: 'NO', column_default: 'now()' },
+    {
+      column_name: 'rolled_back_at',
+      data_type: 'timestamp with time zone',
+      length: null,
+      is_nullable: 'YES',
+      column_default: null,
+    },
+    {
+      column_name: 'started_at',
+      data_type: 'timestamp with time zone',
+      length: null,
+      is_nullable: 'NO',
+      column_default: 'now()',
+    },
     { column_name: 'applied_steps_count', data_type: 'integer', length: null, is_nullable: 'NO', column_default: '0' },
   ]);
   const [pk] = await db.query<{ columns: string }>(
@@ -240,9 +264,19 @@ test('an unusable migrations folder is refused before touching the database', as
 });
 
 const FAKE_ONLY_SET_TIMEOUT: NonNullable<FakeTimersConfig['doNotFake']> = [
-  'Date', 'hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame',
-  'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate',
-  'clearImmediate', 'setInterval', 'clearInterval',
+  'Date',
+  'hrtime',
+  'nextTick',
+  'performance',
+  'queueMicrotask',
+  'requestAnimationFrame',
+  'cancelAnimationFrame',
+  'requestIdleCallback',
+  'cancelIdleCallback',
+  'setImmediate',
+  'clearImmediate',
+  'setInterval',
+  'clearInterval',
 ];
 
 describe("Prisma's schema engine", () => {

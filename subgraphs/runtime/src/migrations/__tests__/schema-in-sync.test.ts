@@ -7,7 +7,9 @@ import { migrationDrift } from '../drift';
 const SUBGRAPHS_DIR = path.resolve(__dirname, '..', '..', '..', '..');
 const subgraphs = fs
   .readdirSync(SUBGRAPHS_DIR, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(SUBGRAPHS_DIR, entry.name, 'prisma', 'schema.prisma')))
+  .filter(
+    (entry) => entry.isDirectory() && fs.existsSync(path.join(SUBGRAPHS_DIR, entry.name, 'prisma', 'schema.prisma')),
+  )
   .map((entry) => entry.name)
   .sort();
 

@@ -1,0 +1,57 @@
+import { membersSubgraph } from '@samen-sterk/members';
+import { MigrationError, openDatabase } from '@samen-sterk/subgraph-runtime';
+import net from 'node:net';
+import { startPlatform } from '../../scripts/platform';
+import { testDatabaseLocation } from './testkit/databases';
+
+// A migration that was applied and then edited means the database and the code no longer agree
+// on what the schema is: the platform must refuse to start, and say why.
+test('a changed applied migration stops start-up with a clear message, and nothing listens', async () => {
+  const location = await testDatabaseLocation('members');
+  const database = await openDatabase(location, membersSubgraph.createClient);
+  const [applied] = await database.sql.query<{ migration_name: string; checksum: string }>(
+    `SELECT migration_name, checksum FROM _prisma_migrations ORDER BY migration_name LIMIT 1`,
+  );
+  expect(applied).toBeDefined();
+  const setChecksum = (checksum: string) =>
+    database.sql.query(`UPDATE _prisma_migrations SET checksum = $1 WHERE migration_name = $2`, [
+      checksum,
+      applied!.migration_name,
+    ]);
+  await setChecksum('0'.repeat(64));
+  const port = await freePort();
+  try {
+    const failure = await startPlatform({ location: () => location, port: () => port }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(MigrationError);
+    expect((failure as MigrationError).code).toBe('MIGRATION_CHECKSUM_MISMATCH');
+    expect((failure as Error).message).toContain(applied!.migration_name);
+    expect(await isListening(port)).toBe(false);
+  } finally {
+    // A real PostgreSQL database outlives this test; the PGlite copy was closed by the failed start.
+    if (location.kind === 'postgres') await setChecksum(applied!.checksum);
+    await database.close();
+  }
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function isListening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
