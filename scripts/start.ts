@@ -41,7 +41,7 @@ Ctrl-C stops everything; data is kept (pnpm start --fresh starts from scratch).`
     if (stopping) return;
     stopping = true;
     console.log('\nStopping…');
-    await platform.stop();
+    await platform.stop().catch((error) => console.error('Stopping failed:', error));
     console.log('Stopped.');
     process.exit(0);
   };

@@ -75,6 +75,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError,
+    // Shutdown is ours (stop HTTP, then Apollo, then the database), not Apollo's signal handlers.
+    stopOnTerminationSignals: false,
     ...protection,
     plugins: [...protection.plugins],
     validationRules: [...protection.validationRules],

@@ -102,6 +102,8 @@ export async function startSubgraphServer<Db>(options: SubgraphServerOptions<Db>
   const apollo = new ApolloServer<SubgraphContext<Db>>({
     schema: options.schema,
     formatError,
+    // Shutdown is ours (stop HTTP, then Apollo, then the database), not Apollo's signal handlers.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     plugins: [
       gatewayOnlyPlugin() as ApolloServerPlugin<SubgraphContext<Db>>,

@@ -10,6 +10,7 @@ import {
   type MigrationOnDisk,
   type MigrationsFolder,
 } from './folder';
+import { withoutTransactionControl } from './script';
 
 export type MigrationErrorCode =
   /** An applied migration's migration.sql was edited afterwards. */
@@ -101,7 +102,10 @@ export async function applyMigrations(
   for (;;) {
     const next = await db.transaction(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(${ADVISORY_LOCK_KEY})`);
-      await tx.exec(CREATE_HISTORY_TABLE);
+      const [table] = await tx.query<{ present: boolean }>(
+        `SELECT to_regclass('"${HISTORY_TABLE}"') IS NOT NULL AS present`,
+      );
+      if (!table?.present) await tx.exec(CREATE_HISTORY_TABLE);
       const history = await tx.query<HistoryRow>(
         `SELECT migration_name, checksum, started_at,
                 finished_at IS NOT NULL AS finished, rolled_back_at IS NOT NULL AS rolled_back
@@ -202,7 +206,8 @@ function checkHistory(history: HistoryRow[], byName: Map<string, MigrationOnDisk
 
 async function applyOne(tx: SqlExecutor, migration: MigrationOnDisk, dir: string): Promise<void> {
   try {
-    await tx.exec(migration.sql ?? '');
+    // Prisma's own BEGIN/COMMIT would end this transaction early (see script.ts).
+    await tx.exec(withoutTransactionControl(migration.sql ?? ''));
   } catch (cause) {
     throw new MigrationError(
       'MIGRATION_FAILED',

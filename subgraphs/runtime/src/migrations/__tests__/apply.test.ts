@@ -214,6 +214,25 @@ test('a failing migration leaves nothing behind and is named', async () => {
   expect(await applyMigrations(db, dir)).toEqual({ applied: [failing, M3], alreadyApplied: 1 });
 });
 
+test("Prisma's own BEGIN/COMMIT in a script does not end the migration's transaction", async () => {
+  const failing = '20240101000000_enum_then_broken';
+  const dir = temp.create({
+    // As Prisma writes it when an enum loses a value; the statement after it fails.
+    [failing]:
+      "-- AlterEnum\nBEGIN;\nCREATE TYPE role AS ENUM ('A', 'C');\nCOMMIT;\n\nCREATE TABLE t (r no_such_type);\n",
+  });
+
+  expect((await rejection(applyMigrations(db, dir))).code).toBe('MIGRATION_FAILED');
+  const [type] = await db.query<{ present: boolean }>(`SELECT to_regtype('role') IS NOT NULL AS present`);
+  expect(type?.present).toBe(false); // the part before COMMIT was rolled back with the rest
+
+  writeMigration(dir, failing, "BEGIN;\nCREATE TYPE role AS ENUM ('A', 'C');\nCOMMIT;\nCREATE TABLE t (r role);\n");
+  expect(await applyMigrations(db, dir)).toEqual({ applied: [failing], alreadyApplied: 0 });
+  expect((await history())[0]?.checksum).toBe(
+    sha256(fs.readFileSync(path.join(dir, failing, 'migration.sql'), 'utf8')),
+  );
+});
+
 test('an unfinished earlier attempt stops everything until resolved', async () => {
   const dir = temp.create({ [M1]: MIGRATIONS[M1], [M2]: MIGRATIONS[M2] });
   await applyMigrations(db, temp.create({ [M1]: MIGRATIONS[M1] }));
