@@ -96,3 +96,13 @@ test('health and readiness of the gateway and the subgraph', async () => {
   const gatewayReady: any = await (await fetch(`${base(tp.url)}/readyz`)).json();
   expect(gatewayReady.subgraphs).toEqual({ members: 'ready' });
 });
+
+test('a query nested deeper than the gateway allows is refused before it reaches a subgraph', async () => {
+  let selection = 'name';
+  for (let i = 0; i < 6; i++) selection = `branches(first: 1) { edges { node { member { ${selection} } } } }`;
+  const res = await tp.query(`{ members(first: 1) { edges { node { ${selection} } } } }`, {
+    token: await tokenFor({ roles: ['platform-admin'] }),
+  });
+  expect(res.errors?.[0]?.message).toMatch(/depth/i);
+  expect(res.data ?? null).toBeNull();
+});

@@ -54,7 +54,8 @@ const armor = new ApolloArmor({
   maxAliases: { n: 20 },
   maxDirectives: { n: 20 },
   maxTokens: { n: 3000 },
-  costLimit: { maxCost: 50000 },
+  // Connections nest deeply (edges { node { … } }), so each level weighs only a little more.
+  costLimit: { maxCost: 20000, objectCost: 2, scalarCost: 1, depthCostFactor: 1.1 },
   blockFieldSuggestion: { enabled: isProduction() },
 });
 
