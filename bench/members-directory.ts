@@ -8,7 +8,13 @@ process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 300);
 
-async function post(url: string, token: string, query: string, variables?: object, headers: Record<string, string> = {}) {
+async function post(
+  url: string,
+  token: string,
+  query: string,
+  variables?: object,
+  headers: Record<string, string> = {},
+) {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
@@ -39,7 +45,9 @@ async function main() {
   const bootStart = performance.now();
   const memory = process.env.MEMBERS_DATABASE_URL ? undefined : { kind: 'pglite' as const, dataDir: null };
   const platform = await startPlatform({ location: () => memory, port: () => 0, seed: true });
-  console.log(`platform up (migrate + seed + serve) in ${((performance.now() - bootStart) / 1000).toFixed(2)} s on ${platform.subgraphs.members!.database.kind}`);
+  console.log(
+    `platform up (migrate + seed + serve) in ${((performance.now() - bootStart) / 1000).toFixed(2)} s on ${platform.subgraphs.members!.database.kind}`,
+  );
   const token = await signDevelopmentToken({ sub: 'bench', roles: ['platform-admin'] });
   const gateway = platform.gateway.url;
 
@@ -50,21 +58,31 @@ async function main() {
 
   summary('members(first: 50), via gateway', await time(ROUNDS, () => post(gateway, token, list)));
   summary('20 members × their shops, via gateway', await time(ROUNDS, () => post(gateway, token, nested)));
-  summary('filter: auditDueBefore + status, via gateway', await time(ROUNDS, () =>
-    post(gateway, token, filtered, { f: { auditDueBefore: '2027-06-01', keurmerkStatus: 'CERTIFIED' } })));
+  summary(
+    'filter: auditDueBefore + status, via gateway',
+    await time(ROUNDS, () =>
+      post(gateway, token, filtered, { f: { auditDueBefore: '2027-06-01', keurmerkStatus: 'CERTIFIED' } }),
+    ),
+  );
 
-  const ids: string[] = (await post(gateway, token, `{ members(first: 62) { edges { node { id } } } }`)).members.edges.map((e: any) => e.node.id);
+  const ids: string[] = (
+    await post(gateway, token, `{ members(first: 62) { edges { node { id } } } }`)
+  ).members.edges.map((e: any) => e.node.id);
   const representations = Array.from({ length: 100 }, (_, i) => ({ __typename: 'Member', id: ids[i % ids.length] }));
   const members = platform.subgraphs.members!;
   const entities = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id name } } }`;
   const secret = { 'x-gateway-secret': process.env.GATEWAY_SECRET ?? 'samen-sterk-development-gateway-secret' };
   let statements: string[] = [];
   const samples = await time(ROUNDS, async () => {
-    statements = await members.database.queryLog.during(() => post(members.server.url, token, entities, { r: representations }, secret));
+    statements = await members.database.queryLog.during(() =>
+      post(members.server.url, token, entities, { r: representations }, secret),
+    );
   });
   summary('_entities with 100 Member references', samples);
   console.log(`SQL statements per _entities request: ${statements.length}`);
-  console.log(`peak RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB, heap used ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`);
+  console.log(
+    `peak RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB, heap used ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`,
+  );
   await platform.stop();
 }
 

@@ -16,7 +16,11 @@ export function composeSupergraph(): Composition {
   const subgraphSdl: Record<string, string> = {};
   for (const subgraph of SUBGRAPHS) subgraphSdl[subgraph.name] = printSubgraphSchema(subgraph.loadSchema()) + '\n';
   const result = composeServices(
-    SUBGRAPHS.map((subgraph) => ({ name: subgraph.name, url: subgraph.url, typeDefs: parse(subgraphSdl[subgraph.name]!) })),
+    SUBGRAPHS.map((subgraph) => ({
+      name: subgraph.name,
+      url: subgraph.url,
+      typeDefs: parse(subgraphSdl[subgraph.name]!),
+    })),
   );
   if (result.errors) {
     return { subgraphSdl, supergraphSdl: null, errors: result.errors.map((e) => e.message), hints: [] };

@@ -28,7 +28,7 @@ async function main() {
   }
   const sample = SEED_ACCOUNTS.find((account) => account.claimRole === roles[0]);
   const needsMember = roles.some((role) => MEMBER_ROLES.includes(role as Role));
-  const memberId = values.member ?? (needsMember ? sample?.memberId ?? undefined : undefined);
+  const memberId = values.member ?? (needsMember ? (sample?.memberId ?? undefined) : undefined);
   if (needsMember && !memberId) throw new Error('Member roles need --member <id>.');
   const samplesMember = !values.member || values.member === sample?.memberId;
   const token = await signDevelopmentToken(

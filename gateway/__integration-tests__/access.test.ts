@@ -50,7 +50,7 @@ const seesUsersOfA: Record<Role, boolean> = {
   employee: false,
 };
 
-test.each(ROLES)("%s of member A: users of A as the rules say, users of B only as platform admin", async (role) => {
+test.each(ROLES)('%s of member A: users of A as the rules say, users of B only as platform admin', async (role) => {
   const token = await tokenOf(role);
   const own: any = await tp.query(USERS_OF, { token, variables: { id: memberA } });
   if (seesUsersOfA[role]) {
@@ -71,15 +71,21 @@ test.each(ROLES)("%s of member A: users of A as the rules say, users of B only a
 
 test("a member admin lists its own users, and is refused another member's", async () => {
   const token = await tokenOf('member-admin');
-  const own: any = await tp.query(`query($m: ID) { users(memberId: $m, first: 50) { totalCount edges { node { email member { id } } } } }`, {
-    token,
-    variables: { m: memberA },
-  });
+  const own: any = await tp.query(
+    `query($m: ID) { users(memberId: $m, first: 50) { totalCount edges { node { email member { id } } } } }`,
+    {
+      token,
+      variables: { m: memberA },
+    },
+  );
   expect(own.errors).toBeUndefined();
   expect(own.data.users.totalCount).toBeGreaterThanOrEqual(5);
   for (const { node } of own.data.users.edges) expect(node.member.id).toBe(memberA);
 
-  const foreign = await tp.query(`query($m: ID) { users(memberId: $m, first: 50) { totalCount } }`, { token, variables: { m: memberB } });
+  const foreign = await tp.query(`query($m: ID) { users(memberId: $m, first: 50) { totalCount } }`, {
+    token,
+    variables: { m: memberB },
+  });
   expect(errorCodes(foreign)).toEqual(['FORBIDDEN']);
   expect(foreign.errors?.[0]?.message).toMatch(/own member/);
 
@@ -89,7 +95,12 @@ test("a member admin lists its own users, and is refused another member's", asyn
 
 test("a member's audit history: its own people and the association, not another member", async () => {
   const AUDITS = `query($id: ID!) { member(id: $id) { audits(first: 10) { totalCount } } }`;
-  for (const role of ['association-procurement', 'association-academy', 'association-cao', 'platform-admin'] as Role[]) {
+  for (const role of [
+    'association-procurement',
+    'association-academy',
+    'association-cao',
+    'platform-admin',
+  ] as Role[]) {
     const res: any = await tp.query(AUDITS, { token: await tokenOf(role), variables: { id: memberB } });
     expect(res.errors).toBeUndefined();
   }
@@ -102,10 +113,13 @@ test("a member's audit history: its own people and the association, not another 
 });
 
 test('me returns the caller and their directory entry', async () => {
-  const users: any = await tp.query(`query($m: ID) { users(memberId: $m, first: 50) { edges { node { id name roles } } } }`, {
-    token: admin,
-    variables: { m: memberA },
-  });
+  const users: any = await tp.query(
+    `query($m: ID) { users(memberId: $m, first: 50) { edges { node { id name roles } } } }`,
+    {
+      token: admin,
+      variables: { m: memberA },
+    },
+  );
   const memberAdmin = users.data.users.edges.map((e: any) => e.node).find((u: any) => u.roles.includes('MEMBER_ADMIN'));
   const token = await tokenFor({ sub: memberAdmin.id, roles: ['member-admin'], memberId: memberA });
   const me: any = await tp.query(`{ me { userId roles memberId user { name } member { id } } }`, { token });
@@ -120,7 +134,13 @@ test('me returns the caller and their directory entry', async () => {
 
 test('only platform admins add members and record audits', async () => {
   const CREATE = `mutation($input: CreateMemberInput!) { createMember(input: $input) { id name keurmerk { status runInEndsOn } } }`;
-  const input = { name: 'Kringloop Testhuis', kvkNumber: '87654321', legalForm: 'FOUNDATION', city: 'Zwolle', memberSince: '2026-01-01' };
+  const input = {
+    name: 'Kringloop Testhuis',
+    kvkNumber: '87654321',
+    legalForm: 'FOUNDATION',
+    city: 'Zwolle',
+    memberSince: '2026-01-01',
+  };
   for (const role of ROLES.filter((r) => r !== 'platform-admin')) {
     const res = await tp.query(CREATE, { token: await tokenOf(role), variables: { input } });
     expect(errorCodes(res)).toEqual(['FORBIDDEN']);
@@ -133,8 +153,16 @@ test('only platform admins add members and record audits', async () => {
   expect(created.data.createMember.keurmerk).toEqual({ status: 'RUN_IN', runInEndsOn: '2029-01-01' });
 
   const AUDIT = `mutation($input: RecordKeurmerkAuditInput!) { recordKeurmerkAudit(input: $input) { outcome member { keurmerk { status lastAuditOn nextAuditDue certificateValidUntil } } } }`;
-  const auditInput = { memberId: created.data.createMember.id, auditedOn: '2026-08-31', outcome: 'CERTIFIED', auditor: 'Certiq' };
-  const refused = await tp.query(AUDIT, { token: await tokenOf('association-procurement'), variables: { input: auditInput } });
+  const auditInput = {
+    memberId: created.data.createMember.id,
+    auditedOn: '2026-08-31',
+    outcome: 'CERTIFIED',
+    auditor: 'Certiq',
+  };
+  const refused = await tp.query(AUDIT, {
+    token: await tokenOf('association-procurement'),
+    variables: { input: auditInput },
+  });
   expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
   const audit: any = await tp.query(AUDIT, { token: admin, variables: { input: auditInput } });
   expect(audit.errors).toBeUndefined();
@@ -154,17 +182,30 @@ describe('a member admin manages its own users', () => {
   test('adds a purchaser to its own member', async () => {
     const res: any = await tp.query(CREATE_USER, {
       token: await tokenOf('member-admin'),
-      variables: { input: { memberId: memberA, name: 'Fatima el Amrani', email: 'F.elAmrani@voorbeeld.example', roles: ['MEMBER_PURCHASER'] } },
+      variables: {
+        input: {
+          memberId: memberA,
+          name: 'Fatima el Amrani',
+          email: 'F.elAmrani@voorbeeld.example',
+          roles: ['MEMBER_PURCHASER'],
+        },
+      },
     });
     expect(res.errors).toBeUndefined();
-    expect(res.data.createUser).toMatchObject({ email: 'f.elamrani@voorbeeld.example', roles: ['MEMBER_PURCHASER'], member: { id: memberA } });
+    expect(res.data.createUser).toMatchObject({
+      email: 'f.elamrani@voorbeeld.example',
+      roles: ['MEMBER_PURCHASER'],
+      member: { id: memberA },
+    });
   });
 
   test('cannot add users to another member, nor hand out association roles', async () => {
     const token = await tokenOf('member-admin');
     const foreign = await tp.query(CREATE_USER, {
       token,
-      variables: { input: { memberId: memberB, name: 'Indringer', email: 'x@elders.example', roles: ['MEMBER_ADMIN'] } },
+      variables: {
+        input: { memberId: memberB, name: 'Indringer', email: 'x@elders.example', roles: ['MEMBER_ADMIN'] },
+      },
     });
     expect(errorCodes(foreign)).toEqual(['FORBIDDEN']);
     const escalation = await tp.query(CREATE_USER, {
@@ -172,23 +213,33 @@ describe('a member admin manages its own users', () => {
       variables: { input: { memberId: memberA, name: 'Te Veel', email: 'y@eigen.example', roles: ['PLATFORM_ADMIN'] } },
     });
     expect(errorCodes(escalation)).toEqual(['FORBIDDEN']);
-    const users: any = await tp.query(`query($m: ID) { users(memberId: $m, first: 100) { edges { node { email } } } }`, {
-      token: admin,
-      variables: { m: memberB },
-    });
+    const users: any = await tp.query(
+      `query($m: ID) { users(memberId: $m, first: 100) { edges { node { email } } } }`,
+      {
+        token: admin,
+        variables: { m: memberB },
+      },
+    );
     expect(users.data.users.edges.map((e: any) => e.node.email)).not.toContain('x@elders.example');
   });
 
   test("changes roles of its own users but not of another member's", async () => {
     const token = await tokenOf('member-admin');
     const list = async (memberId: string) =>
-      ((await tp.query(`query($m: ID) { users(memberId: $m, first: 100) { edges { node { id roles } } } }`, {
-        token: admin,
-        variables: { m: memberId },
-      })) as any).data.users.edges.map((e: any) => e.node);
-    const ownPurchaser = (await list(memberA)).find((u: any) => u.roles.includes('MEMBER_PURCHASER') && !u.roles.includes('MEMBER_ADMIN'));
+      (
+        (await tp.query(`query($m: ID) { users(memberId: $m, first: 100) { edges { node { id roles } } } }`, {
+          token: admin,
+          variables: { m: memberId },
+        })) as any
+      ).data.users.edges.map((e: any) => e.node);
+    const ownPurchaser = (await list(memberA)).find(
+      (u: any) => u.roles.includes('MEMBER_PURCHASER') && !u.roles.includes('MEMBER_ADMIN'),
+    );
     const UPDATE = `mutation($id: ID!, $roles: [Role!]) { updateUser(id: $id, input: { roles: $roles }) { roles } }`;
-    const ok: any = await tp.query(UPDATE, { token, variables: { id: ownPurchaser.id, roles: ['MEMBER_PURCHASER', 'MEMBER_APPROVER'] } });
+    const ok: any = await tp.query(UPDATE, {
+      token,
+      variables: { id: ownPurchaser.id, roles: ['MEMBER_PURCHASER', 'MEMBER_APPROVER'] },
+    });
     expect(ok.data.updateUser.roles).toEqual(['MEMBER_PURCHASER', 'MEMBER_APPROVER']);
 
     const foreignUser = (await list(memberB))[0];
@@ -198,10 +249,13 @@ describe('a member admin manages its own users', () => {
   });
 
   test('the last admin of a member cannot be removed', async () => {
-    const users: any = await tp.query(`query($m: ID) { users(memberId: $m, first: 100) { edges { node { id roles } } } }`, {
-      token: admin,
-      variables: { m: memberA },
-    });
+    const users: any = await tp.query(
+      `query($m: ID) { users(memberId: $m, first: 100) { edges { node { id roles } } } }`,
+      {
+        token: admin,
+        variables: { m: memberA },
+      },
+    );
     const admins = users.data.users.edges.map((e: any) => e.node).filter((u: any) => u.roles.includes('MEMBER_ADMIN'));
     expect(admins).toHaveLength(1);
     const res = await tp.query(`mutation($id: ID!) { deactivateUser(id: $id) { active } }`, {

@@ -13,7 +13,15 @@ beforeAll(async () => {
   for (let i = 0; i < 40; i++) {
     const res: any = await tp.query(`mutation($input: CreateMemberInput!) { createMember(input: $input) { id } }`, {
       token: admin,
-      variables: { input: { name: `Kringloop Batch ${i}`, kvkNumber: String(70000000 + i), legalForm: 'FOUNDATION', city: 'Assen', memberSince: '2025-05-01' } },
+      variables: {
+        input: {
+          name: `Kringloop Batch ${i}`,
+          kvkNumber: String(70000000 + i),
+          legalForm: 'FOUNDATION',
+          city: 'Assen',
+          memberSince: '2025-05-01',
+        },
+      },
     });
     expect(res.errors).toBeUndefined();
   }
@@ -34,7 +42,17 @@ test('100 Member references in one _entities request cost one SQL query', async 
   const statements = await database.queryLog.during(async () => {
     response = await graphql(
       tp.subgraphUrl('members'),
-      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id name city } } }`,
+      `
+        query ($r: [_Any!]!) {
+          _entities(representations: $r) {
+            ... on Member {
+              id
+              name
+              city
+            }
+          }
+        }
+      `,
       {
         token,
         variables: { r: members.map((m: any) => ({ __typename: 'Member', id: m.id })) },

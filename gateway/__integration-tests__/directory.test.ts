@@ -16,8 +16,24 @@ const MEMBERS = /* GraphQL */ `
   query Members($first: Int, $after: String, $filter: MemberFilter) {
     members(first: $first, after: $after, filter: $filter) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { node { id name city kvkNumber keurmerk { status lastAuditOn nextAuditDue certificateValidUntil } } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          name
+          city
+          kvkNumber
+          keurmerk {
+            status
+            lastAuditOn
+            nextAuditDue
+            certificateValidUntil
+          }
+        }
+      }
     }
   }
 `;
@@ -44,11 +60,18 @@ test('members filter by name, city, Keurmerk status and audits due before a date
   const members = all.data.members.edges.map((e: any) => e.node);
   const someone = members[7];
 
-  const byName: any = await tp.query(MEMBERS, { token, variables: { filter: { name: someone.name.slice(-6).toUpperCase() } } });
+  const byName: any = await tp.query(MEMBERS, {
+    token,
+    variables: { filter: { name: someone.name.slice(-6).toUpperCase() } },
+  });
   expect(byName.data.members.edges.map((e: any) => e.node.id)).toContain(someone.id);
-  for (const { node } of byName.data.members.edges) expect(node.name.toLowerCase()).toContain(someone.name.slice(-6).toLowerCase());
+  for (const { node } of byName.data.members.edges)
+    expect(node.name.toLowerCase()).toContain(someone.name.slice(-6).toLowerCase());
 
-  const byCity: any = await tp.query(MEMBERS, { token, variables: { first: 100, filter: { city: someone.city.toLowerCase() } } });
+  const byCity: any = await tp.query(MEMBERS, {
+    token,
+    variables: { first: 100, filter: { city: someone.city.toLowerCase() } },
+  });
   expect(byCity.data.members.totalCount).toBe(members.filter((m: any) => m.city === someone.city).length);
 
   for (const status of ['CERTIFIED', 'RUN_IN', 'SUSPENDED']) {
@@ -66,7 +89,10 @@ test('members filter by name, city, Keurmerk status and audits due before a date
 });
 
 test('Keurmerk dates follow the rules: next audit 18 months after the last, certificate 3 years', async () => {
-  const res: any = await tp.query(MEMBERS, { token, variables: { first: 100, filter: { keurmerkStatus: 'CERTIFIED' } } });
+  const res: any = await tp.query(MEMBERS, {
+    token,
+    variables: { first: 100, filter: { keurmerkStatus: 'CERTIFIED' } },
+  });
   for (const { node } of res.data.members.edges) {
     const last = new Date(node.keurmerk.lastAuditOn + 'T00:00:00Z');
     const next = new Date(node.keurmerk.nextAuditDue + 'T00:00:00Z');
@@ -82,11 +108,30 @@ test('a member and its shops, with addresses that carry valid Dutch postcodes', 
   do {
     const res: any = await tp.query(
       /* GraphQL */ `
-        query($after: String) {
+        query ($after: String) {
           branches(first: 100, after: $after) {
             totalCount
-            pageInfo { hasNextPage endCursor }
-            edges { node { id name openedOn address { street houseNumber postcode city } member { id name } } }
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
+            edges {
+              node {
+                id
+                name
+                openedOn
+                address {
+                  street
+                  houseNumber
+                  postcode
+                  city
+                }
+                member {
+                  id
+                  name
+                }
+              }
+            }
           }
         }
       `,

@@ -64,7 +64,18 @@ describe('federation entry points around the gateway', () => {
     // Hidden in a fragment it is still refused.
     const sneaky = await graphql(
       tp.subgraphUrl('members'),
-      `query($r: [_Any!]!) { ...F } fragment F on Query { _entities(representations: $r) { ... on Member { name } } }`,
+      `
+        query ($r: [_Any!]!) {
+          ...F
+        }
+        fragment F on Query {
+          _entities(representations: $r) {
+            ... on Member {
+              name
+            }
+          }
+        }
+      `,
       { token, variables },
     );
     expect(errorCodes(sneaky)).toEqual(['FORBIDDEN']);
@@ -79,9 +90,19 @@ describe('federation entry points around the gateway', () => {
   });
 
   test('_service (the SDL) without the gateway secret is refused', async () => {
-    const res = await graphql(tp.subgraphUrl('members'), `{ _service { sdl } }`, {
-      token: await tokenFor({ roles: ['platform-admin'] }),
-    });
+    const res = await graphql(
+      tp.subgraphUrl('members'),
+      `
+        {
+          _service {
+            sdl
+          }
+        }
+      `,
+      {
+        token: await tokenFor({ roles: ['platform-admin'] }),
+      },
+    );
     expect(errorCodes(res)).toEqual(['FORBIDDEN']);
   });
 });

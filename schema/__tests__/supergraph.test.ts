@@ -10,9 +10,12 @@ test('the subgraphs compose without errors', () => {
   expect(composition.errors).toEqual([]);
 });
 
-test.each(SUBGRAPHS.map((s) => [s.name, s] as const))('the committed SDL of %s is current (run `pnpm compose`)', (name, subgraph) => {
-  expect(fs.readFileSync(subgraph.sdlPath, 'utf8')).toBe(composition.subgraphSdl[name]);
-});
+test.each(SUBGRAPHS.map((s) => [s.name, s] as const))(
+  'the committed SDL of %s is current (run `pnpm compose`)',
+  (name, subgraph) => {
+    expect(fs.readFileSync(subgraph.sdlPath, 'utf8')).toBe(composition.subgraphSdl[name]);
+  },
+);
 
 test('the committed supergraph is current (run `pnpm compose`)', () => {
   expect(fs.readFileSync(SUPERGRAPH_PATH, 'utf8')).toBe(composition.supergraphSdl);

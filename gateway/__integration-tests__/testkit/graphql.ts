@@ -10,7 +10,11 @@ export interface GraphQLResponse<Data = Record<string, any>> {
 export async function graphql<Data = Record<string, any>>(
   url: string,
   query: string,
-  { variables, token, headers }: { variables?: Record<string, unknown>; token?: string; headers?: Record<string, string> } = {},
+  {
+    variables,
+    token,
+    headers,
+  }: { variables?: Record<string, unknown>; token?: string; headers?: Record<string, string> } = {},
 ): Promise<GraphQLResponse<Data>> {
   const response = await fetch(url, {
     method: 'POST',

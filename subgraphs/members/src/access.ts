@@ -19,8 +19,7 @@ export const canSeeAuditsOf = (identity: Identity | null, memberId: string) =>
 
 export const canMaintainDirectory = (identity: Identity | null) => hasRole(identity, 'platform-admin');
 
-export const canManageBranchesOf = (identity: Identity | null, memberId: string) =>
-  canSeeUsersOf(identity, memberId);
+export const canManageBranchesOf = (identity: Identity | null, memberId: string) => canSeeUsersOf(identity, memberId);
 
 export const canManageUsersOf = canSeeUsersOf;
 

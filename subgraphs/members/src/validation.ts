@@ -1,8 +1,4 @@
-import {
-  BadUserInputError,
-  normaliseKvkNumber,
-  normalisePostcode,
-} from '@samen-sterk/subgraph-runtime';
+import { BadUserInputError, normaliseKvkNumber, normalisePostcode } from '@samen-sterk/subgraph-runtime';
 
 /**
  * Input checks of the members directory. Each returns the normalised value or throws
@@ -10,14 +6,21 @@ import {
  */
 export function kvkNumber(value: string, field: string): string {
   const kvk = normaliseKvkNumber(value);
-  if (!kvk) throw new BadUserInputError(field, `"${value}" is not a KvK number: it must be exactly 8 digits, such as 41234567.`);
+  if (!kvk)
+    throw new BadUserInputError(
+      field,
+      `"${value}" is not a KvK number: it must be exactly 8 digits, such as 41234567.`,
+    );
   return kvk;
 }
 
 export function postcode(value: string, field: string): string {
   const normalised = normalisePostcode(value);
   if (!normalised) {
-    throw new BadUserInputError(field, `"${value}" is not a Dutch postcode: write four digits and two letters, such as 3511 AB.`);
+    throw new BadUserInputError(
+      field,
+      `"${value}" is not a Dutch postcode: write four digits and two letters, such as 3511 AB.`,
+    );
   }
   return normalised;
 }

@@ -49,8 +49,7 @@ export function authConfigFromEnv(): AuthConfig {
   };
 }
 
-export const gatewaySecretFromEnv = () =>
-  required('GATEWAY_SECRET', DEVELOPMENT_GATEWAY_SECRET);
+export const gatewaySecretFromEnv = () => required('GATEWAY_SECRET', DEVELOPMENT_GATEWAY_SECRET);
 
 export function portFromEnv(service: ServiceName): number {
   const raw = process.env[`${envPrefix(service)}_PORT`];

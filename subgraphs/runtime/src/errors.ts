@@ -5,12 +5,7 @@ import { GraphQLError } from 'graphql';
  * written for the person who will read it, and `extensions.code` is what programs match on.
  */
 export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'INTERNAL_SERVER_ERROR';
+  'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR';
 
 export class PlatformError extends GraphQLError {
   constructor(
@@ -56,5 +51,4 @@ export class ConflictError extends PlatformError {
   }
 }
 
-export const isPlatformError = (error: unknown): error is PlatformError =>
-  error instanceof PlatformError;
+export const isPlatformError = (error: unknown): error is PlatformError => error instanceof PlatformError;

@@ -35,9 +35,14 @@ export async function runSubgraph<Client extends { $disconnect(): Promise<void> 
   options: RunOptions = {},
 ): Promise<RunningSubgraph<Client>> {
   const log = options.log ?? (() => undefined);
-  const database = await openDatabase(options.location ?? databaseLocationFromEnv(definition.name), definition.createClient);
+  const database = await openDatabase(
+    options.location ?? databaseLocationFromEnv(definition.name),
+    definition.createClient,
+  );
   try {
-    await applyMigrations(database.sql, definition.migrationsDir, { log: (message) => log(`${definition.name}: ${message}`) });
+    await applyMigrations(database.sql, definition.migrationsDir, {
+      log: (message) => log(`${definition.name}: ${message}`),
+    });
     if (options.seed && definition.seed) await definition.seed(database.prisma);
     const server = await startSubgraphServer({
       name: definition.name,

@@ -13,7 +13,12 @@ test('audit every 18 months, certificate 3 years, run-in 3 years', () => {
 test('audit outcomes move the Keurmerk', () => {
   const runIn = { keurmerkStatus: 'RUN_IN' as const, certifiedOn: null, lastAuditOn: null, nextAuditDue: null };
   const certified = afterAudit(runIn, 'CERTIFIED', d('2025-01-10'));
-  expect(certified).toEqual({ keurmerkStatus: 'CERTIFIED', certifiedOn: d('2025-01-10'), lastAuditOn: d('2025-01-10'), nextAuditDue: d('2026-07-10') });
+  expect(certified).toEqual({
+    keurmerkStatus: 'CERTIFIED',
+    certifiedOn: d('2025-01-10'),
+    lastAuditOn: d('2025-01-10'),
+    nextAuditDue: d('2026-07-10'),
+  });
   const suspended = afterAudit(certified, 'FAILED', d('2026-07-01'));
   expect(suspended.keurmerkStatus).toBe('SUSPENDED');
   expect(suspended.certifiedOn).toEqual(d('2025-01-10'));

@@ -28,7 +28,11 @@ export function afterAudit(state: KeurmerkState, outcome: AuditOutcome, auditedO
       return { ...audited, keurmerkStatus: 'CERTIFIED', certifiedOn: auditedOn };
     case 'PASSED':
       // A surveillance audit keeps the certificate; it cannot create one.
-      return { ...audited, keurmerkStatus: state.certifiedOn ? 'CERTIFIED' : state.keurmerkStatus, certifiedOn: state.certifiedOn };
+      return {
+        ...audited,
+        keurmerkStatus: state.certifiedOn ? 'CERTIFIED' : state.keurmerkStatus,
+        certifiedOn: state.certifiedOn,
+      };
     case 'FAILED':
       return { ...audited, keurmerkStatus: 'SUSPENDED', certifiedOn: state.certifiedOn };
   }

@@ -66,7 +66,8 @@ builder.mutationFields((t) => ({
       const data: Prisma.BranchUpdateInput = {};
       if (input.name != null) data.name = check.requiredText(input.name, 'input.name', 'The name');
       if (input.street != null) data.street = check.requiredText(input.street, 'input.street', 'The street');
-      if (input.houseNumber != null) data.houseNumber = check.requiredText(input.houseNumber, 'input.houseNumber', 'The house number', 20);
+      if (input.houseNumber != null)
+        data.houseNumber = check.requiredText(input.houseNumber, 'input.houseNumber', 'The house number', 20);
       if (input.postcode != null) data.postcode = check.postcode(input.postcode, 'input.postcode');
       if (input.city != null) data.city = check.requiredText(input.city, 'input.city', 'The city');
       if (input.openedOn != null) data.openedOn = input.openedOn;

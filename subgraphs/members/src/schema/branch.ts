@@ -60,9 +60,14 @@ builder.queryFields((t) => ({
     authScopes: { signedIn: true },
     description: 'Shops of all members, by name.',
     args: { filter: t.arg({ type: BranchFilter, required: false }) },
-    totalCount: (_connection, args, ctx) => ctx.db.branch.count({ where: branchWhere(args.filter, todayInNetherlands()) }),
+    totalCount: (_connection, args, ctx) =>
+      ctx.db.branch.count({ where: branchWhere(args.filter, todayInNetherlands()) }),
     resolve: (query, _root, args, ctx) =>
-      ctx.db.branch.findMany({ ...query, where: branchWhere(args.filter, todayInNetherlands()), orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+      ctx.db.branch.findMany({
+        ...query,
+        where: branchWhere(args.filter, todayInNetherlands()),
+        orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      }),
   }),
   branch: t.prismaField({
     type: BranchRef,

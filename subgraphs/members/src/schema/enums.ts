@@ -3,16 +3,19 @@ import { AuditOutcome, KeurmerkStatus, LegalForm, MembershipStatus, Role } from 
 
 export const LegalFormEnum = builder.enumType(LegalForm, {
   name: 'LegalForm',
-  description: 'Legal form: FOUNDATION (stichting), ASSOCIATION (vereniging), COOPERATIVE (coöperatie), PRIVATE_COMPANY (bv).',
+  description:
+    'Legal form: FOUNDATION (stichting), ASSOCIATION (vereniging), COOPERATIVE (coöperatie), PRIVATE_COMPANY (bv).',
 });
 export const MembershipStatusEnum = builder.enumType(MembershipStatus, { name: 'MembershipStatus' });
 export const KeurmerkStatusEnum = builder.enumType(KeurmerkStatus, {
   name: 'KeurmerkStatus',
-  description: 'Status of the Keurmerk, the sector quality mark: RUN_IN for new members (three years), CERTIFIED, SUSPENDED.',
+  description:
+    'Status of the Keurmerk, the sector quality mark: RUN_IN for new members (three years), CERTIFIED, SUSPENDED.',
 });
 export const AuditOutcomeEnum = builder.enumType(AuditOutcome, {
   name: 'AuditOutcome',
-  description: 'CERTIFIED: (re)certification passed, the certificate starts again; PASSED: surveillance audit passed; FAILED: the Keurmerk is suspended.',
+  description:
+    'CERTIFIED: (re)certification passed, the certificate starts again; PASSED: surveillance audit passed; FAILED: the Keurmerk is suspended.',
 });
 export const RoleEnum = builder.enumType(Role, {
   name: 'Role',

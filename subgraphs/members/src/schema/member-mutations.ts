@@ -104,11 +104,25 @@ builder.mutationFields((t) => ({
       ctx.db.$transaction(async (tx) => {
         const member = await tx.member.findUnique({ where: { id: input.memberId } });
         if (!member) throw new NotFoundError('Member', input.memberId);
-        check.notAfter(input.auditedOn, todayInNetherlands(), 'input.auditedOn', 'An audit cannot be recorded before it happened.');
-        check.notBefore(input.auditedOn, member.memberSince, 'input.auditedOn', 'The audit date is before the member joined.');
+        check.notAfter(
+          input.auditedOn,
+          todayInNetherlands(),
+          'input.auditedOn',
+          'An audit cannot be recorded before it happened.',
+        );
+        check.notBefore(
+          input.auditedOn,
+          member.memberSince,
+          'input.auditedOn',
+          'The audit date is before the member joined.',
+        );
         if (member.lastAuditOn) {
-          check.notBefore(input.auditedOn, member.lastAuditOn, 'input.auditedOn',
-            `Audits are recorded in order; the last one recorded was on ${member.lastAuditOn.toISOString().slice(0, 10)}.`);
+          check.notBefore(
+            input.auditedOn,
+            member.lastAuditOn,
+            'input.auditedOn',
+            `Audits are recorded in order; the last one recorded was on ${member.lastAuditOn.toISOString().slice(0, 10)}.`,
+          );
         }
         await tx.member.update({ where: { id: member.id }, data: afterAudit(member, input.outcome, input.auditedOn) });
         return tx.keurmerkAudit.create({

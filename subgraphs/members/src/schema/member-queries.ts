@@ -9,7 +9,11 @@ const MemberFilter = builder.inputType('MemberFilter', {
     city: t.string({ required: false, description: 'The city, any case.' }),
     keurmerkStatus: t.field({ type: KeurmerkStatusEnum, required: false }),
     membershipStatus: t.field({ type: MembershipStatusEnum, required: false }),
-    auditDueBefore: t.field({ type: 'Date', required: false, description: 'Members whose next Keurmerk audit falls before this date.' }),
+    auditDueBefore: t.field({
+      type: 'Date',
+      required: false,
+      description: 'Members whose next Keurmerk audit falls before this date.',
+    }),
   }),
 });
 

@@ -84,4 +84,3 @@ builder.asEntity(MemberRef, {
       )
       .load(id),
 });
-

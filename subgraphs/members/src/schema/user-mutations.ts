@@ -48,7 +48,10 @@ function checkedRoles(identity: Identity | null, roles: readonly Role[], memberI
       throw new BadUserInputError('input.roles', `The role ${role} belongs to a member; give the user a member.`);
     }
     if (!isMemberRole && memberId) {
-      throw new BadUserInputError('input.roles', `The role ${role} is for association staff, not for a member's users.`);
+      throw new BadUserInputError(
+        'input.roles',
+        `The role ${role} is for association staff, not for a member's users.`,
+      );
     }
   }
   return unique;
@@ -66,7 +69,10 @@ async function keepsAnAdmin(tx: Prisma.TransactionClient, memberId: string | nul
 }
 
 async function emailFree(tx: Prisma.TransactionClient, email: string, exceptUserId?: string) {
-  const taken = await tx.user.findFirst({ where: { email, ...(exceptUserId ? { id: { not: exceptUserId } } : {}) }, select: { id: true } });
+  const taken = await tx.user.findFirst({
+    where: { email, ...(exceptUserId ? { id: { not: exceptUserId } } : {}) },
+    select: { id: true },
+  });
   if (taken) throw new ConflictError(`A user with the e-mail address ${email} already exists.`);
 }
 

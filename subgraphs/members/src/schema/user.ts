@@ -14,32 +14,36 @@ export const UserRef = builder.prismaObject('User', {
     roles: t.field({ type: [RoleEnum], resolve: (user) => user.roles }),
     member: t.relation('member', { nullable: true }),
     employeeId: t.exposeID('employeeId', { nullable: true, description: 'For employees: their record in HR/payroll.' }),
-    payrollMemberIds: t.exposeIDList('payrollMemberIds', { description: 'For the payroll service: the members served.' }),
+    payrollMemberIds: t.exposeIDList('payrollMemberIds', {
+      description: 'For the payroll service: the members served.',
+    }),
     active: t.boolean({ resolve: (user) => user.deactivatedAt === null }),
     deactivatedAt: t.expose('deactivatedAt', { type: 'DateTime', nullable: true }),
   }),
 });
 
-const CallerRef = builder.objectRef<{ userId: string; roles: readonly string[]; memberId: string | null }>('Caller').implement({
-  description: 'Who the current token says the caller is.',
-  fields: (t) => ({
-    userId: t.exposeID('userId'),
-    roles: t.stringList({ description: 'Roles in kebab-case, as in the token.', resolve: (c) => [...c.roles] }),
-    memberId: t.exposeID('memberId', { nullable: true }),
-    user: t.prismaField({
-      type: UserRef,
-      nullable: true,
-      description: 'The directory entry of the caller, when there is one.',
-      resolve: (query, caller, _args, ctx) => ctx.db.user.findUnique({ ...query, where: { id: caller.userId } }),
+const CallerRef = builder
+  .objectRef<{ userId: string; roles: readonly string[]; memberId: string | null }>('Caller')
+  .implement({
+    description: 'Who the current token says the caller is.',
+    fields: (t) => ({
+      userId: t.exposeID('userId'),
+      roles: t.stringList({ description: 'Roles in kebab-case, as in the token.', resolve: (c) => [...c.roles] }),
+      memberId: t.exposeID('memberId', { nullable: true }),
+      user: t.prismaField({
+        type: UserRef,
+        nullable: true,
+        description: 'The directory entry of the caller, when there is one.',
+        resolve: (query, caller, _args, ctx) => ctx.db.user.findUnique({ ...query, where: { id: caller.userId } }),
+      }),
+      member: t.prismaField({
+        type: 'Member',
+        nullable: true,
+        resolve: (query, caller, _args, ctx) =>
+          caller.memberId ? ctx.db.member.findUnique({ ...query, where: { id: caller.memberId } }) : null,
+      }),
     }),
-    member: t.prismaField({
-      type: 'Member',
-      nullable: true,
-      resolve: (query, caller, _args, ctx) =>
-        caller.memberId ? ctx.db.member.findUnique({ ...query, where: { id: caller.memberId } }) : null,
-    }),
-  }),
-});
+  });
 
 builder.queryFields((t) => ({
   me: t.field({
@@ -51,7 +55,8 @@ builder.queryFields((t) => ({
   users: t.prismaConnection({
     type: 'User',
     cursor: 'id',
-    description: "A member's users (its admins and platform admins), or the association's staff (memberId omitted; platform admins).",
+    description:
+      "A member's users (its admins and platform admins), or the association's staff (memberId omitted; platform admins).",
     args: { memberId: t.arg.id({ required: false }) },
     // Checked before anything resolves: totalCount alone must not leak either.
     authScopes: (_root, args, ctx) => canSeeUsersOf(ctx.identity, args.memberId ?? null),
@@ -59,7 +64,11 @@ builder.queryFields((t) => ({
       ctx.identity ? new ForbiddenError("You may only see your own member's users.") : new UnauthenticatedError(),
     totalCount: (_connection, args, ctx) => ctx.db.user.count({ where: { memberId: args.memberId ?? null } }),
     resolve: (query, _root, { memberId }, ctx) =>
-      ctx.db.user.findMany({ ...query, where: { memberId: memberId ?? null }, orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+      ctx.db.user.findMany({
+        ...query,
+        where: { memberId: memberId ?? null },
+        orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      }),
   }),
   user: t.prismaField({
     type: UserRef,

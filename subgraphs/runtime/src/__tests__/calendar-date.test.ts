@@ -4,7 +4,8 @@ const d = (s: string) => parseCalendarDate(s)!;
 
 test('only real calendar dates parse', () => {
   expect(formatCalendarDate(d('2024-02-29'))).toBe('2024-02-29');
-  for (const bad of ['2023-02-29', '2026-13-01', '2026-1-1', '2026-01-01T00:00:00Z', '']) expect(parseCalendarDate(bad)).toBeNull();
+  for (const bad of ['2023-02-29', '2026-13-01', '2026-1-1', '2026-01-01T00:00:00Z', ''])
+    expect(parseCalendarDate(bad)).toBeNull();
 });
 
 test('adding months keeps the day, or takes the last day of a shorter month', () => {

@@ -17,9 +17,16 @@ test('a development token round-trips to the identity it names', async () => {
 
 test('tokens for another audience or issuer are refused', async () => {
   const secret = new TextEncoder().encode(config.jwtSecret);
-  const other = await new SignJWT({ roles: [] }).setProtectedHeader({ alg: 'HS256' }).setSubject('u')
-    .setIssuer('someone-else').setAudience(TOKEN_AUDIENCE_DEFAULT).setExpirationTime('1h').sign(secret);
-  await expect(createTokenVerifier(config).verify(other)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+  const other = await new SignJWT({ roles: [] })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('u')
+    .setIssuer('someone-else')
+    .setAudience(TOKEN_AUDIENCE_DEFAULT)
+    .setExpirationTime('1h')
+    .sign(secret);
+  await expect(createTokenVerifier(config).verify(other)).rejects.toMatchObject({
+    extensions: { code: 'UNAUTHENTICATED' },
+  });
 });
 
 test('claims that make no sense are refused', () => {

@@ -20,6 +20,4 @@ export const hasRole = (identity: Identity | null, ...roles: Role[]) =>
  * decided per field by each subgraph: they serve members but do not belong to one.
  */
 export const actsForMember = (identity: Identity | null, memberId: string) =>
-  !!identity &&
-  identity.memberId === memberId &&
-  identity.roles.some((role) => MEMBER_ROLES.includes(role));
+  !!identity && identity.memberId === memberId && identity.roles.some((role) => MEMBER_ROLES.includes(role));

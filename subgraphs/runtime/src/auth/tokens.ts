@@ -19,17 +19,13 @@ export function createTokenVerifier(config: AuthConfig = authConfigFromEnv()): T
     const keys = createRemoteJWKSet(new URL(config.jwksUrl));
     return {
       verify: async (token) =>
-        identityFromClaims(
-          await checked(() => jwtVerify(token, keys, { ...options, algorithms: ['RS256', 'ES256'] })),
-        ),
+        identityFromClaims(await checked(() => jwtVerify(token, keys, { ...options, algorithms: ['RS256', 'ES256'] }))),
     };
   }
   const secret = new TextEncoder().encode(config.jwtSecret);
   return {
     verify: async (token) =>
-      identityFromClaims(
-        await checked(() => jwtVerify(token, secret, { ...options, algorithms: ['HS256'] })),
-      ),
+      identityFromClaims(await checked(() => jwtVerify(token, secret, { ...options, algorithms: ['HS256'] }))),
   };
 }
 

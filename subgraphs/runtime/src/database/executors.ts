@@ -10,8 +10,7 @@ export function pgliteExecutor(db: PGlite): SqlExecutor {
     exec: async (sql) => {
       await target.exec(sql);
     },
-    query: async <Row>(sql: string, params: unknown[] = []) =>
-      (await target.query<Row>(sql, params)).rows,
+    query: async <Row>(sql: string, params: unknown[] = []) => (await target.query<Row>(sql, params)).rows,
     transaction: (fn) => {
       // PGlite has no nested transactions; a nested call joins the outer one.
       if (target !== db) return fn(on(target));
@@ -27,16 +26,14 @@ export function postgresExecutor(pool: Pool): SqlExecutor {
     exec: async (sql) => {
       await client.query(sql);
     },
-    query: async <Row>(sql: string, params: unknown[] = []) =>
-      (await client.query(sql, params)).rows as Row[],
+    query: async <Row>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as Row[],
     transaction: (fn) => fn(onClient(client)),
   });
   return {
     exec: async (sql) => {
       await pool.query(sql);
     },
-    query: async <Row>(sql: string, params: unknown[] = []) =>
-      (await pool.query(sql, params)).rows as Row[],
+    query: async <Row>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as Row[],
     transaction: async (fn) => {
       const client = await pool.connect();
       try {

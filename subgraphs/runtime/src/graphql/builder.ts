@@ -70,8 +70,7 @@ export function createSubgraphBuilder<PrismaTypes extends object, Db>(options: {
         anyRole: (roles: Role[]) => hasRole(ctx.identity, ...roles),
         memberOf: (memberId: string) => actsForMember(ctx.identity, memberId),
       }),
-      unauthorizedError: (_parent, ctx) =>
-        ctx.identity ? new ForbiddenError() : new UnauthenticatedError(),
+      unauthorizedError: (_parent, ctx) => (ctx.identity ? new ForbiddenError() : new UnauthenticatedError()),
     },
   });
 
@@ -84,6 +83,4 @@ export function createSubgraphBuilder<PrismaTypes extends object, Db>(options: {
   return builder;
 }
 
-export type SubgraphBuilder<PrismaTypes extends object, Db> = ReturnType<
-  typeof createSubgraphBuilder<PrismaTypes, Db>
->;
+export type SubgraphBuilder<PrismaTypes extends object, Db> = ReturnType<typeof createSubgraphBuilder<PrismaTypes, Db>>;

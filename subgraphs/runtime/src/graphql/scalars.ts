@@ -33,8 +33,7 @@ export const DateScalar = new GraphQLScalarType<Date, string>({
 
 function parseDateTime(value: unknown): Date {
   const ok =
-    typeof value === 'string' &&
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(value);
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(value);
   const date = ok ? new Date(value) : null;
   if (!date || Number.isNaN(date.getTime())) {
     throw badScalar(`"${String(value)}" is not a date-time with a zone (ISO 8601).`);

@@ -15,7 +15,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (mapped) return { ...formatted, message: mapped.message, extensions: mapped.extensions };
   const code = formatted.extensions?.code;
   if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted; // parse/validation errors
-  console.error('[error]', formatted.path?.join('.') ?? '', original instanceof Error ? original.stack : String(original));
+  console.error(
+    '[error]',
+    formatted.path?.join('.') ?? '',
+    original instanceof Error ? original.stack : String(original),
+  );
   return {
     message: 'Something went wrong on our side; it has been logged. Please try again later.',
     path: formatted.path,
@@ -29,9 +33,7 @@ function fromDatabaseError(error: unknown): PlatformError | null {
   const code = (error as { code?: unknown })?.code;
   if (code === 'P2002') {
     const target = (error as { meta?: { target?: unknown } }).meta?.target;
-    return new ConflictError(
-      `This already exists${Array.isArray(target) ? ` (same ${target.join(', ')})` : ''}.`,
-    );
+    return new ConflictError(`This already exists${Array.isArray(target) ? ` (same ${target.join(', ')})` : ''}.`);
   }
   if (code === 'P2025') return new NotFoundError('The record', '');
   if (code === 'P2034') return new ConflictError('Someone else changed this at the same time; try again.');
