@@ -44,3 +44,42 @@ test('development tokens are not issued in production', async () => {
     process.env.NODE_ENV = previous;
   }
 });
+
+test('with a JWKS URL, tokens of the identity provider (ES256) are accepted and HS256 ones refused', async () => {
+  const { exportJWK, generateKeyPair } = await import('jose');
+  const http = await import('node:http');
+  const { privateKey, publicKey } = await generateKeyPair('ES256');
+  const jwk = { ...(await exportJWK(publicKey)), kid: 'idp-1', alg: 'ES256', use: 'sig' };
+  const server = http.createServer((_req, res) => {
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify({ keys: [jwk] }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as import('node:net').AddressInfo;
+  try {
+    const verifier = createTokenVerifier({
+      jwksUrl: `http://127.0.0.1:${port}/.well-known/jwks.json`,
+      issuer: 'https://idp.example',
+      audience: TOKEN_AUDIENCE_DEFAULT,
+    });
+    const fromIdp = await new SignJWT({ roles: ['association-cao'] })
+      .setProtectedHeader({ alg: 'ES256', kid: 'idp-1' })
+      .setSubject('cao-staff')
+      .setIssuer('https://idp.example')
+      .setAudience(TOKEN_AUDIENCE_DEFAULT)
+      .setExpirationTime('5m')
+      .sign(privateKey);
+    await expect(verifier.verify(fromIdp)).resolves.toMatchObject({ userId: 'cao-staff', roles: ['association-cao'] });
+
+    const hs256 = await new SignJWT({ roles: ['platform-admin'] })
+      .setProtectedHeader({ alg: 'HS256', kid: 'idp-1' })
+      .setSubject('intruder')
+      .setIssuer('https://idp.example')
+      .setAudience(TOKEN_AUDIENCE_DEFAULT)
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode('guessable'));
+    await expect(verifier.verify(hs256)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+  } finally {
+    server.close();
+  }
+});

@@ -7,6 +7,7 @@ import { Pool } from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { dataDirFromEnv, envPrefix } from '../config';
 import { pgliteExecutor, postgresExecutor } from './executors';
+import { lockDataFolder } from './folder-lock';
 import { QueryLog } from './query-log';
 import type { SqlExecutor } from './sql';
 
@@ -60,13 +61,22 @@ export async function openDatabase<Client extends { $disconnect(): Promise<void>
     };
   }
   let pglite: PGlite;
+  let unlock = () => {};
   if (location.kind === 'pglite-instance') {
     pglite = location.instance;
+  } else if (location.dataDir) {
+    fs.mkdirSync(location.dataDir, { recursive: true });
+    unlock = lockDataFolder(location.dataDir);
+    pglite = new PGlite(location.dataDir);
   } else {
-    if (location.dataDir) fs.mkdirSync(location.dataDir, { recursive: true });
-    pglite = location.dataDir ? new PGlite(location.dataDir) : new PGlite();
+    pglite = new PGlite();
   }
-  await pglite.waitReady;
+  try {
+    await pglite.waitReady;
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const queryLog = new QueryLog();
   const prisma = createClient(queryLog.wrap(new PrismaPGlite(pglite) as unknown as SqlDriverAdapterFactory));
   const sql = pgliteExecutor(pglite);
@@ -79,6 +89,7 @@ export async function openDatabase<Client extends { $disconnect(): Promise<void>
     close: async () => {
       await prisma.$disconnect();
       if (!pglite.closed) await pglite.close();
+      unlock();
     },
   };
 }
