@@ -1,5 +1,5 @@
 import { BadUserInputError, NotFoundError, todayInNetherlands } from '@samen-sterk/subgraph-runtime';
-import { canMaintainDirectory } from '../access';
+import { canMaintainDirectory, canSeeAuditsOf } from '../access';
 import { builder } from '../builder';
 import { afterAudit } from '../domain/keurmerk';
 import type { Prisma } from '../generated/prisma/client';
@@ -42,6 +42,8 @@ const RecordAuditInput = builder.inputType('RecordKeurmerkAuditInput', {
 
 export const KeurmerkAuditRef = builder.prismaObject('KeurmerkAudit', {
   description: 'One Keurmerk audit of a member.',
+  // Checked on the type too, whatever path leads to an audit.
+  authScopes: (audit, ctx) => canSeeAuditsOf(ctx.identity, audit.memberId),
   fields: (t) => ({
     id: t.exposeID('id'),
     auditedOn: t.expose('auditedOn', { type: 'Date' }),

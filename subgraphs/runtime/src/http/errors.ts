@@ -1,6 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import { ConflictError, isPlatformError, NotFoundError, PlatformError } from '../errors';
+import { ConflictError, isPlatformError, PlatformError } from '../errors';
 
 /**
  * What a client sees of an error. The platform's own errors and GraphQL's validation errors
@@ -35,7 +35,7 @@ function fromDatabaseError(error: unknown): PlatformError | null {
     const target = (error as { meta?: { target?: unknown } }).meta?.target;
     return new ConflictError(`This already exists${Array.isArray(target) ? ` (same ${target.join(', ')})` : ''}.`);
   }
-  if (code === 'P2025') return new NotFoundError('The record', '');
+  if (code === 'P2025') return new PlatformError('NOT_FOUND', 'What you asked to change does not exist (any more).');
   if (code === 'P2034') return new ConflictError('Someone else changed this at the same time; try again.');
   return null;
 }
