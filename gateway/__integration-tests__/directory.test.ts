@@ -39,20 +39,13 @@ const MEMBERS = /* GraphQL */ `
 `;
 
 test('a platform admin lists the seeded member organisations, by name, page by page', async () => {
-  const names: string[] = [];
-  let after: string | null = null;
-  let total: number | undefined;
-  do {
-    const res: any = await tp.query(MEMBERS, { token, variables: { first: 25, after } });
-    expect(res.errors).toBeUndefined();
-    total = res.data.members.totalCount;
-    names.push(...res.data.members.edges.map((e: any) => e.node.name));
-    after = res.data.members.pageInfo.hasNextPage ? res.data.members.pageInfo.endCursor : null;
-  } while (after);
-  expect(total).toBe(62);
+  const { nodes, totalCount, pages } = await tp.allPages(MEMBERS, 'members', { token, variables: { first: 25 } });
+  const names = nodes.map((member: any) => member.name);
+  expect(totalCount).toBe(62);
+  expect(pages).toBe(3);
   expect(names).toHaveLength(62);
   expect(new Set(names).size).toBe(62);
-  expect([...names]).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  expect([...names]).toEqual([...names].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)));
 });
 
 test('members filter by name, city, Keurmerk status and audits due before a date', async () => {
@@ -103,45 +96,39 @@ test('Keurmerk dates follow the rules: next audit 18 months after the last, cert
 });
 
 test('a member and its shops, with addresses that carry valid Dutch postcodes', async () => {
-  const shops: any[] = [];
-  let after: string | null = null;
-  do {
-    const res: any = await tp.query(
-      /* GraphQL */ `
-        query ($after: String) {
-          branches(first: 100, after: $after) {
-            totalCount
-            pageInfo {
-              hasNextPage
-              endCursor
-            }
-            edges {
-              node {
+  const { nodes: shops, totalCount } = await tp.allPages(
+    /* GraphQL */ `
+      query ($after: String) {
+        branches(first: 100, after: $after) {
+          totalCount
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          edges {
+            node {
+              id
+              name
+              openedOn
+              address {
+                street
+                houseNumber
+                postcode
+                city
+              }
+              member {
                 id
                 name
-                openedOn
-                address {
-                  street
-                  houseNumber
-                  postcode
-                  city
-                }
-                member {
-                  id
-                  name
-                }
               }
             }
           }
         }
-      `,
-      { token, variables: { after } },
-    );
-    expect(res.errors).toBeUndefined();
-    expect(res.data.branches.totalCount).toBe(242);
-    shops.push(...res.data.branches.edges.map((e: any) => e.node));
-    after = res.data.branches.pageInfo.hasNextPage ? res.data.branches.pageInfo.endCursor : null;
-  } while (after);
+      }
+    `,
+    'branches',
+    { token },
+  );
+  expect(totalCount).toBe(242);
   expect(shops).toHaveLength(242);
   for (const shop of shops) {
     expect(shop.address.postcode).toMatch(/^[1-9]\d{3} [A-Z]{2}$/);

@@ -14,6 +14,15 @@ export interface TestPlatform {
     query: string,
     options?: { variables?: Record<string, unknown>; token?: string },
   ): Promise<GraphQLResponse<Data>>;
+  /**
+   * Every node of a connection, following `pageInfo.endCursor` page by page. The query takes
+   * `$after` and selects `totalCount`, `pageInfo { hasNextPage endCursor }` and `edges { node }`.
+   */
+  allPages<Node = any>(
+    query: string,
+    field: string,
+    options: { variables?: Record<string, unknown>; token?: string },
+  ): Promise<{ nodes: Node[]; totalCount: number; pages: number }>;
   /** Back to the seeded demo data. */
   reset(): Promise<void>;
   stop(): Promise<void>;
@@ -38,11 +47,29 @@ export async function startTestPlatform(): Promise<TestPlatform> {
   // A PostgreSQL database may hold what an earlier run left; PGlite starts from the template.
   if (SUBGRAPH_DEFINITIONS.some((d) => postgresUrlFor(d.name))) await reset();
   const url = platform.gateway.url;
+  const query = <Data>(text: string, options?: { variables?: Record<string, unknown>; token?: string }) =>
+    graphql<Data>(url, text, options);
   return {
     platform,
     url,
     subgraphUrl: (name) => platform.subgraphs[name]!.server.url,
-    query: (query, options) => graphql(url, query, options),
+    query,
+    allPages: async (text, field, options) => {
+      const nodes: any[] = [];
+      let after: string | null = null;
+      let totalCount: number | undefined;
+      let pages = 0;
+      do {
+        const res: GraphQLResponse<any> = await query(text, { ...options, variables: { ...options.variables, after } });
+        if (res.errors) throw new Error(`${field}: ${JSON.stringify(res.errors)}`);
+        const connection = res.data[field];
+        totalCount = connection.totalCount;
+        nodes.push(...connection.edges.map((edge: { node: unknown }) => edge.node));
+        after = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
+        pages++;
+      } while (after);
+      return { nodes, totalCount: totalCount ?? 0, pages };
+    },
     reset,
     stop: () => platform.stop(),
   };
