@@ -26,6 +26,12 @@ export const SUBGRAPHS: SubgraphEntry[] = [
     // Loaded lazily so the gateway can read this list without loading subgraph code.
     loadSchema: () => (require('@samen-sterk/members') as typeof import('@samen-sterk/members')).schema,
   },
+  {
+    name: 'cao',
+    url: localUrl('cao'),
+    sdlPath: path.join(root, 'subgraphs', 'cao', 'schema.graphql'),
+    loadSchema: () => (require('@samen-sterk/cao') as typeof import('@samen-sterk/cao')).schema,
+  },
 ];
 
 export const SUPERGRAPH_PATH = path.join(__dirname, 'supergraph.graphql');

@@ -1,4 +1,5 @@
 import { startGateway } from '@samen-sterk/gateway';
+import { caoSubgraph } from '@samen-sterk/cao';
 import { membersSubgraph } from '@samen-sterk/members';
 import { SUPERGRAPH_PATH } from '@samen-sterk/schema';
 import {
@@ -14,7 +15,7 @@ import fs from 'node:fs';
 
 /** Every subgraph of the platform; `pnpm start` and the integration tests run them all. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const SUBGRAPH_DEFINITIONS: SubgraphDefinition<any>[] = [membersSubgraph];
+export const SUBGRAPH_DEFINITIONS: SubgraphDefinition<any>[] = [membersSubgraph, caoSubgraph];
 
 export interface PlatformOptions {
   /** Where each subgraph's data lives; default from the environment. */

@@ -63,3 +63,18 @@ export async function runSubgraph<Client extends { $disconnect(): Promise<void> 
     throw error;
   }
 }
+
+/** A subgraph's own `main`: run it alone (as deployments do) until SIGINT or SIGTERM. */
+export function runSubgraphFromCommandLine<Client extends { $disconnect(): Promise<void> }>(definition: SubgraphDefinition<Client>) {
+  runSubgraph(definition, { seed: process.env.SEED === '1', log: console.log })
+    .then(({ server, stop }) => {
+      console.log(`${definition.name} subgraph ready at ${server.url}`);
+      const shutdown = () => void stop().then(() => process.exit(0));
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
+    })
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    });
+}

@@ -62,6 +62,8 @@ export function createSubgraphBuilder<PrismaTypes extends object, Db>(options: {
       cursorType: 'String',
       edgesFieldOptions: { nullable: false },
       nodeFieldOptions: { nullable: false },
+      // Every subgraph defines PageInfo alike; federation must be told they may share it.
+      pageInfoTypeOptions: { shareable: true },
     },
     scopeAuth: {
       authScopes: (ctx) => ({

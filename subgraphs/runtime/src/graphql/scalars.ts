@@ -62,7 +62,8 @@ export const DecimalScalar = new GraphQLScalarType<Decimal, string>({
   description: 'An exact decimal number as a string, e.g. `"2201.94"`. Money is in euros.',
   serialize: (value) => {
     if (Decimal.isDecimal(value)) return (value as Decimal).toFixed();
-    if (typeof value === 'string') return parseDecimal(value).toFixed();
+    // A string keeps its written scale: money formatted as "2440.90" stays so.
+    if (typeof value === 'string') return parseDecimal(value) && value.trim();
     // Prisma's Decimal is a decimal.js instance of its own copy; its string form is exact.
     if (value && typeof (value as { toFixed?: unknown }).toFixed === 'function') {
       return String((value as { toFixed: () => string }).toFixed());
