@@ -107,15 +107,17 @@ describe('federation entry points around the gateway', () => {
   });
 });
 
-test('health and readiness of the gateway and the subgraph', async () => {
+test('health and readiness of the gateway and every subgraph', async () => {
   const base = (url: string) => url.replace(/\/graphql$/, '');
-  for (const url of [tp.url, tp.subgraphUrl('members')]) {
+  const names = Object.keys(tp.platform.subgraphs);
+  for (const url of [tp.url, ...names.map((name) => tp.subgraphUrl(name as 'members'))]) {
     expect((await fetch(`${base(url)}/healthz`)).status).toBe(200);
-    const ready = await fetch(`${base(url)}/readyz`);
-    expect(ready.status).toBe(200);
+    expect((await fetch(`${base(url)}/readyz`)).status).toBe(200);
   }
   const gatewayReady: any = await (await fetch(`${base(tp.url)}/readyz`)).json();
-  expect(gatewayReady.subgraphs).toEqual({ members: 'ready' });
+  expect(gatewayReady.subgraphs).toEqual(Object.fromEntries(names.map((name) => [name, 'ready'])));
+  expect(names.sort()).toEqual(['cao', 'members']);
+});
 });
 
 test('a query nested deeper than the gateway allows is refused before it reaches a subgraph', async () => {

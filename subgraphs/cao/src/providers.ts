@@ -26,19 +26,24 @@ export const publishedVersions = (ctx: CaoContext) =>
 export const minimumWageRates = (ctx: CaoContext) =>
   ctx.loaders
     .get<'all', RateWithAmounts[]>('minimum-wage-rates', async (keys) => {
-      const rates = await ctx.db.minimumWageRate.findMany({ include: { amounts: true }, orderBy: { effectiveFrom: 'asc' } });
+      const rates = await ctx.db.minimumWageRate.findMany({
+        include: { amounts: true },
+        orderBy: { effectiveFrom: 'asc' },
+      });
       return keys.map(() => rates);
     })
     .load('all') as Promise<RateWithAmounts[]>;
 
-export const versionWithTable = (db: Db, id: string) => db.caoVersion.findUnique({ where: { id }, include: tableInclude });
+export const versionWithTable = (db: Db, id: string) =>
+  db.caoVersion.findUnique({ where: { id }, include: tableInclude });
 
 /** Every change, with who made it and the state before and after (DESIGN.md: audit). */
 export function recordChange(
   db: Db,
   entry: { actorId: string; action: string; entityType: string; entityId: string; before?: unknown; after?: unknown },
 ) {
-  const json = (value: unknown) => (value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue));
+  const json = (value: unknown) =>
+    value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
   return db.auditLogEntry.create({
     data: { ...entry, before: json(entry.before), after: json(entry.after) },
   });
@@ -49,6 +54,9 @@ export function snapshot(version: VersionWithTable) {
   const { scales, ...terms } = version;
   return {
     ...terms,
-    salaryTable: scales.map((s) => ({ scale: s.scale, steps: s.steps.map((c) => [c.step, c.monthlyFullTime.toString()]) })),
+    salaryTable: scales.map((s) => ({
+      scale: s.scale,
+      steps: s.steps.map((c) => [c.step, c.monthlyFullTime.toString()]),
+    })),
   };
 }

@@ -65,7 +65,9 @@ export async function runSubgraph<Client extends { $disconnect(): Promise<void> 
 }
 
 /** A subgraph's own `main`: run it alone (as deployments do) until SIGINT or SIGTERM. */
-export function runSubgraphFromCommandLine<Client extends { $disconnect(): Promise<void> }>(definition: SubgraphDefinition<Client>) {
+export function runSubgraphFromCommandLine<Client extends { $disconnect(): Promise<void> }>(
+  definition: SubgraphDefinition<Client>,
+) {
   runSubgraph(definition, { seed: process.env.SEED === '1', log: console.log })
     .then(({ server, stop }) => {
       console.log(`${definition.name} subgraph ready at ${server.url}`);

@@ -7,7 +7,7 @@ import { money, toCents } from './money';
  * The CAO's salary table is monthly, for a full-time week (38 hours). The statutory minimum
  * wage is hourly (since 2024). The CAO's own table prints the minimum wage of €13.27 an hour
  * as €2,201.94 a month at 38 hours: 165.93… hours a month, which is 38 hours × 52.4 weeks / 12
- * (52 weeks / 12 would give €2,185.12). So, with the weeks a year a parameter of each version:
+ * (52 weeks / 12 would give €2,185.13). So, with the weeks a year a parameter of each version:
  *
  *   hours a month     = hours a week × weeks a year ÷ 12 (not rounded)
  *   monthly amount    = hourly amount × hours a month, rounded half up to cents

@@ -26,7 +26,10 @@ export const BBL_PERCENT: Readonly<Record<number, string>> = { 20: '61.5', 19: '
 /** The age bracket the law uses: 21 and older are one. */
 export function minimumWageAge(age: number, field = 'age'): number {
   if (!Number.isInteger(age) || age < YOUNGEST_AGE) {
-    throw new BadUserInputError(field, `There is no statutory minimum wage under ${YOUNGEST_AGE}; give an age of ${YOUNGEST_AGE} or over.`);
+    throw new BadUserInputError(
+      field,
+      `There is no statutory minimum wage under ${YOUNGEST_AGE}; give an age of ${YOUNGEST_AGE} or over.`,
+    );
   }
   return Math.min(age, ADULT_AGE);
 }
@@ -47,6 +50,7 @@ export interface RateLike {
 /** The rate in force on a date: the latest that started on or before it. */
 export function rateOn<R extends RateLike>(rates: readonly R[], on: Date): R | null {
   let found: R | null = null;
-  for (const rate of rates) if (rate.effectiveFrom <= on && (!found || rate.effectiveFrom > found.effectiveFrom)) found = rate;
+  for (const rate of rates)
+    if (rate.effectiveFrom <= on && (!found || rate.effectiveFrom > found.effectiveFrom)) found = rate;
   return found;
 }

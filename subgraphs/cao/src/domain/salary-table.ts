@@ -17,7 +17,10 @@ export function validateSalaryTable(scales: readonly TableScale[]): void {
   if (scales.length === 0) throw new BadUserInputError('salaryTable', 'The salary table has no scales.');
   for (const { scale, steps } of scales) {
     if (!Number.isInteger(scale) || scale < 1) {
-      throw new BadUserInputError(cellField(scale), `Scale ${scale} is not a scale number: scales are numbered 1, 2, 3, …`);
+      throw new BadUserInputError(
+        cellField(scale),
+        `Scale ${scale} is not a scale number: scales are numbered 1, 2, 3, …`,
+      );
     }
     if (steps.length === 0) throw new BadUserInputError(cellField(scale), `Scale ${scale} has no steps.`);
     const sorted = [...steps].sort((a, b) => a.step - b.step);
@@ -29,7 +32,10 @@ export function validateSalaryTable(scales: readonly TableScale[]): void {
         );
       }
       if (!cell.monthlyFullTime.isPositive() || cell.monthlyFullTime.isZero()) {
-        throw new BadUserInputError(cellField(scale, cell.step), `Scale ${scale} step ${cell.step}: the amount must be more than zero.`);
+        throw new BadUserInputError(
+          cellField(scale, cell.step),
+          `Scale ${scale} step ${cell.step}: the amount must be more than zero.`,
+        );
       }
       const previous = sorted[index - 1];
       if (previous && cell.monthlyFullTime.lessThan(previous.monthlyFullTime)) {

@@ -40,7 +40,10 @@ export function computeWage(input: WageInput): Wage {
   const { version, scale, step, on } = input;
   const fullTime = money(version.fullTimeHoursPerWeek);
   if (!input.hoursPerWeek.isPositive() || input.hoursPerWeek.isZero() || input.hoursPerWeek.greaterThan(fullTime)) {
-    throw new BadUserInputError('hoursPerWeek', `Hours per week must be more than 0 and at most the full-time ${fullTime.toString()} hours of this CAO.`);
+    throw new BadUserInputError(
+      'hoursPerWeek',
+      `Hours per week must be more than 0 and at most the full-time ${fullTime.toString()} hours of this CAO.`,
+    );
   }
   const minimumWageMonthlyFullTime = monthlyFromHourly(input.minimumWage.hourly, fullTime, version);
   let basis: WageBasis = 'CAO_TABLE';

@@ -10,8 +10,16 @@ builder.prismaObject('AuditLogEntry', {
     action: t.exposeString('action'),
     entityType: t.exposeString('entityType'),
     entityId: t.exposeID('entityId'),
-    before: t.string({ nullable: true, description: 'The state before, as JSON.', resolve: (e) => (e.before === null ? null : JSON.stringify(e.before)) }),
-    after: t.string({ nullable: true, description: 'The state after, as JSON.', resolve: (e) => (e.after === null ? null : JSON.stringify(e.after)) }),
+    before: t.string({
+      nullable: true,
+      description: 'The state before, as JSON.',
+      resolve: (e) => (e.before === null ? null : JSON.stringify(e.before)),
+    }),
+    after: t.string({
+      nullable: true,
+      description: 'The state after, as JSON.',
+      resolve: (e) => (e.after === null ? null : JSON.stringify(e.after)),
+    }),
   }),
 });
 
@@ -22,7 +30,8 @@ builder.queryFields((t) => ({
     authScopes: (_root, _args, ctx) => canReadAuditLog(ctx.identity),
     description: 'Changes to the agreement and the minimum wage, newest first (CAO team, platform admins).',
     args: { entityId: t.arg.id({ required: false }) },
-    totalCount: (_c, args, ctx) => ctx.db.auditLogEntry.count({ where: args.entityId ? { entityId: args.entityId } : {} }),
+    totalCount: (_c, args, ctx) =>
+      ctx.db.auditLogEntry.count({ where: args.entityId ? { entityId: args.entityId } : {} }),
     resolve: (query, _root, args, ctx) =>
       ctx.db.auditLogEntry.findMany({
         ...query,

@@ -16,7 +16,10 @@ import { recordChange, snapshot, tableInclude, versionWithTable, type VersionWit
 import { CaoVersionRef } from './version';
 
 type Tx = Prisma.TransactionClient;
-const maintainer = { authScopes: (_r: unknown, _a: unknown, ctx: { identity: Parameters<typeof canMaintainCao>[0] }) => canMaintainCao(ctx.identity) };
+const maintainer = {
+  authScopes: (_r: unknown, _a: unknown, ctx: { identity: Parameters<typeof canMaintainCao>[0] }) =>
+    canMaintainCao(ctx.identity),
+};
 
 /** Loads a draft for change; published versions are immutable. */
 async function draftForChange(tx: Tx, id: string): Promise<VersionWithTable> {
@@ -25,16 +28,42 @@ async function draftForChange(tx: Tx, id: string): Promise<VersionWithTable> {
   const version = await versionWithTable(tx, id);
   if (!version) throw new NotFoundError('CAO version', id);
   if (version.status !== 'DRAFT') {
-    throw new ConflictError(`${version.name} is published and can no longer change; create a new draft for corrections.`);
+    throw new ConflictError(
+      `${version.name} is published and can no longer change; create a new draft for corrections.`,
+    );
   }
   return version;
 }
 
+/** The terms a draft copies from the version it is based on (not its name, status or dates). */
+const termsOf = (version: VersionWithTable) => ({
+  parties: version.parties,
+  fullTimeHoursPerWeek: version.fullTimeHoursPerWeek,
+  weeksPerYear: version.weeksPerYear,
+  holidayAllowancePercent: version.holidayAllowancePercent,
+  holidayAllowanceAccrualStartMonth: version.holidayAllowanceAccrualStartMonth,
+  holidayAllowancePaymentMonth: version.holidayAllowancePaymentMonth,
+  leaveHoursStatutory: version.leaveHoursStatutory,
+  leaveHoursExtra: version.leaveHoursExtra,
+  overtimeRule: version.overtimeRule,
+  periodicIncreaseRule: version.periodicIncreaseRule,
+});
+
 const tableOf = (version: VersionWithTable) =>
-  version.scales.map((s) => ({ scale: s.scale, steps: s.steps.map((c) => ({ step: c.step, monthlyFullTime: money(c.monthlyFullTime) })) }));
+  version.scales.map((s) => ({
+    scale: s.scale,
+    steps: s.steps.map((c) => ({ step: c.step, monthlyFullTime: money(c.monthlyFullTime) })),
+  }));
 
 /** Replaces a draft's salary table with `scales` (validated first), and logs the change. */
-async function writeTable(tx: Tx, version: VersionWithTable, scales: ReturnType<typeof tableOf>, action: string, actorId: string, details: object) {
+async function writeTable(
+  tx: Tx,
+  version: VersionWithTable,
+  scales: ReturnType<typeof tableOf>,
+  action: string,
+  actorId: string,
+  details: object,
+) {
   validateSalaryTable(scales);
   await tx.wageScale.deleteMany({ where: { versionId: version.id } });
   for (const scale of scales) {
@@ -47,7 +76,14 @@ async function writeTable(tx: Tx, version: VersionWithTable, scales: ReturnType<
     });
   }
   const after = (await versionWithTable(tx, version.id))!;
-  await recordChange(tx, { actorId, action, entityType: 'CaoVersion', entityId: version.id, before: snapshot(version), after: { ...snapshot(after), ...details } });
+  await recordChange(tx, {
+    actorId,
+    action,
+    entityType: 'CaoVersion',
+    entityId: version.id,
+    before: snapshot(version),
+    after: { ...snapshot(after), ...details },
+  });
 }
 
 const CreateDraftInput = builder.inputType('CreateCaoDraftInput', {
@@ -85,7 +121,11 @@ const WageCellInput = builder.inputType('WageCellInput', {
   fields: (t) => ({
     scale: t.int({ required: true }),
     step: t.int({ required: true }),
-    monthlyFullTime: t.field({ type: 'Decimal', required: false, description: 'The new amount; omit (null) to remove the cell.' }),
+    monthlyFullTime: t.field({
+      type: 'Decimal',
+      required: false,
+      description: 'The new amount; omit (null) to remove the cell.',
+    }),
   }),
 });
 
@@ -101,7 +141,8 @@ const positive = (value: Decimal, field: string, label: string) => {
   return value.toString();
 };
 const month = (value: number, field: string) => {
-  if (!Number.isInteger(value) || value < 1 || value > 12) throw new BadUserInputError(field, 'A month is a number from 1 to 12.');
+  if (!Number.isInteger(value) || value < 1 || value > 12)
+    throw new BadUserInputError(field, 'A month is a number from 1 to 12.');
   return value;
 };
 const text = (value: string, field: string, label: string) => {
@@ -127,10 +168,10 @@ builder.mutationFields((t) => ({
           source = versionInForce(published, todayInNetherlands())?.version ?? null;
           if (!source) throw new NotFoundError('A CAO version in force on', formatCalendarDate(todayInNetherlands()));
         }
-        const { id, scales, status: _s, effectiveFrom: _f, effectiveTo: _t, publishedAt: _pa, publishedBy: _pb, createdAt: _c, updatedAt: _u, basedOnId: _b, createdBy: _cb, ...terms } = source;
+        const { id, scales } = source;
         const draft = await tx.caoVersion.create({
           data: {
-            ...terms,
+            ...termsOf(source),
             name,
             status: 'DRAFT',
             basedOnId: id,
@@ -144,7 +185,13 @@ builder.mutationFields((t) => ({
           },
           include: tableInclude,
         });
-        await recordChange(tx, { actorId: ctx.identity!.userId, action: 'CREATE_DRAFT', entityType: 'CaoVersion', entityId: draft.id, after: { ...snapshot(draft), basedOn: id } });
+        await recordChange(tx, {
+          actorId: ctx.identity!.userId,
+          action: 'CREATE_DRAFT',
+          entityType: 'CaoVersion',
+          entityId: draft.id,
+          after: { ...snapshot(draft), basedOn: id },
+        });
         return tx.caoVersion.findUniqueOrThrow({ ...query, where: { id: draft.id } });
       });
     },
@@ -158,19 +205,56 @@ builder.mutationFields((t) => ({
       const data: Prisma.CaoVersionUpdateInput = {};
       if (input.name != null) data.name = text(input.name, 'input.name', 'The name');
       if (input.parties != null) data.parties = input.parties.map((p, i) => text(p, `input.parties.${i}`, 'A party'));
-      if (input.fullTimeHoursPerWeek != null) data.fullTimeHoursPerWeek = positive(input.fullTimeHoursPerWeek, 'input.fullTimeHoursPerWeek', 'Full-time hours');
-      if (input.weeksPerYear != null) data.weeksPerYear = positive(input.weeksPerYear, 'input.weeksPerYear', 'Weeks a year');
-      if (input.holidayAllowancePercent != null) data.holidayAllowancePercent = positive(input.holidayAllowancePercent, 'input.holidayAllowancePercent', 'The holiday allowance');
-      if (input.holidayAllowanceAccrualStartMonth != null) data.holidayAllowanceAccrualStartMonth = month(input.holidayAllowanceAccrualStartMonth, 'input.holidayAllowanceAccrualStartMonth');
-      if (input.holidayAllowancePaymentMonth != null) data.holidayAllowancePaymentMonth = month(input.holidayAllowancePaymentMonth, 'input.holidayAllowancePaymentMonth');
-      if (input.leaveHoursStatutory != null) data.leaveHoursStatutory = positive(input.leaveHoursStatutory, 'input.leaveHoursStatutory', 'Statutory leave');
-      if (input.leaveHoursExtra != null) data.leaveHoursExtra = input.leaveHoursExtra.isNegative() ? positive(input.leaveHoursExtra, 'input.leaveHoursExtra', 'Extra leave') : input.leaveHoursExtra.toString();
-      if (input.overtimeRule != null) data.overtimeRule = text(input.overtimeRule, 'input.overtimeRule', 'The overtime rule');
-      if (input.periodicIncreaseRule != null) data.periodicIncreaseRule = text(input.periodicIncreaseRule, 'input.periodicIncreaseRule', 'The periodic-increase rule');
+      if (input.fullTimeHoursPerWeek != null)
+        data.fullTimeHoursPerWeek = positive(
+          input.fullTimeHoursPerWeek,
+          'input.fullTimeHoursPerWeek',
+          'Full-time hours',
+        );
+      if (input.weeksPerYear != null)
+        data.weeksPerYear = positive(input.weeksPerYear, 'input.weeksPerYear', 'Weeks a year');
+      if (input.holidayAllowancePercent != null)
+        data.holidayAllowancePercent = positive(
+          input.holidayAllowancePercent,
+          'input.holidayAllowancePercent',
+          'The holiday allowance',
+        );
+      if (input.holidayAllowanceAccrualStartMonth != null)
+        data.holidayAllowanceAccrualStartMonth = month(
+          input.holidayAllowanceAccrualStartMonth,
+          'input.holidayAllowanceAccrualStartMonth',
+        );
+      if (input.holidayAllowancePaymentMonth != null)
+        data.holidayAllowancePaymentMonth = month(
+          input.holidayAllowancePaymentMonth,
+          'input.holidayAllowancePaymentMonth',
+        );
+      if (input.leaveHoursStatutory != null)
+        data.leaveHoursStatutory = positive(input.leaveHoursStatutory, 'input.leaveHoursStatutory', 'Statutory leave');
+      if (input.leaveHoursExtra != null) {
+        if (input.leaveHoursExtra.isNegative())
+          throw new BadUserInputError('input.leaveHoursExtra', 'Extra leave cannot be negative.');
+        data.leaveHoursExtra = input.leaveHoursExtra.toString();
+      }
+      if (input.overtimeRule != null)
+        data.overtimeRule = text(input.overtimeRule, 'input.overtimeRule', 'The overtime rule');
+      if (input.periodicIncreaseRule != null)
+        data.periodicIncreaseRule = text(
+          input.periodicIncreaseRule,
+          'input.periodicIncreaseRule',
+          'The periodic-increase rule',
+        );
       return ctx.db.$transaction(async (tx) => {
         const before = await draftForChange(tx, id);
         const updated = await tx.caoVersion.update({ where: { id }, data, include: tableInclude });
-        await recordChange(tx, { actorId: ctx.identity!.userId, action: 'UPDATE_DRAFT', entityType: 'CaoVersion', entityId: id, before: snapshot(before), after: snapshot(updated) });
+        await recordChange(tx, {
+          actorId: ctx.identity!.userId,
+          action: 'UPDATE_DRAFT',
+          entityType: 'CaoVersion',
+          entityId: id,
+          before: snapshot(before),
+          after: snapshot(updated),
+        });
         return tx.caoVersion.findUniqueOrThrow({ ...query, where: { id } });
       });
     },
@@ -190,12 +274,18 @@ builder.mutationFields((t) => ({
         const table = tableOf(version);
         const wanted = input.scales ?? table.map((s) => s.scale);
         const missing = wanted.find((n) => !table.some((s) => s.scale === n));
-        if (missing !== undefined) throw new BadUserInputError('input.scales', `${version.name} has no scale ${missing}.`);
+        if (missing !== undefined)
+          throw new BadUserInputError('input.scales', `${version.name} has no scale ${missing}.`);
         const factor = money(100).plus(input.percent).div(100);
         const raised = table.map((s) =>
-          wanted.includes(s.scale) ? { ...s, steps: s.steps.map((c) => ({ ...c, monthlyFullTime: toCents(c.monthlyFullTime.times(factor)) })) } : s,
+          wanted.includes(s.scale)
+            ? { ...s, steps: s.steps.map((c) => ({ ...c, monthlyFullTime: toCents(c.monthlyFullTime.times(factor)) })) }
+            : s,
         );
-        await writeTable(tx, version, raised, 'GENERAL_INCREASE', ctx.identity!.userId, { percent: input.percent.toString(), scales: wanted });
+        await writeTable(tx, version, raised, 'GENERAL_INCREASE', ctx.identity!.userId, {
+          percent: input.percent.toString(),
+          scales: wanted,
+        });
         return tx.caoVersion.findUniqueOrThrow({ ...query, where: { id } });
       });
     },
@@ -211,7 +301,10 @@ builder.mutationFields((t) => ({
         const table = tableOf(version);
         cells.forEach((cell, index) => {
           if (cell.monthlyFullTime != null && cell.monthlyFullTime.decimalPlaces() > 2) {
-            throw new BadUserInputError(`cells.${index}.monthlyFullTime`, `${cellField(cell.scale, cell.step)}: amounts are in euros and cents.`);
+            throw new BadUserInputError(
+              `cells.${index}.monthlyFullTime`,
+              `${cellField(cell.scale, cell.step)}: amounts are in euros and cents.`,
+            );
           }
           let scale = table.find((s) => s.scale === cell.scale);
           if (!scale) {
@@ -219,11 +312,16 @@ builder.mutationFields((t) => ({
             table.push(scale);
           }
           scale.steps = scale.steps.filter((c) => c.step !== cell.step);
-          if (cell.monthlyFullTime != null) scale.steps.push({ step: cell.step, monthlyFullTime: cell.monthlyFullTime });
+          if (cell.monthlyFullTime != null)
+            scale.steps.push({ step: cell.step, monthlyFullTime: cell.monthlyFullTime });
         });
         const kept = table.filter((s) => s.steps.length > 0).sort((a, b) => a.scale - b.scale);
         await writeTable(tx, version, kept, 'SET_CELLS', ctx.identity!.userId, {
-          cells: cells.map((c) => ({ scale: c.scale, step: c.step, monthlyFullTime: c.monthlyFullTime?.toString() ?? null })),
+          cells: cells.map((c) => ({
+            scale: c.scale,
+            step: c.step,
+            monthlyFullTime: c.monthlyFullTime?.toString() ?? null,
+          })),
         });
         return tx.caoVersion.findUniqueOrThrow({ ...query, where: { id } });
       }),
@@ -231,7 +329,8 @@ builder.mutationFields((t) => ({
   publishCaoVersion: t.prismaField({
     type: CaoVersionRef,
     ...maintainer,
-    description: 'Publishes a draft with its effective period; from then on it never changes. Periods of published versions may not overlap (CAO team).',
+    description:
+      'Publishes a draft with its effective period; from then on it never changes. Periods of published versions may not overlap (CAO team).',
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: PublishInput, required: true }) },
     resolve: (query, _root, { id, input }, ctx) => {
       const effectiveTo = input.effectiveTo ?? null;
@@ -246,11 +345,19 @@ builder.mutationFields((t) => ({
         const clash = published.find((other) => periodsOverlap(period, other));
         if (clash) {
           const until = clash.effectiveTo ? formatCalendarDate(clash.effectiveTo) : 'open-ended';
-          throw new ConflictError(`The period overlaps ${clash.name} (${formatCalendarDate(clash.effectiveFrom!)} – ${until}); published periods may not overlap.`);
+          throw new ConflictError(
+            `The period overlaps ${clash.name} (${formatCalendarDate(clash.effectiveFrom!)} – ${until}); published periods may not overlap.`,
+          );
         }
         await tx.caoVersion.update({
           where: { id },
-          data: { status: 'PUBLISHED', effectiveFrom: input.effectiveFrom, effectiveTo, publishedAt: new Date(), publishedBy: ctx.identity!.userId },
+          data: {
+            status: 'PUBLISHED',
+            effectiveFrom: input.effectiveFrom,
+            effectiveTo,
+            publishedAt: new Date(),
+            publishedBy: ctx.identity!.userId,
+          },
         });
         await recordChange(tx, {
           actorId: ctx.identity!.userId,
@@ -258,7 +365,11 @@ builder.mutationFields((t) => ({
           entityType: 'CaoVersion',
           entityId: id,
           before: { status: 'DRAFT' },
-          after: { status: 'PUBLISHED', effectiveFrom: formatCalendarDate(input.effectiveFrom), effectiveTo: effectiveTo && formatCalendarDate(effectiveTo) },
+          after: {
+            status: 'PUBLISHED',
+            effectiveFrom: formatCalendarDate(input.effectiveFrom),
+            effectiveTo: effectiveTo && formatCalendarDate(effectiveTo),
+          },
         });
         return tx.caoVersion.findUniqueOrThrow({ ...query, where: { id } });
       });
@@ -272,7 +383,13 @@ builder.mutationFields((t) => ({
       ctx.db.$transaction(async (tx) => {
         const version = await draftForChange(tx, id);
         await tx.caoVersion.delete({ where: { id } });
-        await recordChange(tx, { actorId: ctx.identity!.userId, action: 'DELETE_DRAFT', entityType: 'CaoVersion', entityId: id, before: snapshot(version) });
+        await recordChange(tx, {
+          actorId: ctx.identity!.userId,
+          action: 'DELETE_DRAFT',
+          entityType: 'CaoVersion',
+          entityId: id,
+          before: snapshot(version),
+        });
         return true;
       }),
   }),

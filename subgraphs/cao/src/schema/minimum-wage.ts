@@ -1,4 +1,10 @@
-import { BadUserInputError, ConflictError, formatCalendarDate, NotFoundError, type Identity } from '@samen-sterk/subgraph-runtime';
+import {
+  BadUserInputError,
+  ConflictError,
+  formatCalendarDate,
+  NotFoundError,
+  type Identity,
+} from '@samen-sterk/subgraph-runtime';
 import type Decimal from 'decimal.js';
 import { canMaintainCao } from '../access';
 import { builder, type CaoContext } from '../builder';
@@ -21,12 +27,29 @@ export const MinimumWageRef = builder.objectRef<MinimumWageShape>('MinimumWage')
   description: 'The statutory minimum wage (wettelijk minimumloon) per hour for an age on a date.',
   fields: (t) => ({
     on: t.field({ type: 'Date', resolve: (m) => m.on }),
-    effectiveFrom: t.field({ type: 'Date', description: 'When this rate took effect.', resolve: (m) => m.effectiveFrom }),
+    effectiveFrom: t.field({
+      type: 'Date',
+      description: 'When this rate took effect.',
+      resolve: (m) => m.effectiveFrom,
+    }),
     age: t.int({ description: 'The age bracket: 21 stands for 21 and older.', resolve: (m) => m.age }),
     hourly: t.field({ type: 'Decimal', resolve: (m) => amount(m.hourly) }),
-    adultHourly: t.field({ type: 'Decimal', description: 'The amount at 21 and older.', resolve: (m) => amount(m.adultHourly) }),
-    youthPercent: t.field({ type: 'Decimal', description: 'Percentage of the adult amount for this age.', resolve: (m) => m.youthPercent }),
-    bblPercent: t.field({ type: 'Decimal', nullable: true, description: 'For BBL apprentices aged 18–20.', resolve: (m) => m.bblPercent }),
+    adultHourly: t.field({
+      type: 'Decimal',
+      description: 'The amount at 21 and older.',
+      resolve: (m) => amount(m.adultHourly),
+    }),
+    youthPercent: t.field({
+      type: 'Decimal',
+      description: 'Percentage of the adult amount for this age.',
+      resolve: (m) => m.youthPercent,
+    }),
+    bblPercent: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description: 'For BBL apprentices aged 18–20.',
+      resolve: (m) => m.bblPercent,
+    }),
     bblHourly: t.field({ type: 'Decimal', nullable: true, resolve: (m) => m.bblHourly && amount(m.bblHourly) }),
   }),
 });
@@ -42,7 +65,8 @@ export async function minimumWageOn(ctx: CaoContext, on: Date, age: number, fiel
 function shape(rate: RateWithAmounts, age: number, on: Date): MinimumWageShape {
   const amount = rate.amounts.find((a) => a.age === age);
   const adult = rate.amounts.find((a) => a.age === 21);
-  if (!amount || !adult) throw new NotFoundError(`The minimum wage for age ${age} from`, formatCalendarDate(rate.effectiveFrom));
+  if (!amount || !adult)
+    throw new NotFoundError(`The minimum wage for age ${age} from`, formatCalendarDate(rate.effectiveFrom));
   return {
     on,
     effectiveFrom: rate.effectiveFrom,
@@ -88,7 +112,8 @@ const RegisterMinimumWageInput = builder.inputType('RegisterMinimumWageInput', {
     youthAmounts: t.field({
       type: [AmountInput],
       required: false,
-      description: 'The published youth amounts; omitted ages get the statutory percentage of the adult amount, half up to cents.',
+      description:
+        'The published youth amounts; omitted ages get the statutory percentage of the adult amount, half up to cents.',
     }),
   }),
 });
@@ -96,19 +121,34 @@ const RegisterMinimumWageInput = builder.inputType('RegisterMinimumWageInput', {
 /** The amounts of a new rate: published youth amounts where given, the percentage otherwise. */
 function rateAmounts(adultHourly: Decimal, given: { age: number; hourly: Decimal }[]) {
   if (!adultHourly.isPositive() || adultHourly.isZero() || adultHourly.decimalPlaces() > 2) {
-    throw new BadUserInputError('input.adultHourly', 'The adult hourly amount must be more than zero, in euros and cents.');
+    throw new BadUserInputError(
+      'input.adultHourly',
+      'The adult hourly amount must be more than zero, in euros and cents.',
+    );
   }
   given.forEach((amount, index) => {
     if (!(amount.age in YOUTH_PERCENT) || amount.age === 21) {
-      throw new BadUserInputError(`input.youthAmounts.${index}.age`, `Youth amounts are for ages 15 to 20, not ${amount.age}.`);
+      throw new BadUserInputError(
+        `input.youthAmounts.${index}.age`,
+        `Youth amounts are for ages 15 to 20, not ${amount.age}.`,
+      );
     }
-    if (!amount.hourly.isPositive() || amount.hourly.isZero() || amount.hourly.greaterThan(adultHourly) || amount.hourly.decimalPlaces() > 2) {
-      throw new BadUserInputError(`input.youthAmounts.${index}.hourly`, `The amount for age ${amount.age} must be more than zero, in cents, and not above the adult amount.`);
+    if (
+      !amount.hourly.isPositive() ||
+      amount.hourly.isZero() ||
+      amount.hourly.greaterThan(adultHourly) ||
+      amount.hourly.decimalPlaces() > 2
+    ) {
+      throw new BadUserInputError(
+        `input.youthAmounts.${index}.hourly`,
+        `The amount for age ${amount.age} must be more than zero, in cents, and not above the adult amount.`,
+      );
     }
   });
   return Object.entries(YOUTH_PERCENT).map(([ageText, percent]) => {
     const age = Number(ageText);
-    const hourly = age === 21 ? adultHourly : (given.find((a) => a.age === age)?.hourly ?? youthHourly(adultHourly, age));
+    const hourly =
+      age === 21 ? adultHourly : (given.find((a) => a.age === age)?.hourly ?? youthHourly(adultHourly, age));
     return { age, hourly: hourly.toFixed(2), youthPercent: percent, bblPercent: BBL_PERCENT[age] ?? null };
   });
 }
@@ -127,7 +167,8 @@ builder.queryFields((t) => ({
     authScopes: { signedIn: true },
     description: 'Every registered rate, newest first.',
     totalCount: (_c, _args, ctx) => ctx.db.minimumWageRate.count(),
-    resolve: (query, _root, _args, ctx) => ctx.db.minimumWageRate.findMany({ ...query, orderBy: [{ effectiveFrom: 'desc' }, { id: 'asc' }] }),
+    resolve: (query, _root, _args, ctx) =>
+      ctx.db.minimumWageRate.findMany({ ...query, orderBy: [{ effectiveFrom: 'desc' }, { id: 'asc' }] }),
   }),
 }));
 
@@ -143,7 +184,10 @@ builder.mutationFields((t) => ({
       const amounts = rateAmounts(input.adultHourly, input.youthAmounts ?? []);
       return ctx.db.$transaction(async (tx) => {
         const existing = await tx.minimumWageRate.findUnique({ where: { effectiveFrom: input.effectiveFrom } });
-        if (existing) throw new ConflictError(`A minimum-wage rate from ${formatCalendarDate(input.effectiveFrom)} is already registered.`);
+        if (existing)
+          throw new ConflictError(
+            `A minimum-wage rate from ${formatCalendarDate(input.effectiveFrom)} is already registered.`,
+          );
         const rate = await tx.minimumWageRate.create({
           ...query,
           data: { effectiveFrom: input.effectiveFrom, createdBy: actor(ctx.identity), amounts: { create: amounts } },

@@ -9,29 +9,41 @@ import { publishedVersions } from '../providers';
 import { CaoVersionStatusEnum } from './enums';
 
 const HolidayAllowance = builder
-  .objectRef<Pick<CaoVersion, 'holidayAllowancePercent' | 'holidayAllowanceAccrualStartMonth' | 'holidayAllowancePaymentMonth'>>(
-    'HolidayAllowance',
-  )
+  .objectRef<
+    Pick<CaoVersion, 'holidayAllowancePercent' | 'holidayAllowanceAccrualStartMonth' | 'holidayAllowancePaymentMonth'>
+  >('HolidayAllowance')
   .implement({
     description: 'Vakantiegeld: a percentage of the wage, accrued over a year and paid out in one month.',
     fields: (t) => ({
       percent: t.field({ type: 'Decimal', resolve: (v) => v.holidayAllowancePercent }),
-      accrualStartMonth: t.int({ description: 'First month of the accrual year (6: June–May).', resolve: (v) => v.holidayAllowanceAccrualStartMonth }),
-      paymentMonth: t.int({ description: 'The month it is paid (5: May).', resolve: (v) => v.holidayAllowancePaymentMonth }),
+      accrualStartMonth: t.int({
+        description: 'First month of the accrual year (6: June–May).',
+        resolve: (v) => v.holidayAllowanceAccrualStartMonth,
+      }),
+      paymentMonth: t.int({
+        description: 'The month it is paid (5: May).',
+        resolve: (v) => v.holidayAllowancePaymentMonth,
+      }),
     }),
   });
 
-const Leave = builder.objectRef<Pick<CaoVersion, 'leaveHoursStatutory' | 'leaveHoursExtra'>>('LeaveEntitlement').implement({
-  description: 'Leave hours a year at full time: the statutory minimum plus what the CAO adds.',
-  fields: (t) => ({
-    statutoryHours: t.field({ type: 'Decimal', resolve: (v) => v.leaveHoursStatutory }),
-    extraHours: t.field({ type: 'Decimal', resolve: (v) => v.leaveHoursExtra }),
-    totalHours: t.field({ type: 'Decimal', resolve: (v) => money(v.leaveHoursStatutory).plus(money(v.leaveHoursExtra)) }),
-  }),
-});
+const Leave = builder
+  .objectRef<Pick<CaoVersion, 'leaveHoursStatutory' | 'leaveHoursExtra'>>('LeaveEntitlement')
+  .implement({
+    description: 'Leave hours a year at full time: the statutory minimum plus what the CAO adds.',
+    fields: (t) => ({
+      statutoryHours: t.field({ type: 'Decimal', resolve: (v) => v.leaveHoursStatutory }),
+      extraHours: t.field({ type: 'Decimal', resolve: (v) => v.leaveHoursExtra }),
+      totalHours: t.field({
+        type: 'Decimal',
+        resolve: (v) => money(v.leaveHoursStatutory).plus(money(v.leaveHoursExtra)),
+      }),
+    }),
+  });
 
 export const CaoVersionRef = builder.prismaObject('CaoVersion', {
-  description: 'A version of the CAO Kringloop Nederland. Published versions never change; corrections are a new version.',
+  description:
+    'A version of the CAO Kringloop Nederland. Published versions never change; corrections are a new version.',
   // Drafts are the CAO team's work in progress; published versions are for everyone.
   authScopes: (version, ctx) => (version.status === 'PUBLISHED' ? !!ctx.identity : canSeeDrafts(ctx.identity)),
   fields: (t) => ({
@@ -40,9 +52,16 @@ export const CaoVersionRef = builder.prismaObject('CaoVersion', {
     parties: t.exposeStringList('parties'),
     status: t.expose('status', { type: CaoVersionStatusEnum }),
     effectiveFrom: t.expose('effectiveFrom', { type: 'Date', nullable: true }),
-    effectiveTo: t.expose('effectiveTo', { type: 'Date', nullable: true, description: 'Last day; after it the version applies by after-effect until a later one starts.' }),
+    effectiveTo: t.expose('effectiveTo', {
+      type: 'Date',
+      nullable: true,
+      description: 'Last day; after it the version applies by after-effect until a later one starts.',
+    }),
     fullTimeHoursPerWeek: t.expose('fullTimeHoursPerWeek', { type: 'Decimal' }),
-    weeksPerYear: t.expose('weeksPerYear', { type: 'Decimal', description: 'Hours a month = hours a week × this ÷ 12.' }),
+    weeksPerYear: t.expose('weeksPerYear', {
+      type: 'Decimal',
+      description: 'Hours a month = hours a week × this ÷ 12.',
+    }),
     hoursPerMonthFullTime: t.field({
       type: 'Decimal',
       description: 'Full-time hours a month (hours a week × weeks a month), to four decimals.',
@@ -60,7 +79,10 @@ export const CaoVersionRef = builder.prismaObject('CaoVersion', {
       nullable: true,
       args: { scale: t.arg.int({ required: true }) },
       resolve: (query, version, args, ctx) =>
-        ctx.db.wageScale.findUnique({ ...query, where: { versionId_scale: { versionId: version.id, scale: args.scale } } }),
+        ctx.db.wageScale.findUnique({
+          ...query,
+          where: { versionId_scale: { versionId: version.id, scale: args.scale } },
+        }),
     }),
     cellCount: t.int({
       description: 'Cells (scale and step) in the salary table.',
@@ -113,7 +135,10 @@ builder.asEntity(CaoVersionRef, {
 
 // HR/payroll refers to a scale by its id, or by version and scale number.
 builder.asEntity(WageScaleRef, {
-  key: [builder.selection<{ id: string }>('id'), builder.selection<{ versionId: string; scale: number }>('versionId scale')],
+  key: [
+    builder.selection<{ id: string }>('id'),
+    builder.selection<{ versionId: string; scale: number }>('versionId scale'),
+  ],
   resolveReference: (ref, ctx) => {
     if ('id' in ref && ref.id) {
       return ctx.loaders
@@ -126,7 +151,9 @@ builder.asEntity(WageScaleRef, {
     return ctx.loaders
       .get<string, WageScale>('scale-by-number', async (keys) => {
         const pairs = keys.map((key) => JSON.parse(key) as [string, number]);
-        const rows = await ctx.db.wageScale.findMany({ where: { OR: pairs.map(([v, s]) => ({ versionId: v, scale: s })) } });
+        const rows = await ctx.db.wageScale.findMany({
+          where: { OR: pairs.map(([v, s]) => ({ versionId: v, scale: s })) },
+        });
         return pairs.map(([v, s]) => rows.find((row) => row.versionId === v && row.scale === s) ?? null);
       })
       .load(JSON.stringify([versionId, scale]));
@@ -134,17 +161,21 @@ builder.asEntity(WageScaleRef, {
 });
 
 const CaoInForceRef = builder
-  .objectRef<{ versionId: string; afterEffect: boolean; on: Date; name: string; effectiveTo: Date | null }>('CaoInForce')
+  .objectRef<{ versionId: string; afterEffect: boolean; on: Date; name: string; effectiveTo: Date | null }>(
+    'CaoInForce',
+  )
   .implement({
     description: 'The CAO version that applies on a date.',
     fields: (t) => ({
       on: t.field({ type: 'Date', resolve: (r) => r.on }),
       version: t.prismaField({
         type: CaoVersionRef,
-        resolve: (query, r, _args, ctx) => ctx.db.caoVersion.findUniqueOrThrow({ ...query, where: { id: r.versionId } }),
+        resolve: (query, r, _args, ctx) =>
+          ctx.db.caoVersion.findUniqueOrThrow({ ...query, where: { id: r.versionId } }),
       }),
       afterEffect: t.boolean({
-        description: 'True when the date lies after the version ended and no later version started: it applies by after-effect ("nawerking").',
+        description:
+          'True when the date lies after the version ended and no later version started: it applies by after-effect ("nawerking").',
         resolve: (r) => r.afterEffect,
       }),
       explanation: t.string({
@@ -183,7 +214,8 @@ builder.queryFields((t) => ({
     authScopes: { signedIn: true },
     description: 'All versions, newest first. Drafts only for the CAO team.',
     args: { filter: t.arg({ type: CaoVersionFilter, required: false }) },
-    totalCount: (_c, args, ctx) => ctx.db.caoVersion.count({ where: versionWhere(args.filter?.status, canSeeDrafts(ctx.identity)) }),
+    totalCount: (_c, args, ctx) =>
+      ctx.db.caoVersion.count({ where: versionWhere(args.filter?.status, canSeeDrafts(ctx.identity)) }),
     resolve: (query, _root, args, ctx) =>
       ctx.db.caoVersion.findMany({
         ...query,

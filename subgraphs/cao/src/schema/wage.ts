@@ -25,10 +25,26 @@ const WageLookupRef = builder.objectRef<WageLookupShape>('WageLookup').implement
     step: t.exposeInt('step'),
     on: t.field({ type: 'Date', resolve: (w) => w.on }),
     hoursPerWeek: t.field({ type: 'Decimal', resolve: (w) => w.hoursPerWeek }),
-    monthly: t.field({ type: 'Decimal', description: 'Monthly wage for these hours, half up to cents.', resolve: (w) => amount(w.monthly) }),
-    hourly: t.field({ type: 'Decimal', description: 'Hourly wage, half up to cents.', resolve: (w) => amount(w.hourly) }),
-    monthlyFullTime: t.field({ type: 'Decimal', description: 'Monthly wage at full time, after the minimum-wage check.', resolve: (w) => amount(w.monthlyFullTime) }),
-    tableMonthlyFullTime: t.field({ type: 'Decimal', description: "The CAO table's amount for this cell.", resolve: (w) => amount(w.tableMonthlyFullTime) }),
+    monthly: t.field({
+      type: 'Decimal',
+      description: 'Monthly wage for these hours, half up to cents.',
+      resolve: (w) => amount(w.monthly),
+    }),
+    hourly: t.field({
+      type: 'Decimal',
+      description: 'Hourly wage, half up to cents.',
+      resolve: (w) => amount(w.hourly),
+    }),
+    monthlyFullTime: t.field({
+      type: 'Decimal',
+      description: 'Monthly wage at full time, after the minimum-wage check.',
+      resolve: (w) => amount(w.monthlyFullTime),
+    }),
+    tableMonthlyFullTime: t.field({
+      type: 'Decimal',
+      description: "The CAO table's amount for this cell.",
+      resolve: (w) => amount(w.tableMonthlyFullTime),
+    }),
     basis: t.field({ type: WageBasisEnum, resolve: (w) => w.basis }),
     liftedToMinimumWage: t.boolean({
       description: 'True when the table amount was below the statutory minimum wage, which was paid instead.',
@@ -57,11 +73,13 @@ const WageScalesInForceRef = builder
       afterEffect: t.boolean({ resolve: (r) => r.afterEffect }),
       version: t.prismaField({
         type: CaoVersionRef,
-        resolve: (query, r, _args, ctx) => ctx.db.caoVersion.findUniqueOrThrow({ ...query, where: { id: r.versionId } }),
+        resolve: (query, r, _args, ctx) =>
+          ctx.db.caoVersion.findUniqueOrThrow({ ...query, where: { id: r.versionId } }),
       }),
       scales: t.prismaField({
         type: [WageScaleRef],
-        resolve: (query, r, _args, ctx) => ctx.db.wageScale.findMany({ ...query, where: { versionId: r.versionId }, orderBy: { scale: 'asc' } }),
+        resolve: (query, r, _args, ctx) =>
+          ctx.db.wageScale.findMany({ ...query, where: { versionId: r.versionId }, orderBy: { scale: 'asc' } }),
       }),
     }),
   });
@@ -73,7 +91,11 @@ const BelowMinimumCellRef = builder
       scale: t.exposeInt('scale'),
       step: t.exposeInt('step'),
       monthlyFullTime: t.field({ type: 'Decimal', resolve: (c) => amount(c.monthlyFullTime) }),
-      shortfall: t.field({ type: 'Decimal', description: 'How much a month the cell is below the minimum wage.', resolve: (c) => amount(c.shortfall) }),
+      shortfall: t.field({
+        type: 'Decimal',
+        description: 'How much a month the cell is below the minimum wage.',
+        resolve: (c) => amount(c.shortfall),
+      }),
     }),
   });
 
@@ -93,7 +115,8 @@ const BelowMinimumReportRef = builder
       afterEffect: t.boolean({ resolve: (r) => r.afterEffect }),
       version: t.prismaField({
         type: CaoVersionRef,
-        resolve: (query, r, _args, ctx) => ctx.db.caoVersion.findUniqueOrThrow({ ...query, where: { id: r.versionId } }),
+        resolve: (query, r, _args, ctx) =>
+          ctx.db.caoVersion.findUniqueOrThrow({ ...query, where: { id: r.versionId } }),
       }),
       minimumWage: t.field({ type: MinimumWageRef, resolve: (r) => r.minimumWage }),
       minimumWageMonthlyFullTime: t.field({ type: 'Decimal', resolve: (r) => amount(r.minimumWageMonthlyFullTime) }),
@@ -119,11 +142,17 @@ builder.queryFields((t) => ({
       const scale = version.scales.find((s) => s.scale === args.scale);
       if (!scale) {
         const numbers = version.scales.map((s) => s.scale);
-        throw new BadUserInputError('scale', `${version.name} has no scale ${args.scale}; its scales are ${numbers[0]}–${numbers[numbers.length - 1]}.`);
+        throw new BadUserInputError(
+          'scale',
+          `${version.name} has no scale ${args.scale}; its scales are ${numbers[0]}–${numbers[numbers.length - 1]}.`,
+        );
       }
       const cell = scale.steps.find((s) => s.step === args.step);
       if (!cell) {
-        throw new BadUserInputError('step', `Scale ${args.scale} of ${version.name} has no step ${args.step}; its steps are 0–${scale.steps.length - 1}.`);
+        throw new BadUserInputError(
+          'step',
+          `Scale ${args.scale} of ${version.name} has no step ${args.step}; its steps are 0–${scale.steps.length - 1}.`,
+        );
       }
       const minimumWage = await minimumWageOn(ctx, args.on, args.age ?? 21);
       const hoursPerWeek = args.hoursPerWeek ?? money(version.fullTimeHoursPerWeek);
@@ -137,7 +166,16 @@ builder.queryFields((t) => ({
         hoursPerWeek,
         minimumWage,
       });
-      return { ...wage, scale: args.scale, step: args.step, on: args.on, hoursPerWeek, versionId: version.id, afterEffect, minimumWage };
+      return {
+        ...wage,
+        scale: args.scale,
+        step: args.step,
+        on: args.on,
+        hoursPerWeek,
+        versionId: version.id,
+        afterEffect,
+        minimumWage,
+      };
     },
   }),
   wageScales: t.field({
@@ -162,7 +200,9 @@ builder.queryFields((t) => ({
       const fullTime = money(version.fullTimeHoursPerWeek);
       const minimumMonthly = monthlyFromHourly(minimumWage.hourly, fullTime, version);
       const cells = version.scales
-        .flatMap((s) => s.steps.map((c) => ({ scale: s.scale, step: c.step, monthlyFullTime: money(c.monthlyFullTime) })))
+        .flatMap((s) =>
+          s.steps.map((c) => ({ scale: s.scale, step: c.step, monthlyFullTime: money(c.monthlyFullTime) })),
+        )
         .filter((c) => c.monthlyFullTime.lessThan(minimumMonthly))
         .map((c) => ({ ...c, shortfall: minimumMonthly.minus(c.monthlyFullTime) }));
       return { on, versionId: version.id, afterEffect, minimumWage, minimumWageMonthlyFullTime: minimumMonthly, cells };

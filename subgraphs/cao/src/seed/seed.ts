@@ -25,7 +25,8 @@ const ageOf = (bracket: string) => Number.parseInt(bracket, 10);
  * public, so none is seeded. Does nothing when versions are there already.
  */
 export async function seedCao(prisma: PrismaClient): Promise<{ seeded: boolean; cells: number; rates: number }> {
-  if ((await prisma.caoVersion.count()) > 0) return { seeded: false, cells: await prisma.wageStep.count(), rates: await prisma.minimumWageRate.count() };
+  if ((await prisma.caoVersion.count()) > 0)
+    return { seeded: false, cells: await prisma.wageStep.count(), rates: await prisma.minimumWageRate.count() };
   const leave = cao2024.leaveHoursPerYearFullTime;
   await prisma.$transaction(async (tx) => {
     const version = await tx.caoVersion.create({
@@ -73,7 +74,13 @@ export async function seedCao(prisma: PrismaClient): Promise<{ seeded: boolean; 
       });
     }
     await tx.auditLogEntry.create({
-      data: { actorId: SEED_ACTOR, action: 'SEED', entityType: 'CaoVersion', entityId: version.id, after: { source: 'seed-data/cao-kringloop-2024.json, minimum-wage-nl.json' } },
+      data: {
+        actorId: SEED_ACTOR,
+        action: 'SEED',
+        entityType: 'CaoVersion',
+        entityId: version.id,
+        after: { source: 'seed-data/cao-kringloop-2024.json, minimum-wage-nl.json' },
+      },
     });
   });
   return { seeded: true, cells: await prisma.wageStep.count(), rates: await prisma.minimumWageRate.count() };

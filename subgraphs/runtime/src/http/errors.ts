@@ -36,7 +36,8 @@ function fromDatabaseError(error: unknown): PlatformError | null {
     return new ConflictError(`This already exists${Array.isArray(target) ? ` (same ${target.join(', ')})` : ''}.`);
   }
   if (code === 'P2025') return new PlatformError('NOT_FOUND', 'What you asked to change does not exist (any more).');
-  if (code === 'P2003') return new ConflictError('Other records still refer to this, so it cannot be removed or changed.');
+  if (code === 'P2003')
+    return new ConflictError('Other records still refer to this, so it cannot be removed or changed.');
   if (code === 'P2034') return new ConflictError('Someone else changed this at the same time; try again.');
   return null;
 }
