@@ -118,7 +118,6 @@ test('health and readiness of the gateway and every subgraph', async () => {
   expect(gatewayReady.subgraphs).toEqual(Object.fromEntries(names.map((name) => [name, 'ready'])));
   expect(names.sort()).toEqual(['cao', 'members']);
 });
-});
 
 test('a query nested deeper than the gateway allows is refused before it reaches a subgraph', async () => {
   let selection = 'name';
