@@ -32,6 +32,12 @@ export const SUBGRAPHS: SubgraphEntry[] = [
     sdlPath: path.join(root, 'subgraphs', 'cao', 'schema.graphql'),
     loadSchema: () => (require('@samen-sterk/cao') as typeof import('@samen-sterk/cao')).schema,
   },
+  {
+    name: 'hr-payroll',
+    url: localUrl('hr-payroll'),
+    sdlPath: path.join(root, 'subgraphs', 'hr-payroll', 'schema.graphql'),
+    loadSchema: () => (require('@samen-sterk/hr-payroll') as typeof import('@samen-sterk/hr-payroll')).schema,
+  },
 ];
 
 export const SUPERGRAPH_PATH = path.join(__dirname, 'supergraph.graphql');

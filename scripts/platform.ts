@@ -1,5 +1,6 @@
 import { startGateway } from '@samen-sterk/gateway';
 import { caoSubgraph } from '@samen-sterk/cao';
+import { hrPayrollSubgraph } from '@samen-sterk/hr-payroll';
 import { membersSubgraph } from '@samen-sterk/members';
 import { SUPERGRAPH_PATH } from '@samen-sterk/schema';
 import {
@@ -15,7 +16,7 @@ import fs from 'node:fs';
 
 /** Every subgraph of the platform; `pnpm start` and the integration tests run them all. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const SUBGRAPH_DEFINITIONS: SubgraphDefinition<any>[] = [membersSubgraph, caoSubgraph];
+export const SUBGRAPH_DEFINITIONS: SubgraphDefinition<any>[] = [membersSubgraph, caoSubgraph, hrPayrollSubgraph];
 
 export interface PlatformOptions {
   /** Where each subgraph's data lives; default from the environment. */
@@ -40,16 +41,22 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     await Promise.all(Object.values(subgraphs).map((s) => s.stop().catch(() => undefined)));
   };
   try {
-    await Promise.all(
+    // Wait for every start to settle, so that none is left running when another one failed.
+    const results = await Promise.allSettled(
       SUBGRAPH_DEFINITIONS.map(async (definition) => {
         subgraphs[definition.name] = await runSubgraph(definition, {
           location: options.location?.(definition.name),
           port: port(definition.name),
           seed: options.seed,
           log: options.log,
+          // Subgraphs that ask each other find one another here (ports may be picked at start).
+          serviceUrls: () => Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.server.url])),
         });
       }),
     );
+    const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (failed) throw failed.reason;
+
     const gateway = await startGateway({
       supergraphSdl: fs.readFileSync(SUPERGRAPH_PATH, 'utf8'),
       port: port('gateway'),

@@ -1,7 +1,7 @@
 import { membersSubgraph } from '@samen-sterk/members';
 import { MigrationError, openDatabase } from '@samen-sterk/subgraph-runtime';
 import net from 'node:net';
-import { startPlatform } from '../../scripts/platform';
+import { startPlatform, SUBGRAPH_DEFINITIONS } from '../../scripts/platform';
 import { testDatabaseLocation } from './testkit/databases';
 
 // A migration that was applied and then edited means the database and the code no longer agree
@@ -21,7 +21,17 @@ test('a changed applied migration stops start-up with a clear message, and nothi
   await setChecksum('0'.repeat(64));
   const port = await freePort();
   try {
-    const failure = await startPlatform({ location: () => location, port: () => port }).then(
+    const others = Object.fromEntries(
+      await Promise.all(
+        SUBGRAPH_DEFINITIONS.filter((d) => d.name !== 'members').map(
+          async (d) => [d.name, await testDatabaseLocation(d.name)] as const,
+        ),
+      ),
+    );
+    const failure = await startPlatform({
+      location: (name) => (name === 'members' ? location : others[name]),
+      port: () => port,
+    }).then(
       () => null,
       (error: unknown) => error,
     );

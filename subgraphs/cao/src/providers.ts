@@ -37,18 +37,6 @@ export const minimumWageRates = (ctx: CaoContext) =>
 export const versionWithTable = (db: Db, id: string) =>
   db.caoVersion.findUnique({ where: { id }, include: tableInclude });
 
-/** Every change, with who made it and the state before and after (DESIGN.md: audit). */
-export function recordChange(
-  db: Db,
-  entry: { actorId: string; action: string; entityType: string; entityId: string; before?: unknown; after?: unknown },
-) {
-  const json = (value: unknown) =>
-    value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
-  return db.auditLogEntry.create({
-    data: { ...entry, before: json(entry.before), after: json(entry.after) },
-  });
-}
-
 /** A version with its table as plain data, for the audit log. */
 export function snapshot(version: VersionWithTable) {
   const { scales, ...terms } = version;

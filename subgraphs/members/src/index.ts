@@ -14,4 +14,4 @@ export const membersSubgraph: SubgraphDefinition<PrismaClient> = {
 };
 
 export { schema };
-export { SEED_ACCOUNTS } from './seed/seed';
+export { SEED_ACCOUNTS, seedId } from './seed/seed';

@@ -56,5 +56,9 @@ export function portFromEnv(service: ServiceName): number {
   return raw ? Number(raw) : DEFAULT_PORTS[service];
 }
 
+/** Where a service answers: `<NAME>_URL`, or the default port on this machine. */
+export const serviceUrlFromEnv = (name: ServiceName) =>
+  process.env[`${envPrefix(name)}_URL`] || `http://127.0.0.1:${DEFAULT_PORTS[name]}/graphql`;
+
 /** Embedded databases live in one folder, one sub-folder per subgraph. */
 export const dataDirFromEnv = () => process.env.SAMEN_STERK_DATA_DIR || '.data';

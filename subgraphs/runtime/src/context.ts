@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Identity } from './auth/identity';
+import type { ServiceName } from './config';
 
 /**
  * What every resolver gets: the subgraph's database, the verified caller (null when the
@@ -10,6 +11,10 @@ export interface SubgraphContext<Db = unknown> {
   identity: Identity | null;
   /** Whether the request came through the gateway (it carried the gateway's secret). */
   viaGateway: boolean;
+  /** The caller's Authorization header, to pass on when this subgraph asks another one. */
+  authorization: string | null;
+  /** Where another subgraph's GraphQL endpoint is (for service-to-service questions). */
+  serviceUrl(name: ServiceName): string;
   loaders: LoaderRegistry;
 }
 

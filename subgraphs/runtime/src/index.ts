@@ -16,3 +16,4 @@ export * from './subgraph';
 export { formatError } from './http/errors';
 export * from './database/query-log';
 export * from './migrations';
+export * from './audit-log';

@@ -27,6 +27,8 @@ export interface RunOptions {
   port?: number;
   seed?: boolean;
   log?: (message: string) => void;
+  /** Other subgraphs' endpoints, when not the defaults. */
+  serviceUrls?: () => Partial<Record<ServiceName, string>>;
 }
 
 /** Opens the subgraph's database, applies pending migrations, seeds if asked, and serves it. */
@@ -49,6 +51,7 @@ export async function runSubgraph<Client extends { $disconnect(): Promise<void> 
       schema: definition.schema,
       database,
       port: options.port ?? portFromEnv(definition.name),
+      serviceUrls: options.serviceUrls,
     });
     return {
       server,

@@ -10,6 +10,9 @@ export interface TableScale {
   steps: { step: number; monthlyFullTime: Decimal }[];
 }
 
+/** What the salary table can hold (numeric(10,2)); far above any wage. */
+const MAX_MONTHLY = 100_000_000;
+
 export const cellField = (scale: number, step?: number) =>
   `salaryTable.scale${scale}${step === undefined ? '' : `.step${step}`}`;
 
@@ -29,6 +32,12 @@ export function validateSalaryTable(scales: readonly TableScale[]): void {
         throw new BadUserInputError(
           cellField(scale, index),
           `Scale ${scale} misses step ${index}: steps must run 0, 1, 2, … without gaps (found step ${cell.step}).`,
+        );
+      }
+      if (cell.monthlyFullTime.decimalPlaces() > 2 || cell.monthlyFullTime.greaterThanOrEqualTo(MAX_MONTHLY)) {
+        throw new BadUserInputError(
+          cellField(scale, cell.step),
+          `Scale ${scale} step ${cell.step}: an amount is in euros and cents, below €${MAX_MONTHLY.toLocaleString('en')} a month.`,
         );
       }
       if (!cell.monthlyFullTime.isPositive() || cell.monthlyFullTime.isZero()) {

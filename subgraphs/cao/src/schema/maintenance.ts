@@ -4,6 +4,7 @@ import {
   formatCalendarDate,
   NotFoundError,
   todayInNetherlands,
+  recordChange,
 } from '@samen-sterk/subgraph-runtime';
 import type Decimal from 'decimal.js';
 import { canMaintainCao } from '../access';
@@ -12,7 +13,7 @@ import { money, toCents } from '../domain/money';
 import { cellField, validatePeriod, validateSalaryTable } from '../domain/salary-table';
 import { periodsOverlap, versionInForce } from '../domain/versions';
 import type { Prisma } from '../generated/prisma/client';
-import { recordChange, snapshot, tableInclude, versionWithTable, type VersionWithTable } from '../providers';
+import { snapshot, tableInclude, versionWithTable, type VersionWithTable } from '../providers';
 import { CaoVersionRef } from './version';
 
 type Tx = Prisma.TransactionClient;
@@ -136,8 +137,11 @@ const PublishInput = builder.inputType('PublishCaoVersionInput', {
   }),
 });
 
-const positive = (value: Decimal, field: string, label: string) => {
-  if (!value.isPositive() || value.isZero()) throw new BadUserInputError(field, `${label} must be more than zero.`);
+/** A number within bounds the law or the table allows, with at most `places` decimals. */
+const bounded = (value: Decimal, field: string, label: string, min: number, max: number, places = 2) => {
+  if (value.lessThan(min) || value.greaterThan(max) || value.decimalPlaces() > places) {
+    throw new BadUserInputError(field, `${label} must be from ${min} to ${max}, with at most ${places} decimals.`);
+  }
   return value.toString();
 };
 const month = (value: number, field: string) => {
@@ -206,18 +210,22 @@ builder.mutationFields((t) => ({
       if (input.name != null) data.name = text(input.name, 'input.name', 'The name');
       if (input.parties != null) data.parties = input.parties.map((p, i) => text(p, `input.parties.${i}`, 'A party'));
       if (input.fullTimeHoursPerWeek != null)
-        data.fullTimeHoursPerWeek = positive(
+        data.fullTimeHoursPerWeek = bounded(
           input.fullTimeHoursPerWeek,
           'input.fullTimeHoursPerWeek',
-          'Full-time hours',
+          'Full-time hours a week',
+          1,
+          60,
         );
       if (input.weeksPerYear != null)
-        data.weeksPerYear = positive(input.weeksPerYear, 'input.weeksPerYear', 'Weeks a year');
+        data.weeksPerYear = bounded(input.weeksPerYear, 'input.weeksPerYear', 'Weeks a year', 52, 53, 4);
       if (input.holidayAllowancePercent != null)
-        data.holidayAllowancePercent = positive(
+        data.holidayAllowancePercent = bounded(
           input.holidayAllowancePercent,
           'input.holidayAllowancePercent',
-          'The holiday allowance',
+          'The holiday allowance (at least 8 % by law)',
+          8,
+          100,
         );
       if (input.holidayAllowanceAccrualStartMonth != null)
         data.holidayAllowanceAccrualStartMonth = month(
@@ -230,12 +238,15 @@ builder.mutationFields((t) => ({
           'input.holidayAllowancePaymentMonth',
         );
       if (input.leaveHoursStatutory != null)
-        data.leaveHoursStatutory = positive(input.leaveHoursStatutory, 'input.leaveHoursStatutory', 'Statutory leave');
-      if (input.leaveHoursExtra != null) {
-        if (input.leaveHoursExtra.isNegative())
-          throw new BadUserInputError('input.leaveHoursExtra', 'Extra leave cannot be negative.');
-        data.leaveHoursExtra = input.leaveHoursExtra.toString();
-      }
+        data.leaveHoursStatutory = bounded(
+          input.leaveHoursStatutory,
+          'input.leaveHoursStatutory',
+          'Statutory leave hours',
+          0,
+          2000,
+        );
+      if (input.leaveHoursExtra != null)
+        data.leaveHoursExtra = bounded(input.leaveHoursExtra, 'input.leaveHoursExtra', 'Extra leave hours', 0, 2000);
       if (input.overtimeRule != null)
         data.overtimeRule = text(input.overtimeRule, 'input.overtimeRule', 'The overtime rule');
       if (input.periodicIncreaseRule != null)
@@ -382,6 +393,10 @@ builder.mutationFields((t) => ({
     resolve: (_root, { id }, ctx) =>
       ctx.db.$transaction(async (tx) => {
         const version = await draftForChange(tx, id);
+        const basedOnThis = await tx.caoVersion.count({ where: { basedOnId: id } });
+        if (basedOnThis > 0) {
+          throw new ConflictError(`${basedOnThis} other draft(s) were made from this draft; delete those first.`);
+        }
         await tx.caoVersion.delete({ where: { id } });
         await recordChange(tx, {
           actorId: ctx.identity!.userId,

@@ -4,13 +4,14 @@ import {
   formatCalendarDate,
   NotFoundError,
   type Identity,
+  recordChange,
 } from '@samen-sterk/subgraph-runtime';
 import type Decimal from 'decimal.js';
 import { canMaintainCao } from '../access';
 import { builder, type CaoContext } from '../builder';
 import { BBL_PERCENT, bblHourly, minimumWageAge, rateOn, YOUTH_PERCENT, youthHourly } from '../domain/minimum-wage';
 import { amount, money } from '../domain/money';
-import { minimumWageRates, recordChange, type RateWithAmounts } from '../providers';
+import { minimumWageRates, type RateWithAmounts } from '../providers';
 
 export interface MinimumWageShape {
   on: Date;
@@ -120,10 +121,15 @@ const RegisterMinimumWageInput = builder.inputType('RegisterMinimumWageInput', {
 
 /** The amounts of a new rate: published youth amounts where given, the percentage otherwise. */
 function rateAmounts(adultHourly: Decimal, given: { age: number; hourly: Decimal }[]) {
-  if (!adultHourly.isPositive() || adultHourly.isZero() || adultHourly.decimalPlaces() > 2) {
+  if (
+    !adultHourly.isPositive() ||
+    adultHourly.isZero() ||
+    adultHourly.decimalPlaces() > 2 ||
+    adultHourly.greaterThan(1000)
+  ) {
     throw new BadUserInputError(
       'input.adultHourly',
-      'The adult hourly amount must be more than zero, in euros and cents.',
+      'The adult hourly amount must be more than zero and at most €1,000, in euros and cents.',
     );
   }
   given.forEach((amount, index) => {

@@ -233,6 +233,7 @@ builder.queryFields((t) => ({
 }));
 
 function versionWhere(status: 'DRAFT' | 'PUBLISHED' | null | undefined, seesDrafts: boolean) {
-  if (!seesDrafts) return { status: 'PUBLISHED' as const };
+  // Drafts are the CAO team's: for everyone else a filter on drafts finds nothing.
+  if (!seesDrafts) return status === 'DRAFT' ? { id: { in: [] as string[] } } : { status: 'PUBLISHED' as const };
   return status ? { status } : {};
 }

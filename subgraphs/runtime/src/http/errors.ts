@@ -9,7 +9,7 @@ import { ConflictError, isPlatformError, PlatformError } from '../errors';
  * may hold personal data).
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const original = platformErrorIn(error) ?? unwrapResolverError(error);
   if (isPlatformError(original)) return { ...formatted, message: original.message, extensions: original.extensions };
   const mapped = fromDatabaseError(original);
   if (mapped) return { ...formatted, message: mapped.message, extensions: mapped.extensions };
@@ -26,6 +26,17 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     locations: formatted.locations,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
+}
+
+/**
+ * The platform error behind an error, if any. A scalar that refuses a value written in the
+ * query (a Date that is no date) fails validation; Apollo wraps that as
+ * GRAPHQL_VALIDATION_FAILED, but it is the caller's input, and our error says why.
+ */
+export function platformErrorIn(error: unknown): PlatformError | null {
+  if (isPlatformError(error)) return error;
+  const cause = (error as { originalError?: unknown } | null)?.originalError;
+  return isPlatformError(cause) ? cause : null;
 }
 
 /** Prisma's known request errors that a person can act on. */

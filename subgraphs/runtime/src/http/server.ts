@@ -6,11 +6,11 @@ import type { GraphQLSchema } from 'graphql';
 import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { bearerToken, createTokenVerifier, type TokenVerifier } from '../auth/tokens';
-import { gatewaySecretFromEnv } from '../config';
+import { gatewaySecretFromEnv, serviceUrlFromEnv, type ServiceName } from '../config';
 import { LoaderRegistry, type SubgraphContext } from '../context';
 import type { Database } from '../database/database';
 import { PlatformError } from '../errors';
-import { formatError } from './errors';
+import { formatError, platformErrorIn } from './errors';
 import { gatewayOnlyPlugin } from './gateway-only';
 
 export const GATEWAY_SECRET_HEADER = 'x-gateway-secret';
@@ -24,6 +24,8 @@ export interface SubgraphServerOptions<Db> {
   tokens?: TokenVerifier;
   gatewaySecret?: string;
   plugins?: ApolloServerPlugin<SubgraphContext<Db>>[];
+  /** Other subgraphs' endpoints, when not the defaults (tests, the all-in-one platform). */
+  serviceUrls?: () => Partial<Record<ServiceName, string>>;
 }
 
 export interface RunningServer {
@@ -64,7 +66,11 @@ function badInputAnsweredWith200<Context extends BaseContext>(): ApolloServerPlu
     async requestDidStart() {
       return {
         async willSendResponse({ response, errors }) {
-          const allBadInput = !!errors?.length && errors.every((e) => e.extensions?.code === 'BAD_USER_INPUT');
+          const allBadInput =
+            !!errors?.length &&
+            errors.every(
+              (e) => e.extensions?.code === 'BAD_USER_INPUT' || platformErrorIn(e)?.code === 'BAD_USER_INPUT',
+            );
           if (response.http.status === 400 && allBadInput) response.http.status = 200;
         },
       };
@@ -132,6 +138,8 @@ export async function startSubgraphServer<Db>(options: SubgraphServerOptions<Db>
         db: options.database.prisma,
         identity: await identityOf(tokens, req.headers.authorization),
         viaGateway: secretMatches(req.headers[GATEWAY_SECRET_HEADER], gatewaySecret),
+        authorization: req.headers.authorization ?? null,
+        serviceUrl: (name: ServiceName) => options.serviceUrls?.()[name] ?? serviceUrlFromEnv(name),
         loaders: new LoaderRegistry(),
       }),
     }),

@@ -1,0 +1,32 @@
+import { actsForMember, hasRole, type Identity } from '@samen-sterk/subgraph-runtime';
+
+/**
+ * Who may see and change HR data: the one home of these rules. Employees' data belongs to
+ * their employer. It is visible to
+ * - the employer's HR staff (`member-hr` of that member),
+ * - the payroll service centre's staff for the members assigned to them (`payroll-service`
+ *   with the member in `payrollMemberIds`),
+ * - the employee themself (`employee` with their `employeeId`), for their own record only,
+ * and to no one else: not other members, not the association's other staff.
+ */
+export const servesPayrollOf = (identity: Identity | null, memberId: string) =>
+  hasRole(identity, 'payroll-service') && !!identity?.payrollMemberIds.includes(memberId);
+
+export const isHrOf = (identity: Identity | null, memberId: string) =>
+  hasRole(identity, 'member-hr') && actsForMember(identity, memberId);
+
+/** Lists and changes of a member's employees. */
+export const canManageEmployeesOf = (identity: Identity | null, memberId: string) =>
+  isHrOf(identity, memberId) || servesPayrollOf(identity, memberId);
+
+export const isSelf = (identity: Identity | null, employee: { id: string; memberId: string }) =>
+  hasRole(identity, 'employee') && identity?.employeeId === employee.id && identity.memberId === employee.memberId;
+
+export const canSeeEmployee = (identity: Identity | null, employee: { id: string; memberId: string }) =>
+  canManageEmployeesOf(identity, employee.memberId) || isSelf(identity, employee);
+
+/**
+ * Full BSN and IBAN: only who needs them (HR and payroll file wage-tax returns and pay wages;
+ * employees may read their own). Everyone else sees them masked.
+ */
+export const canSeeFullIdentifiers = canSeeEmployee;

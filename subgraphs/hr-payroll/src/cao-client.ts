@@ -1,0 +1,86 @@
+import { BadUserInputError, formatCalendarDate, PlatformError } from '@samen-sterk/subgraph-runtime';
+import type { HrContext } from './builder';
+
+/**
+ * Asks the CAO subgraph for wages: payroll never keeps its own copy of the agreement. The
+ * caller's token goes along, so the CAO subgraph checks who asks. Answers name the CAO version
+ * used, so that whatever is computed from them can be explained later.
+ */
+export interface CaoWage {
+  monthly: string;
+  hourly: string;
+  monthlyFullTime: string;
+  basis: 'CAO_TABLE' | 'MINIMUM_WAGE_SCALE' | 'LIFTED_TO_MINIMUM_WAGE';
+  liftedToMinimumWage: boolean;
+  afterEffect: boolean;
+  version: { id: string; name: string };
+  minimumWage: { hourly: string };
+  explanation: string[];
+}
+
+const WAGE = /* GraphQL */ `
+  query Wage($scale: Int!, $step: Int!, $on: Date!, $hoursPerWeek: Decimal, $age: Int) {
+    wage(scale: $scale, step: $step, on: $on, hoursPerWeek: $hoursPerWeek, age: $age) {
+      monthly
+      hourly
+      monthlyFullTime
+      basis
+      liftedToMinimumWage
+      afterEffect
+      version {
+        id
+        name
+      }
+      minimumWage {
+        hourly
+      }
+      explanation
+    }
+  }
+`;
+
+export interface WageQuestion {
+  scale: number;
+  step: number;
+  on: Date;
+  hoursPerWeek: string;
+  age: number;
+}
+
+/**
+ * The CAO's answer for one employment on one date. CAO input errors (no such scale or step,
+ * hours above full time) come back as BAD_USER_INPUT on `fieldPrefix`.
+ */
+export async function caoWage(ctx: HrContext, question: WageQuestion, fieldPrefix = 'input'): Promise<CaoWage> {
+  const response = await fetch(ctx.serviceUrl('cao'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(ctx.authorization ? { authorization: ctx.authorization } : {}) },
+    body: JSON.stringify({
+      query: WAGE,
+      variables: { ...question, on: formatCalendarDate(question.on), age: Math.max(question.age, 15) },
+    }),
+    signal: AbortSignal.timeout(10_000),
+  }).catch(() => null);
+  if (!response) throw new PlatformError('INTERNAL_SERVER_ERROR', 'The CAO service did not answer; try again shortly.');
+  const body = (await response.json()) as {
+    data?: { wage: CaoWage } | null;
+    errors?: { message: string; extensions?: { code?: string; field?: string } }[];
+  };
+  const error = body.errors?.[0];
+  if (error) {
+    const code = error.extensions?.code;
+    if (code === 'BAD_USER_INPUT') {
+      const field =
+        { scale: 'caoScale', step: 'caoStep', hoursPerWeek: 'hoursPerWeek' }[error.extensions?.field ?? ''] ??
+        error.extensions?.field ??
+        'on';
+      throw new BadUserInputError(`${fieldPrefix}.${field}`, error.message);
+    }
+    if (code === 'NOT_FOUND') throw new BadUserInputError(`${fieldPrefix}.startDate`, error.message);
+    throw new PlatformError(
+      code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' ? code : 'INTERNAL_SERVER_ERROR',
+      `The CAO service refused: ${error.message}`,
+    );
+  }
+  return body.data!.wage;
+}

@@ -1,0 +1,43 @@
+import { addMonths } from '@samen-sterk/subgraph-runtime';
+import type { ContractType } from '../generated/prisma/client';
+
+/** Unemployment premium (AWf): low for a written permanent contract, high otherwise. */
+export type UnemploymentPremiumClass = 'LOW' | 'HIGH';
+export const unemploymentPremiumClass = (employment: {
+  contractType: ContractType;
+  writtenContract: boolean;
+}): UnemploymentPremiumClass =>
+  employment.contractType === 'PERMANENT' && employment.writtenContract ? 'LOW' : 'HIGH';
+
+/** Age in whole years on a date (a birthday on 29 February counts on 28 February). */
+export function ageOn(birthDate: Date, on: Date): number {
+  let age = on.getUTCFullYear() - birthDate.getUTCFullYear();
+  const birthday = addMonths(birthDate, age * 12);
+  if (birthday > on) age--;
+  return age;
+}
+
+/**
+ * Wage-cost benefit (LKV): the employer must apply for the employee's target-group statement
+ * within three months of the start date, or the benefit is lost.
+ */
+export const LKV_APPLICATION_MONTHS = 3;
+export const LKV_WARNING_DAYS = 14;
+export type LkvApplicationStatus = 'OPEN' | 'DUE_SOON' | 'MISSED';
+
+export const lkvApplicationDeadline = (startDate: Date) => addMonths(startDate, LKV_APPLICATION_MONTHS);
+
+export function lkvApplicationStatus(startDate: Date, today: Date): LkvApplicationStatus {
+  const deadline = lkvApplicationDeadline(startDate);
+  if (today > deadline) return 'MISSED';
+  const warnFrom = new Date(deadline.getTime() - LKV_WARNING_DAYS * 86_400_000);
+  return today >= warnFrom ? 'DUE_SOON' : 'OPEN';
+}
+
+/** Whether two employment periods share a day (an open end runs for ever). */
+export function periodsOverlap(
+  a: { startDate: Date; endDate: Date | null },
+  b: { startDate: Date; endDate: Date | null },
+) {
+  return (a.endDate === null || a.endDate >= b.startDate) && (b.endDate === null || b.endDate >= a.startDate);
+}

@@ -1,0 +1,387 @@
+import Decimal from 'decimal.js';
+import {
+  SUPPORTED_YEARS,
+  WAGE_TAX_PARAMETERS,
+  type SpecialPaymentsRow,
+  type SupportedYear,
+  type TaxBracket,
+  type WageTaxYearParameters,
+} from './parameters';
+
+/**
+ * Dutch wage tax (loonheffing: loonbelasting/premie volksverzekeringen), white table, monthly
+ * period, below AOW age, the way the Belastingdienst's rekenvoorschriften compute the binding
+ * tables. Pure and exact: decimal.js throughout, and every rounding is written where it happens.
+ * See README.md in this folder for the algorithm, the sources and what is not certain.
+ */
+
+/** Private Decimal class: 40 significant digits, so nothing is rounded unless a rule says so. */
+const Exact = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+type Exact = Decimal;
+
+const ZERO = new Exact(0);
+const HUNDRED = new Exact(100);
+
+// The only roundings the rules use. Named after the rekenvoorschriften's own words.
+/** Down to whole euros ("naar beneden afronden op hele euro's"). */
+const floorEuros = (x: Exact) => x.toDecimalPlaces(0, Decimal.ROUND_FLOOR);
+/** Up to whole euros ("naar boven afronden op hele euro's"). */
+const ceilEuros = (x: Exact) => x.toDecimalPlaces(0, Decimal.ROUND_CEIL);
+/** Arithmetically (half up) to 5 decimals. */
+const round5 = (x: Exact) => x.toDecimalPlaces(5, Decimal.ROUND_HALF_UP);
+/** Arithmetically (half up) to cents. */
+const roundCents = (x: Exact) => x.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+/** Down to cents: "in het voordeel van de werknemer". */
+const floorCents = (x: Exact) => x.toDecimalPlaces(2, Decimal.ROUND_FLOOR);
+
+const max = (a: Exact, b: Exact) => (a.greaterThan(b) ? a : b);
+const min = (a: Exact, b: Exact) => (a.lessThan(b) ? a : b);
+const d = (value: string) => new Exact(value);
+const eur = (x: Exact, dp = 2) => `€${x.toFixed(dp)}`;
+
+export type WageTaxErrorCode =
+  'UNSUPPORTED_YEAR' | 'UNSUPPORTED_PERIOD' | 'INVALID_AMOUNT' | 'ABOVE_SUPPORTED_WAGE' | 'UNVERIFIED_TABLE_ROW';
+
+/** Thrown for input this calculator cannot answer exactly; `field` names the offending input. */
+export class WageTaxInputError extends Error {
+  override readonly name = 'WageTaxInputError';
+  constructor(
+    readonly code: WageTaxErrorCode,
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Amounts come in as decimal.js values or decimal strings; numbers (floats) are refused. */
+export type AmountInput = Decimal | string;
+
+function amount(value: AmountInput, field: string): Exact {
+  if (typeof value !== 'string' && !Decimal.isDecimal(value)) {
+    throw new WageTaxInputError(
+      'INVALID_AMOUNT',
+      field,
+      `${field} must be a decimal string or a Decimal, not a ${typeof value}.`,
+    );
+  }
+  let parsed: Exact;
+  try {
+    parsed = new Exact(typeof value === 'string' ? value.trim() : value);
+  } catch {
+    throw new WageTaxInputError('INVALID_AMOUNT', field, `${field} is not a number: "${String(value)}".`);
+  }
+  if (!parsed.isFinite()) throw new WageTaxInputError('INVALID_AMOUNT', field, `${field} must be a finite amount.`);
+  return parsed;
+}
+
+function parametersFor(year: number): WageTaxYearParameters {
+  if (!(SUPPORTED_YEARS as readonly number[]).includes(year)) {
+    throw new WageTaxInputError(
+      'UNSUPPORTED_YEAR',
+      'year',
+      `Wage tax can be computed for ${SUPPORTED_YEARS.join(' and ')} only, not for ${year}.`,
+    );
+  }
+  return WAGE_TAX_PARAMETERS[year as SupportedYear];
+}
+
+function checkPeriod(period: string) {
+  if (period !== 'MONTH') {
+    throw new WageTaxInputError(
+      'UNSUPPORTED_PERIOD',
+      'period',
+      `Only the monthly table (MONTH) is supported, not ${JSON.stringify(period)}.`,
+    );
+  }
+}
+
+export interface WageTaxInput {
+  year: number;
+  /** 'MONTH' only; anything else throws UNSUPPORTED_PERIOD. */
+  period: string;
+  /** The month's wage for wage tax (loon voor de loonbelasting, column 14 of the payroll record). */
+  wage: AmountInput;
+  /** Whether the employee has this employer apply the loonheffingskorting. */
+  withTaxCredit: boolean;
+}
+
+export interface WageTaxResult {
+  /** Wage tax to withhold this month, in cents (the "met"/"zonder loonheffingskorting" column). */
+  tax: Decimal;
+  /**
+   * The monthly table row the wage falls in (annual table wage / 12). Above the highest table wage
+   * there are no rows: it is the wage itself.
+   */
+  tableWage: Decimal;
+  /** Annual table wage L: the wage × 12, rounded down to a multiple of Lv (€54). */
+  annualWage: Decimal;
+  /** Annual tax before credits X1, whole euros (with cents above the highest table wage). */
+  taxBeforeCredits: Decimal;
+  /** Annual general tax credit as applied (after capping to the tax), whole euros; 0 without credit. */
+  generalTaxCredit: Decimal;
+  /** Annual employment tax credit as applied (after capping to the tax), whole euros; 0 without credit. */
+  employmentTaxCredit: Decimal;
+  /**
+   * The same amounts per month, each rounded half up to cents, as the tables print them. The
+   * payslip and the wage tax return need the month's employment tax credit ("verrekende
+   * arbeidskorting"). They need not add up to `tax` to the cent: each is rounded on its own.
+   */
+  period: { taxBeforeCredits: Decimal; generalTaxCredit: Decimal; employmentTaxCredit: Decimal };
+  /** The steps, for people. */
+  explanation: string[];
+}
+
+/** Tax before credits X1 for an annual table wage L ≤ Lmax: floor((L − a) × b% + c). */
+function annualTaxBeforeCredits(
+  p: WageTaxYearParameters,
+  L: Exact,
+): { tax: Exact; bracket: TaxBracket; index: number } {
+  const index = p.brackets.findIndex((b) => b.upTo === null || L.lessThanOrEqualTo(d(b.upTo)));
+  const bracket = p.brackets[index]!;
+  const unrounded = L.minus(d(bracket.from))
+    .times(d(bracket.ratePercent))
+    .div(HUNDRED)
+    .plus(d(bracket.cumulativeTaxBelow));
+  // Rounding: down to whole euros (RV §2.2.4). L ≥ 0, so never below zero.
+  return { tax: floorEuros(unrounded), bracket, index };
+}
+
+/** Theoretical algemene heffingskorting for annual table wage L (RV §2.2.3.1). */
+function generalTaxCredit(p: WageTaxYearParameters, L: Exact): { credit: Exact; note: string } {
+  const g = p.generalTaxCredit;
+  if (L.lessThanOrEqualTo(d(g.phaseOutFrom))) return { credit: d(g.max), note: `full amount (L ≤ ${g.phaseOutFrom})` };
+  if (L.greaterThanOrEqualTo(d(g.zeroFrom))) return { credit: ZERO, note: `nil (L ≥ ${g.zeroFrom})` };
+  const unrounded = d(g.max).minus(L.minus(d(g.phaseOutFrom)).times(d(g.phaseOutFactor)));
+  // Rounding: up to whole euros, and never below nil.
+  const credit = max(ZERO, ceilEuros(unrounded));
+  return {
+    credit,
+    note: `${g.max} − (L − ${g.phaseOutFrom}) × ${g.phaseOutFactor} = ${unrounded.toFixed()} → up to ${credit.toFixed(0)}`,
+  };
+}
+
+/** Theoretical arbeidskorting for annual table wage L (RV §2.2.3.4). */
+function employmentTaxCredit(p: WageTaxYearParameters, L: Exact): { credit: Exact; note: string } {
+  const e = p.employmentTaxCredit;
+  if (L.greaterThanOrEqualTo(d(e.zeroFrom))) return { credit: ZERO, note: `nil (L ≥ ${e.zeroFrom})` };
+  let built = ZERO;
+  for (const segment of e.buildUp) {
+    // Rounding: each product arithmetically to 5 decimals; then the running cap of the segment.
+    const term = round5(d(segment.factor).times(max(ZERO, L.minus(d(segment.from)))));
+    built = min(built.plus(term), d(segment.cumulativeCap));
+  }
+  // Rounding: the phase-out product arithmetically to 5 decimals.
+  const phaseOut = round5(d(e.phaseOutFactor).times(max(ZERO, L.minus(d(e.phaseOutFrom)))));
+  // Rounding: the credit up to whole euros, and never below nil.
+  const credit = max(ZERO, ceilEuros(built.minus(phaseOut)));
+  return { credit, note: `built up ${built.toFixed()} − phase-out ${phaseOut.toFixed()} → up to ${credit.toFixed(0)}` };
+}
+
+/**
+ * Wage tax for one month's wage, white table, below AOW age. Identical to the Belastingdienst's
+ * binding monthly table for the supported years (see README for how certain that is per year).
+ */
+export function wageTax(input: WageTaxInput): WageTaxResult {
+  const p = parametersFor(input.year);
+  checkPeriod(input.period);
+  const wage = amount(input.wage, 'wage');
+  const F = d(p.monthsPerYear);
+  const Lv = d(p.annualTableStep);
+  const explanation: string[] = [];
+  const rawAnnual = wage.times(F);
+  explanation.push(`Monthly wage ${eur(wage)} × ${p.monthsPerYear} = ${eur(rawAnnual)} a year.`);
+
+  const Lmax = p.maxAnnualTableWage === null ? null : d(p.maxAnnualTableWage);
+  if (Lmax !== null && rawAnnual.greaterThan(Lmax))
+    return aboveHighestTableWage(p, wage, rawAnnual, Lmax, input.withTaxCredit, explanation);
+
+  // Rounding: the annual wage DOWN to a multiple of Lv (the lower bound of its table row);
+  // a wage of nil or less counts as nil.
+  const L = rawAnnual.lessThanOrEqualTo(0) ? ZERO : rawAnnual.div(Lv).toDecimalPlaces(0, Decimal.ROUND_FLOOR).times(Lv);
+  if (L.greaterThan(d(p.highestSupportedAnnualTableWage))) {
+    throw new WageTaxInputError(
+      'ABOVE_SUPPORTED_WAGE',
+      'wage',
+      `For ${p.year} the highest table wage is not known here; monthly wages from ` +
+        `${eur(d(p.highestSupportedAnnualTableWage).plus(Lv).div(F))} up are not supported.`,
+    );
+  }
+  // L is a multiple of 54, so L / 12 is a whole number of cents (the RV rounds it up to cents).
+  const tableWage = L.div(F).toDecimalPlaces(2, Decimal.ROUND_CEIL);
+  explanation.push(
+    `Annual table wage L = ${eur(L, 0)} (rounded down to a multiple of €${p.annualTableStep}); table row ${eur(tableWage)}.`,
+  );
+
+  const { tax: X1, bracket, index } = annualTaxBeforeCredits(p, L);
+  explanation.push(
+    `Tax before credits: bracket ${index + 1} (${bracket.ratePercent}% above ${eur(d(bracket.from), 0)}, plus ${eur(d(bracket.cumulativeTaxBelow), 0)} below) = ${eur(X1, 0)} a year (rounded down to euros).`,
+  );
+
+  let ahk = ZERO;
+  let ark = ZERO;
+  if (input.withTaxCredit) {
+    const general = generalTaxCredit(p, L);
+    const employment = employmentTaxCredit(p, L);
+    explanation.push(`General tax credit (algemene heffingskorting): ${general.note}.`);
+    explanation.push(`Employment tax credit (arbeidskorting): ${employment.note}.`);
+    // The credits cannot exceed the tax: the excess is taken off the arbeidskorting first, then off
+    // the algemene heffingskorting (RV §2.2.4 order: AOK, ARK, OUK, AHK; only ARK and AHK here).
+    const excess = max(ZERO, general.credit.plus(employment.credit).minus(X1));
+    ark = max(ZERO, employment.credit.minus(excess));
+    ahk = min(general.credit, X1.minus(ark));
+    if (excess.greaterThan(0)) {
+      explanation.push(
+        `The credits exceed the tax by ${eur(excess, 0)}; applied: arbeidskorting ${eur(ark, 0)}, algemene heffingskorting ${eur(ahk, 0)}.`,
+      );
+    }
+  } else {
+    explanation.push('No loonheffingskorting applied.');
+  }
+  // All whole euros already: X = X1 − credits, never below nil.
+  const X = max(ZERO, X1.minus(ahk).minus(ark));
+  // Rounding: the annual amounts divided by 12, each half up to cents (RV §2.2.5).
+  const tax = roundCents(X.div(F));
+  explanation.push(`Annual tax ${eur(X, 0)} / ${p.monthsPerYear} = ${eur(tax)} this month (rounded half up to cents).`);
+  return {
+    tax,
+    tableWage,
+    annualWage: L,
+    taxBeforeCredits: X1,
+    generalTaxCredit: ahk,
+    employmentTaxCredit: ark,
+    period: {
+      taxBeforeCredits: roundCents(X1.div(F)),
+      generalTaxCredit: roundCents(ahk.div(F)),
+      employmentTaxCredit: roundCents(ark.div(F)),
+    },
+    explanation,
+  };
+}
+
+/**
+ * Above the highest table wage (RV §2.2.4 and the table's footnote): the tax of the highest row plus
+ * 49,50% (the last bracket's rate) of the excess of the month's wage over the highest table wage,
+ * that part rounded DOWN to cents. Both credits are nil at Lmax, so with or without credit is the same.
+ */
+function aboveHighestTableWage(
+  p: WageTaxYearParameters,
+  wage: Exact,
+  rawAnnual: Exact,
+  Lmax: Exact,
+  withTaxCredit: boolean,
+  explanation: string[],
+): WageTaxResult {
+  const F = d(p.monthsPerYear);
+  const top = p.brackets[p.brackets.length - 1]!;
+  if (
+    Lmax.lessThan(d(p.generalTaxCredit.zeroFrom)) ||
+    Lmax.lessThan(d(p.employmentTaxCredit.zeroFrom)) ||
+    Lmax.lessThanOrEqualTo(d(top.from))
+  ) {
+    throw new Error(`Parameters ${p.year}: Lmax must lie in the last bracket, above both credits' end points.`);
+  }
+  const { tax: taxAtLmax } = annualTaxBeforeCredits(p, Lmax);
+  // Rounding: the highest row's monthly amount half up to cents (as the table prints it).
+  const highestRowTax = roundCents(taxAtLmax.div(F));
+  const highestRowWage = Lmax.div(F);
+  // Rounding: 49,50% of the monthly excess DOWN to cents ("in het voordeel van de werknemer").
+  const extra = floorCents(wage.minus(highestRowWage).times(d(top.ratePercent)).div(HUNDRED));
+  const tax = highestRowTax.plus(extra);
+  explanation.push(
+    `Above the highest table wage ${eur(highestRowWage)}: its tax ${eur(highestRowTax)} plus ${top.ratePercent}% of ${eur(wage.minus(highestRowWage))} ` +
+      `= ${eur(extra)} (rounded down to cents) = ${eur(tax)} this month.`,
+  );
+  explanation.push(withTaxCredit ? 'Both tax credits are nil at this wage.' : 'No loonheffingskorting applied.');
+  // Annual figure as the RV writes it: Y + Xboven, the monthly amounts times 12.
+  const annualTax = tax.times(F);
+  return {
+    tax,
+    tableWage: wage,
+    // Rounding: the RV keeps the annual wage above Lmax to 5 decimals (half up).
+    annualWage: round5(rawAnnual),
+    taxBeforeCredits: annualTax,
+    generalTaxCredit: ZERO,
+    employmentTaxCredit: ZERO,
+    period: { taxBeforeCredits: tax, generalTaxCredit: ZERO, employmentTaxCredit: ZERO },
+    explanation,
+  };
+}
+
+export interface SpecialPaymentsRateInput {
+  year: number;
+  /**
+   * The employee's annual wage of the previous calendar year (jaarloon voor de tabel bijzondere
+   * beloningen; the caller annualises it for someone who started during that year).
+   */
+  previousYearAnnualWage: AmountInput;
+  withTaxCredit: boolean;
+  /**
+   * Use table rows that were reconstructed rather than read from a source (2025 only, see
+   * parameters.ts). Off by default: such rows throw UNVERIFIED_TABLE_ROW.
+   */
+  allowUnverifiedRows?: boolean;
+}
+
+function specialPaymentsRow(input: SpecialPaymentsRateInput): {
+  row: SpecialPaymentsRow;
+  percent: Exact;
+  annual: Exact;
+} {
+  const p = parametersFor(input.year);
+  const annual = amount(input.previousYearAnnualWage, 'previousYearAnnualWage');
+  if (annual.isNegative()) {
+    throw new WageTaxInputError(
+      'INVALID_AMOUNT',
+      'previousYearAnnualWage',
+      'The previous year’s annual wage cannot be negative.',
+    );
+  }
+  // The row is the one with the highest lower bound not above the wage ("tussen twee bedragen: het lagere").
+  const row = [...p.specialPayments].reverse().find((r) => annual.greaterThanOrEqualTo(d(r.fromAnnualWage)))!;
+  const usesUnverified = input.withTaxCredit && row.status === 'inferred';
+  if (usesUnverified && !input.allowUnverifiedRows) {
+    throw new WageTaxInputError(
+      'UNVERIFIED_TABLE_ROW',
+      'previousYearAnnualWage',
+      `The ${p.year} special-payments rate with tax credit for an annual wage of ${eur(annual)} is not confirmed by a source ` +
+        `(reconstructed: ${row.withCreditPercent}%). Check it against the official table before using it.`,
+    );
+  }
+  return { row, percent: d(input.withTaxCredit ? row.withCreditPercent : row.withoutCreditPercent), annual };
+}
+
+/** The special-payments percentage (tabel bijzondere beloningen), e.g. 40.2 for 40,20%. */
+export function specialPaymentsRate(input: SpecialPaymentsRateInput): Decimal {
+  return specialPaymentsRow(input).percent;
+}
+
+export interface SpecialPaymentsTaxInput extends SpecialPaymentsRateInput {
+  /** The special payment, e.g. the holiday allowance (vakantiebijslag). */
+  amount: AmountInput;
+}
+
+export interface SpecialPaymentsTaxResult {
+  tax: Decimal;
+  ratePercent: Decimal;
+  explanation: string[];
+}
+
+/** Wage tax on a special payment: the table percentage of the amount, rounded down to cents. */
+export function specialPaymentsTax(input: SpecialPaymentsTaxInput): SpecialPaymentsTaxResult {
+  const payment = amount(input.amount, 'amount');
+  if (payment.isNegative())
+    throw new WageTaxInputError('INVALID_AMOUNT', 'amount', 'A special payment cannot be negative.');
+  const { row, percent, annual } = specialPaymentsRow(input);
+  // Rounding: down to cents, in the employee's favour (see README: not read from the RV itself).
+  const tax = floorCents(payment.times(percent).div(HUNDRED));
+  return {
+    tax,
+    ratePercent: percent,
+    explanation: [
+      `Previous year's annual wage ${eur(annual)}: table row from ${eur(d(row.fromAnnualWage), 0)}, ` +
+        `${input.withTaxCredit ? 'with' : 'without'} loonheffingskorting ${percent.toFixed(2)}%.`,
+      `${percent.toFixed(2)}% of ${eur(payment)} = ${eur(tax)} (rounded down to cents).`,
+    ],
+  };
+}

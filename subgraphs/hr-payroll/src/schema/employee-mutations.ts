@@ -1,0 +1,320 @@
+import {
+  BadUserInputError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  recordChange,
+  type Identity,
+} from '@samen-sterk/subgraph-runtime';
+import { canManageEmployeesOf } from '../access';
+import { builder, type HrContext } from '../builder';
+import { caoWage } from '../cao-client';
+import { ageOn, periodsOverlap } from '../domain/employment';
+import { maskBsn, maskIban } from '../domain/masking';
+import type { Employee, Prisma } from '../generated/prisma/client';
+import * as check from '../validation';
+import { EmployeeRef } from './employee';
+import { ContractTypeEnum, describePeriod, EmploymentRef, LkvKindEnum } from './employment';
+
+const AddressInput = builder.inputType('EmployeeAddressInput', {
+  fields: (t) => ({
+    street: t.string({ required: true }),
+    houseNumber: t.string({ required: true }),
+    postcode: t.string({ required: true }),
+    city: t.string({ required: true }),
+  }),
+});
+
+const EmploymentInput = builder.inputType('EmploymentInput', {
+  fields: (t) => ({
+    startDate: t.field({ type: 'Date', required: true }),
+    endDate: t.field({ type: 'Date', required: false }),
+    contractType: t.field({ type: ContractTypeEnum, required: true }),
+    writtenContract: t.boolean({ required: false, description: 'Default true.' }),
+    functionTitle: t.string({ required: true }),
+    branchId: t.id({ required: false }),
+    caoScale: t.int({ required: true }),
+    caoStep: t.int({ required: true }),
+    hoursPerWeek: t.field({ type: 'Decimal', required: true }),
+    applyTaxCredit: t.boolean({ required: false, description: 'Apply the loonheffingskorting here (default false).' }),
+    jobAgreementRegister: t.boolean({ required: false }),
+    shelteredWork: t.boolean({ required: false }),
+    wageValuePercent: t.field({ type: 'Decimal', required: false }),
+    subsidyMunicipality: t.string({ required: false }),
+    lkv: t.field({ type: LkvKindEnum, required: false }),
+  }),
+});
+
+const HireInput = builder.inputType('HireEmployeeInput', {
+  fields: (t) => ({
+    memberId: t.id({ required: true }),
+    firstName: t.string({ required: true }),
+    lastName: t.string({ required: true }),
+    birthDate: t.field({ type: 'Date', required: true }),
+    bsn: t.string({ required: true }),
+    iban: t.string({ required: true }),
+    address: t.field({ type: AddressInput, required: true }),
+    email: t.string({ required: false }),
+    employment: t.field({ type: EmploymentInput, required: true }),
+  }),
+});
+
+const UpdateEmployeeInput = builder.inputType('UpdateEmployeeInput', {
+  description: 'Only the fields given change.',
+  fields: (t) => ({
+    firstName: t.string({ required: false }),
+    lastName: t.string({ required: false }),
+    birthDate: t.field({ type: 'Date', required: false }),
+    bsn: t.string({ required: false }),
+    iban: t.string({ required: false }),
+    address: t.field({ type: AddressInput, required: false }),
+    email: t.string({ required: false }),
+  }),
+});
+
+const UpdateEmploymentInput = builder.inputType('UpdateEmploymentInput', {
+  description: 'Only the fields given change.',
+  fields: (t) => ({
+    endDate: t.field({ type: 'Date', required: false }),
+    contractType: t.field({ type: ContractTypeEnum, required: false }),
+    writtenContract: t.boolean({ required: false }),
+    functionTitle: t.string({ required: false }),
+    branchId: t.id({ required: false }),
+    caoScale: t.int({ required: false }),
+    caoStep: t.int({ required: false }),
+    hoursPerWeek: t.field({ type: 'Decimal', required: false }),
+    applyTaxCredit: t.boolean({ required: false }),
+    jobAgreementRegister: t.boolean({ required: false }),
+    shelteredWork: t.boolean({ required: false }),
+    wageValuePercent: t.field({ type: 'Decimal', required: false }),
+    subsidyMunicipality: t.string({ required: false }),
+    lkv: t.field({ type: LkvKindEnum, required: false }),
+  }),
+});
+
+const refused = () => new ForbiddenError("Only the member's HR staff and its payroll service manage its employees.");
+const actor = (identity: Identity | null) => identity!.userId;
+
+/** What the audit log keeps of an employee: identifiers masked, as everywhere outside the record. */
+const employeeSnapshot = (e: Employee) => ({ ...e, bsn: maskBsn(e.bsn), iban: maskIban(e.iban) });
+
+type EmploymentFields = Omit<Prisma.EmploymentUncheckedCreateInput, 'employeeId' | 'memberId'>;
+
+/** Checks an employment's fields; the CAO service confirms scale, step and hours on the start date. */
+async function checkedEmployment(
+  ctx: HrContext,
+  input: typeof EmploymentInput.$inferInput,
+  birthDate: Date,
+  field: string,
+): Promise<EmploymentFields> {
+  if (input.endDate && input.endDate < input.startDate)
+    throw new BadUserInputError(`${field}.endDate`, 'The end date lies before the start date.');
+  if (input.wageValuePercent != null)
+    check.percent(input.wageValuePercent, `${field}.wageValuePercent`, 'The wage value');
+  if (ageOn(birthDate, input.startDate) < 15)
+    throw new BadUserInputError(`${field}.startDate`, 'Employees must be at least 15 on their first day.');
+  await caoWage(
+    ctx,
+    {
+      scale: input.caoScale,
+      step: input.caoStep,
+      on: input.startDate,
+      hoursPerWeek: input.hoursPerWeek.toString(),
+      age: ageOn(birthDate, input.startDate),
+    },
+    field,
+  );
+  return {
+    startDate: input.startDate,
+    endDate: input.endDate ?? null,
+    contractType: input.contractType,
+    writtenContract: input.writtenContract ?? true,
+    functionTitle: check.text(input.functionTitle, `${field}.functionTitle`, 'The function title'),
+    branchId: input.branchId ?? null,
+    caoScale: input.caoScale,
+    caoStep: input.caoStep,
+    hoursPerWeek: input.hoursPerWeek.toString(),
+    applyTaxCredit: input.applyTaxCredit ?? false,
+    jobAgreementRegister: input.jobAgreementRegister ?? false,
+    shelteredWork: input.shelteredWork ?? false,
+    wageValuePercent: input.wageValuePercent?.toString() ?? null,
+    subsidyMunicipality: input.subsidyMunicipality?.trim() || null,
+    lkv: input.lkv ?? null,
+  };
+}
+
+async function noOverlap(
+  tx: Prisma.TransactionClient,
+  employeeId: string,
+  period: { startDate: Date; endDate: Date | null },
+  exceptId?: string,
+) {
+  const others = await tx.employment.findMany({
+    where: { employeeId, ...(exceptId ? { id: { not: exceptId } } : {}) },
+  });
+  const clash = others.find((other) => periodsOverlap(other, period));
+  if (clash) throw new ConflictError(`This overlaps the employment of ${describePeriod(clash)}; end that one first.`);
+}
+
+builder.mutationFields((t) => ({
+  hireEmployee: t.prismaField({
+    type: EmployeeRef,
+    authScopes: { signedIn: true },
+    description: 'Registers a new employee with their first employment (HR of the member, or its payroll service).',
+    args: { input: t.arg({ type: HireInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      if (!canManageEmployeesOf(ctx.identity, input.memberId)) throw refused();
+      const person = {
+        memberId: input.memberId,
+        firstName: check.text(input.firstName, 'input.firstName', 'The first name'),
+        lastName: check.text(input.lastName, 'input.lastName', 'The last name'),
+        birthDate: input.birthDate,
+        bsn: check.bsn(input.bsn, 'input.bsn'),
+        iban: check.iban(input.iban, 'input.iban'),
+        street: check.text(input.address.street, 'input.address.street', 'The street'),
+        houseNumber: check.text(input.address.houseNumber, 'input.address.houseNumber', 'The house number', 20),
+        postcode: check.postcode(input.address.postcode, 'input.address.postcode'),
+        city: check.text(input.address.city, 'input.address.city', 'The city'),
+        email: input.email?.trim() || null,
+      };
+      const employment = await checkedEmployment(ctx, input.employment, input.birthDate, 'input.employment');
+      return ctx.db.$transaction(async (tx) => {
+        if (
+          await tx.employee.findUnique({
+            where: { memberId_bsn: { memberId: input.memberId, bsn: person.bsn } },
+            select: { id: true },
+          })
+        ) {
+          throw new ConflictError('An employee with this BSN is already registered at this member.');
+        }
+        const employee = await tx.employee.create({
+          data: { ...person, employments: { create: { ...employment, memberId: input.memberId } } },
+          include: { employments: true },
+        });
+        await recordChange(tx, {
+          actorId: actor(ctx.identity),
+          action: 'HIRE',
+          entityType: 'Employee',
+          entityId: employee.id,
+          after: { ...employeeSnapshot(employee), employments: employee.employments },
+        });
+        return tx.employee.findUniqueOrThrow({ ...query, where: { id: employee.id } });
+      });
+    },
+  }),
+  updateEmployee: t.prismaField({
+    type: EmployeeRef,
+    authScopes: { signedIn: true },
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateEmployeeInput, required: true }) },
+    resolve: (query, _root, { id, input }, ctx) => {
+      const data: Prisma.EmployeeUpdateInput = {};
+      if (input.firstName != null) data.firstName = check.text(input.firstName, 'input.firstName', 'The first name');
+      if (input.lastName != null) data.lastName = check.text(input.lastName, 'input.lastName', 'The last name');
+      if (input.birthDate != null) data.birthDate = input.birthDate;
+      if (input.bsn != null) data.bsn = check.bsn(input.bsn, 'input.bsn');
+      if (input.iban != null) data.iban = check.iban(input.iban, 'input.iban');
+      if (input.address != null) {
+        data.street = check.text(input.address.street, 'input.address.street', 'The street');
+        data.houseNumber = check.text(input.address.houseNumber, 'input.address.houseNumber', 'The house number', 20);
+        data.postcode = check.postcode(input.address.postcode, 'input.address.postcode');
+        data.city = check.text(input.address.city, 'input.address.city', 'The city');
+      }
+      if (input.email !== undefined) data.email = input.email?.trim() || null;
+      return ctx.db.$transaction(async (tx) => {
+        const before = await tx.employee.findUnique({ where: { id } });
+        if (!before || !canManageEmployeesOf(ctx.identity, before.memberId)) throw new NotFoundError('Employee', id);
+        const after = await tx.employee.update({ where: { id }, data });
+        await recordChange(tx, {
+          actorId: actor(ctx.identity),
+          action: 'UPDATE_EMPLOYEE',
+          entityType: 'Employee',
+          entityId: id,
+          before: employeeSnapshot(before),
+          after: employeeSnapshot(after),
+        });
+        return tx.employee.findUniqueOrThrow({ ...query, where: { id } });
+      });
+    },
+  }),
+  addEmployment: t.prismaField({
+    type: EmploymentRef,
+    authScopes: { signedIn: true },
+    description: 'A new employment period for an employee (not overlapping another).',
+    args: { employeeId: t.arg.id({ required: true }), input: t.arg({ type: EmploymentInput, required: true }) },
+    resolve: async (query, _root, { employeeId, input }, ctx) => {
+      const employee = await ctx.db.employee.findUnique({ where: { id: employeeId } });
+      if (!employee || !canManageEmployeesOf(ctx.identity, employee.memberId))
+        throw new NotFoundError('Employee', employeeId);
+      const fields = await checkedEmployment(ctx, input, employee.birthDate, 'input');
+      return ctx.db.$transaction(async (tx) => {
+        await noOverlap(tx, employeeId, {
+          startDate: fields.startDate as Date,
+          endDate: (fields.endDate as Date | null) ?? null,
+        });
+        const employment = await tx.employment.create({ data: { ...fields, employeeId, memberId: employee.memberId } });
+        await recordChange(tx, {
+          actorId: actor(ctx.identity),
+          action: 'ADD_EMPLOYMENT',
+          entityType: 'Employment',
+          entityId: employment.id,
+          after: employment,
+        });
+        return tx.employment.findUniqueOrThrow({ ...query, where: { id: employment.id } });
+      });
+    },
+  }),
+  updateEmployment: t.prismaField({
+    type: EmploymentRef,
+    authScopes: { signedIn: true },
+    description:
+      'Changes an employment: scale, step, hours, contract, end date, target-group status. Logged for payroll.',
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateEmploymentInput, required: true }) },
+    resolve: async (query, _root, { id, input }, ctx) => {
+      const current = await ctx.db.employment.findUnique({ where: { id }, include: { employee: true } });
+      if (!current || !canManageEmployeesOf(ctx.identity, current.memberId)) throw new NotFoundError('Employment', id);
+      const merged = {
+        startDate: current.startDate,
+        endDate: input.endDate === undefined ? current.endDate : input.endDate,
+        contractType: input.contractType ?? current.contractType,
+        writtenContract: input.writtenContract ?? current.writtenContract,
+        functionTitle: input.functionTitle ?? current.functionTitle,
+        branchId: input.branchId === undefined ? current.branchId : input.branchId,
+        caoScale: input.caoScale ?? current.caoScale,
+        caoStep: input.caoStep ?? current.caoStep,
+        hoursPerWeek: input.hoursPerWeek ?? current.hoursPerWeek,
+        applyTaxCredit: input.applyTaxCredit ?? current.applyTaxCredit,
+        jobAgreementRegister: input.jobAgreementRegister ?? current.jobAgreementRegister,
+        shelteredWork: input.shelteredWork ?? current.shelteredWork,
+        wageValuePercent: input.wageValuePercent === undefined ? current.wageValuePercent : input.wageValuePercent,
+        subsidyMunicipality:
+          input.subsidyMunicipality === undefined ? current.subsidyMunicipality : input.subsidyMunicipality,
+        lkv: input.lkv === undefined ? current.lkv : input.lkv,
+      };
+      const fields = await checkedEmployment(
+        ctx,
+        merged as typeof EmploymentInput.$inferInput,
+        current.employee.birthDate,
+        'input',
+      );
+      return ctx.db.$transaction(async (tx) => {
+        await noOverlap(
+          tx,
+          current.employeeId,
+          { startDate: current.startDate, endDate: (fields.endDate as Date | null) ?? null },
+          id,
+        );
+        const { employee: _employee, ...before } = current;
+        const after = await tx.employment.update({ where: { id }, data: fields });
+        await recordChange(tx, {
+          actorId: actor(ctx.identity),
+          action: 'UPDATE_EMPLOYMENT',
+          entityType: 'Employment',
+          entityId: id,
+          before,
+          after,
+        });
+        return tx.employment.findUniqueOrThrow({ ...query, where: { id } });
+      });
+    },
+  }),
+}));

@@ -1,0 +1,8 @@
+import { builder } from '../builder';
+import './references';
+import './employee';
+import './employment';
+import './employee-mutations';
+
+/** The HR/payroll subgraph's schema, with the federation additions (`_entities`, `_service`). */
+export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
