@@ -3,6 +3,7 @@ import './references';
 import './employee';
 import './employment';
 import './employee-mutations';
+import './wage-tax';
 
 /** The HR/payroll subgraph's schema, with the federation additions (`_entities`, `_service`). */
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
