@@ -1,5 +1,6 @@
 import { type Prisma, type PrismaClient } from './generated/prisma/client';
 import type { CaoContext } from './builder';
+import { amount } from './domain/money';
 
 /**
  * Data access of the CAO subgraph: what the resolvers read, loaded once per request.
@@ -44,7 +45,7 @@ export function snapshot(version: VersionWithTable) {
     ...terms,
     salaryTable: scales.map((s) => ({
       scale: s.scale,
-      steps: s.steps.map((c) => [c.step, c.monthlyFullTime.toString()]),
+      steps: s.steps.map((c) => [c.step, amount(c.monthlyFullTime)]),
     })),
   };
 }
