@@ -29,6 +29,8 @@ async function main() {
   console.log(`
 Tokens (development only):   pnpm -s token --role platform-admin
                              pnpm -s token --role member-admin        (the first demo member's admin)
+                             pnpm -s token --role member-hr           (its HR staff: employees, wages)
+                             pnpm -s token --role association-cao     (maintains the CAO)
 Try:
   curl -s ${gatewayUrl} -H 'content-type: application/json' \\
     -H "authorization: Bearer $(pnpm -s token --role platform-admin)" \\
