@@ -4,6 +4,7 @@ import {
   ForbiddenError,
   NotFoundError,
   recordChange,
+  todayInNetherlands,
   type Identity,
 } from '@samen-sterk/subgraph-runtime';
 import { canManageEmployeesOf } from '../access';
@@ -100,6 +101,9 @@ const employeeSnapshot = (e: Employee) => ({ ...e, bsn: maskBsn(e.bsn), iban: ma
 
 type EmploymentFields = Omit<Prisma.EmploymentUncheckedCreateInput, 'employeeId' | 'memberId'>;
 
+const checkDate = (startDate: Date, endDate: Date | null, today: Date) =>
+  today < startDate ? startDate : endDate && endDate < today ? endDate : today;
+
 /** Checks an employment's fields; the CAO service confirms scale, step and hours on the start date. */
 async function checkedEmployment(
   ctx: HrContext,
@@ -113,14 +117,27 @@ async function checkedEmployment(
     check.percent(input.wageValuePercent, `${field}.wageValuePercent`, 'The wage value');
   if (ageOn(birthDate, input.startDate) < 15)
     throw new BadUserInputError(`${field}.startDate`, 'Employees must be at least 15 on their first day.');
+  if (!input.hoursPerWeek.isPositive() || input.hoursPerWeek.isZero() || input.hoursPerWeek.decimalPlaces() > 2) {
+    throw new BadUserInputError(
+      `${field}.hoursPerWeek`,
+      'Hours per week must be more than 0, with at most two decimals.',
+    );
+  }
+  if (input.wageValuePercent != null && input.wageValuePercent.decimalPlaces() > 2) {
+    throw new BadUserInputError(`${field}.wageValuePercent`, 'The wage value has at most two decimals.');
+  }
+  // The CAO confirms scale, step and hours on the day that matters now: today while the
+  // employment runs, its first day if it has not begun, its last day if it has ended. (An
+  // employment that began before the first CAO version in the platform is checked today.)
+  const checkDay = checkDate(input.startDate, input.endDate ?? null, todayInNetherlands());
   await caoWage(
     ctx,
     {
       scale: input.caoScale,
       step: input.caoStep,
-      on: input.startDate,
+      on: checkDay,
       hoursPerWeek: input.hoursPerWeek.toString(),
-      age: ageOn(birthDate, input.startDate),
+      age: ageOn(birthDate, checkDay),
     },
     field,
   );

@@ -84,12 +84,14 @@ builder.queryFields((t) => ({
       wage: t.arg({ type: 'Decimal', required: true }),
       withTaxCredit: t.arg.boolean({ required: true }),
     },
-    resolve: (_root, args) =>
-      answered(() => ({
+    resolve: (_root, args) => {
+      if (args.wage.isNegative()) throw new BadUserInputError('wage', 'A wage cannot be negative.');
+      return answered(() => ({
         ...wageTax({ year: args.year, period: args.period, wage: args.wage, withTaxCredit: args.withTaxCredit }),
         year: args.year,
         withTaxCredit: args.withTaxCredit,
-      })),
+      }));
+    },
   }),
   specialPaymentsTax: t.field({
     type: SpecialPaymentsTaxRef,
