@@ -13,7 +13,12 @@ export interface CaoWage {
   basis: 'CAO_TABLE' | 'MINIMUM_WAGE_SCALE' | 'LIFTED_TO_MINIMUM_WAGE';
   liftedToMinimumWage: boolean;
   afterEffect: boolean;
-  version: { id: string; name: string };
+  version: {
+    id: string;
+    name: string;
+    fullTimeHoursPerWeek: string;
+    holidayAllowance: { percent: string; paymentMonth: number; accrualStartMonth: number };
+  };
   minimumWage: { hourly: string };
   explanation: string[];
 }
@@ -30,6 +35,12 @@ const WAGE = /* GraphQL */ `
       version {
         id
         name
+        fullTimeHoursPerWeek
+        holidayAllowance {
+          percent
+          paymentMonth
+          accrualStartMonth
+        }
       }
       minimumWage {
         hourly

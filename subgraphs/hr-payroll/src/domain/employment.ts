@@ -1,13 +1,11 @@
 import { addMonths } from '@samen-sterk/subgraph-runtime';
 import type { ContractType } from '../generated/prisma/client';
+import { awfClass, type AwfClass } from './payroll/premiums';
 
-/** Unemployment premium (AWf): low for a written permanent contract, high otherwise. */
-export type UnemploymentPremiumClass = 'LOW' | 'HIGH';
-export const unemploymentPremiumClass = (employment: {
-  contractType: ContractType;
-  writtenContract: boolean;
-}): UnemploymentPremiumClass =>
-  employment.contractType === 'PERMANENT' && employment.writtenContract ? 'LOW' : 'HIGH';
+/** Unemployment premium (AWf) class: one rule, in the payroll calculation (domain/payroll/premiums.ts). */
+export type UnemploymentPremiumClass = AwfClass;
+export const unemploymentPremiumClass = (employment: { contractType: ContractType; writtenContract: boolean }) =>
+  awfClass(employment.contractType, employment.writtenContract).awfClass;
 
 /** Age in whole years on a date (a birthday on 29 February counts on 28 February). */
 export function ageOn(birthDate: Date, on: Date): number {

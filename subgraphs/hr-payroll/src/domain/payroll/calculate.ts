@@ -1,0 +1,379 @@
+import Decimal from 'decimal.js';
+import { caoWageCheck, holidayAllowanceCheck, minimumWageCheck } from './compliance';
+import { checkHolidayAllowancePercent, holidayAllowance } from './holiday-allowance';
+import { readInput } from './input';
+import { lkvExpected } from './lkv';
+import { eur, Exact, money, pct, roundWhole } from './money';
+import { WEEKS_PER_YEAR_FOR_PAID_HOURS } from './parameters';
+import { awfClass, capPremiumWage, employerPremiums, pensionPremium } from './premiums';
+import { formatDate, hoursInMonth, monthSlice, prorate } from './proration';
+import { holidayAllowanceTax, monthlyWageTax } from './tax';
+import type { PayrollCalculation, PayrollInput, PayrollLine, YearToDate } from './types';
+
+/**
+ * Payroll for ONE employment in ONE calendar month (Dutch payroll, employee below state-pension
+ * age): pure and exact. Inputs in, a fully explained payslip calculation out; no database, no
+ * network. The rules, their sources and the assumptions are in README.md in this folder.
+ */
+export function calculatePayroll(input: PayrollInput): PayrollCalculation {
+  const r = readInput(input);
+  // Refuse a holiday allowance below the statutory 8 % before anything else.
+  checkHolidayAllowancePercent(r.holidayAllowancePercent);
+  const { year, month, parameters } = r;
+  const employment = input.employment;
+  const explanation: string[] = [];
+  const warnings: string[] = [];
+  const periodName = `${year}-${String(month).padStart(2, '0')}`;
+  explanation.push(
+    `Payroll ${periodName}, ${input.caoWage.caoVersionName}: ${r.hoursPerWeek.toFixed()} hours a week, ` +
+      `${employment.contractType.toLowerCase().replace('_', '-')} contract${employment.writtenContract ? ' in writing' : ' not in writing'}.`,
+  );
+
+  // 1–2. Pro rata by calendar days; gross wage.
+  const slice = monthSlice(year, month, { startDate: r.startDate, endDate: r.endDate });
+  const gross = prorate(r.monthly, slice.daysEmployed, slice.daysInMonth);
+  explanation.push(
+    slice.partial
+      ? `Employed ${formatDate(slice.from)} – ${formatDate(slice.to)}: ${slice.daysEmployed} of ${slice.daysInMonth} calendar days. ` +
+          `Gross wage ${eur(r.monthly)} × ${slice.daysEmployed}/${slice.daysInMonth} = ${eur(gross)} (half up to cents).`
+      : `Employed the whole month. Gross wage = the CAO monthly wage ${eur(gross)}.`,
+  );
+  // Paid hours (the wage return's "verloonde uren"). Rounding: half up to whole hours.
+  const paidHours = roundWhole(
+    hoursInMonth(r.hoursPerWeek, WEEKS_PER_YEAR_FOR_PAID_HOURS, slice.daysEmployed, slice.daysInMonth),
+  );
+
+  // 3. Holiday allowance.
+  const holiday = holidayAllowance({
+    percent: r.holidayAllowancePercent,
+    gross,
+    month,
+    paymentMonth: r.paymentMonth,
+    endsInMonth: slice.endsInMonth,
+    accruedBefore: r.accrual,
+  });
+  explanation.push(...holiday.explanation);
+  warnings.push(...holiday.warnings);
+
+  // 4. Pension on the gross wage (no franchise): the employee's part is withheld before wage tax.
+  const pensionEmployee = pensionPremium(gross, r.pensionEmployeePercent);
+  const pensionEmployer = pensionPremium(gross, r.pensionEmployerPercent);
+  explanation.push(
+    `Pension on the gross wage (no franchise): employee ${pct(r.pensionEmployeePercent)} % = ${eur(pensionEmployee)}, ` +
+      `employer ${pct(r.pensionEmployerPercent)} % = ${eur(pensionEmployer)} (each half up to cents).`,
+  );
+
+  // 5. Wage tax: monthly table on the regular wage, special-payments table on the holiday allowance paid.
+  const taxableRegular = gross.minus(pensionEmployee);
+  const taxableSpecial = holiday.paid;
+  const taxableTotal = taxableRegular.plus(taxableSpecial);
+  explanation.push(
+    `Taxable wage: ${eur(gross)} − pension ${eur(pensionEmployee)} = ${eur(taxableRegular)}` +
+      (taxableSpecial.isZero()
+        ? '.'
+        : `, plus the holiday allowance paid ${eur(taxableSpecial)} = ${eur(taxableTotal)}.`),
+  );
+  const monthlyTax = monthlyWageTax({
+    year,
+    taxableWage: taxableRegular,
+    withTaxCredit: employment.applyTaxCredit,
+    partial: slice.partial,
+  });
+  explanation.push(...monthlyTax.explanation);
+  warnings.push(...monthlyTax.warnings);
+  const specialTax = holidayAllowanceTax({
+    year,
+    amount: taxableSpecial,
+    withTaxCredit: employment.applyTaxCredit,
+    previousYearAnnualWage: r.previousYearAnnualWage,
+  });
+  explanation.push(...specialTax.explanation);
+  const wageTaxTotal = monthlyTax.tax.plus(specialTax.tax);
+
+  // 6. Net pay. No rounding: every term is in cents.
+  const net = gross.plus(holiday.paid).minus(pensionEmployee).minus(wageTaxTotal);
+  explanation.push(
+    `Net pay: ${eur(gross)}${holiday.paid.isZero() ? '' : ` + ${eur(holiday.paid)}`} − ${eur(pensionEmployee)} − ${eur(monthlyTax.tax)}` +
+      `${specialTax.tax.isZero() && holiday.paid.isZero() ? '' : ` − ${eur(specialTax.tax)}`} = ${eur(net)}.`,
+  );
+
+  // 7. Employer costs on the premium wage, capped at the annual maximum cumulatively.
+  const maxPerYear = new Exact(parameters.maxPremiumWageYear.value);
+  const cap = capPremiumWage(taxableTotal, r.yearToDate.premiumWage, maxPerYear);
+  explanation.push(
+    cap.charged.equals(cap.thisMonth)
+      ? `Premium wage ${eur(cap.thisMonth)}: all of it is charged (${eur(cap.remainingBefore)} of the ${eur(maxPerYear)} annual maximum was left).`
+      : `Premium wage ${eur(cap.thisMonth)}, but only ${eur(cap.remainingBefore)} of the ${eur(maxPerYear)} annual maximum was left ` +
+          `after ${eur(r.yearToDate.premiumWage)} earlier this year: premiums are charged on ${eur(cap.charged)}.`,
+  );
+  // Rounding: the period maximum is the annual one / 12 DOWN to cents, as the Belastingdienst prints it.
+  const periodMaximum = maxPerYear.div(12).toDecimalPlaces(2, Decimal.ROUND_DOWN);
+  if (cap.thisMonth.greaterThan(periodMaximum)) {
+    warnings.push(
+      `The premium wage ${eur(cap.thisMonth)} is above the monthly maximum ${eur(periodMaximum)} (annual / 12). The annual maximum is ` +
+        'applied cumulatively here; the Handboek Loonheffingen caps each wage period (cumulative calculation allowed), so this ' +
+        "month's premiums can differ from the official per-period figures (not the year's total for a full-year employee).",
+    );
+  }
+  const awf = awfClass(employment.contractType, employment.writtenContract);
+  explanation.push(`AWf ${awf.awfClass === 'LOW' ? 'low' : 'high'} rate: ${awf.reason}.`);
+  const premiums = employerPremiums({
+    parameters,
+    base: cap.charged,
+    awf: awf.awfClass,
+    smallEmployer: input.settings.smallEmployer,
+    whkPercent: r.whkPercent,
+  });
+  explanation.push(...premiums.explanation);
+  warnings.push(...premiums.warnings);
+  const employerCostsTotal = premiums.total.plus(pensionEmployer);
+  const totalCost = gross.plus(holiday.reserved).plus(employerCostsTotal);
+  explanation.push(
+    `Employer costs: premiums ${eur(premiums.total)} + employer pension ${eur(pensionEmployer)} = ${eur(employerCostsTotal)}; ` +
+      `cost of employment this month ${eur(gross)} + holiday allowance reserved ${eur(holiday.reserved)} + ${eur(employerCostsTotal)} = ${eur(totalCost)}.`,
+  );
+
+  // 8. LKV.
+  const lkv =
+    employment.lkv === null
+      ? null
+      : lkvExpected({
+          parameters,
+          kind: employment.lkv,
+          hoursPerWeek: r.hoursPerWeek,
+          slice,
+          startDate: r.startDate,
+          claimedBefore: r.yearToDate.lkvClaimed,
+        });
+  if (lkv) {
+    explanation.push(...lkv.explanation);
+    warnings.push(...lkv.warnings);
+  }
+
+  // 9. Compliance.
+  const compliance = [
+    minimumWageCheck({ gross, hourly: r.hourly, minimumHourly: r.minimumWageHourly }),
+    caoWageCheck({ gross, caoWageForDays: prorate(r.monthly, slice.daysEmployed, slice.daysInMonth) }),
+    holidayAllowanceCheck(r.holidayAllowancePercent),
+  ];
+  const compliant = compliance.every((c) => c.ok);
+  explanation.push(
+    compliant
+      ? 'Compliance: all checks ok.'
+      : `Compliance: NOT ok: ${compliance
+          .filter((c) => !c.ok)
+          .map((c) => c.message)
+          .join(' ')}`,
+  );
+
+  // 10. Year to date after this month.
+  const y = r.yearToDate;
+  const yearToDateAfter: YearToDate = {
+    grossWage: money(y.grossWage.plus(gross)),
+    holidayAllowancePaid: money(y.holidayAllowancePaid.plus(holiday.paid)),
+    employeePension: money(y.employeePension.plus(pensionEmployee)),
+    employerPension: money(y.employerPension.plus(pensionEmployer)),
+    taxableWage: money(y.taxableWage.plus(taxableTotal)),
+    wageTax: money(y.wageTax.plus(wageTaxTotal)),
+    premiumWage: money(y.premiumWage.plus(cap.thisMonth)),
+    employerPremiums: money(y.employerPremiums.plus(premiums.total)),
+    netPay: money(y.netPay.plus(net)),
+    lkvClaimed: money(y.lkvClaimed.plus(lkv ? lkv.expected : 0)),
+  };
+
+  // The payslip's lines.
+  const line = (l: Omit<PayrollLine, 'base' | 'rate' | 'rateUnit'> & Partial<PayrollLine>): PayrollLine => ({
+    code: l.code,
+    kind: l.kind,
+    description: l.description,
+    base: l.base ?? null,
+    rate: l.rate ?? null,
+    rateUnit: l.rateUnit ?? null,
+    amount: l.amount,
+  });
+  const lines: PayrollLine[] = [
+    line({
+      code: 'GROSS_WAGE',
+      kind: 'EARNING',
+      description: slice.partial ? `Gross wage, ${slice.daysEmployed} of ${slice.daysInMonth} days` : 'Gross wage',
+      base: money(r.monthly),
+      rate: `${slice.daysEmployed}/${slice.daysInMonth}`,
+      rateUnit: 'FRACTION',
+      amount: money(gross),
+    }),
+  ];
+  if (!holiday.paid.isZero()) {
+    lines.push(
+      line({
+        code: 'HOLIDAY_ALLOWANCE_PAID',
+        kind: 'EARNING',
+        description:
+          holiday.payoutReason === 'END_OF_EMPLOYMENT'
+            ? 'Holiday allowance paid at the end of employment (sum of the reservations)'
+            : 'Holiday allowance paid over the accrual year June–May (sum of the reservations)',
+        base: money(r.accrual.base.plus(gross)),
+        amount: money(holiday.paid),
+      }),
+    );
+  }
+  lines.push(
+    line({
+      code: 'PENSION_EMPLOYEE',
+      kind: 'DEDUCTION',
+      description: 'Pension premium, employee',
+      base: money(gross),
+      rate: pct(r.pensionEmployeePercent),
+      rateUnit: 'PERCENT',
+      amount: money(pensionEmployee),
+    }),
+    line({
+      code: 'WAGE_TAX',
+      kind: 'DEDUCTION',
+      description: `Wage tax, white monthly table ${employment.applyTaxCredit ? 'with' : 'without'} tax credit`,
+      base: money(taxableRegular),
+      rateUnit: 'TABLE',
+      amount: money(monthlyTax.tax),
+    }),
+  );
+  if (!holiday.paid.isZero()) {
+    lines.push(
+      line({
+        code: 'WAGE_TAX_SPECIAL',
+        kind: 'DEDUCTION',
+        description: 'Wage tax on the holiday allowance, special-payments table',
+        base: money(taxableSpecial),
+        rate: specialTax.ratePercent === null ? null : pct(specialTax.ratePercent),
+        rateUnit: 'PERCENT',
+        amount: money(specialTax.tax),
+      }),
+    );
+  }
+  lines.push(
+    line({ code: 'NET_PAY', kind: 'INFORMATION', description: 'Net pay', amount: money(net) }),
+    line({
+      code: 'TAXABLE_WAGE',
+      kind: 'INFORMATION',
+      description: 'Taxable wage (regular and special)',
+      amount: money(taxableTotal),
+    }),
+    line({
+      code: 'HOLIDAY_ALLOWANCE_RESERVED',
+      kind: 'INFORMATION',
+      description: 'Holiday allowance reserved this month',
+      base: money(gross),
+      rate: pct(r.holidayAllowancePercent),
+      rateUnit: 'PERCENT',
+      amount: money(holiday.reserved),
+    }),
+    line({
+      code: 'PREMIUM_WAGE',
+      kind: 'INFORMATION',
+      description: 'Premium wage charged (up to the annual maximum)',
+      base: money(cap.thisMonth),
+      amount: money(cap.charged),
+    }),
+    ...premiums.lines.map((p) =>
+      line({
+        code: p.code,
+        kind: 'EMPLOYER_COST',
+        description: p.description,
+        base: money(p.base),
+        rate: pct(p.ratePercent),
+        rateUnit: 'PERCENT',
+        amount: money(p.amount),
+      }),
+    ),
+    line({
+      code: 'PENSION_EMPLOYER',
+      kind: 'EMPLOYER_COST',
+      description: 'Pension premium, employer',
+      base: money(gross),
+      rate: pct(r.pensionEmployerPercent),
+      rateUnit: 'PERCENT',
+      amount: money(pensionEmployer),
+    }),
+  );
+  if (lkv) {
+    lines.push(
+      line({
+        code: 'LKV_EXPECTED',
+        kind: 'INFORMATION',
+        description: 'Wage-cost benefit (LKV) expected, paid to the employer next year',
+        base: lkv.hours.toFixed(0),
+        rate: money(lkv.perHour),
+        rateUnit: 'EUR_PER_HOUR',
+        amount: money(lkv.expected),
+      }),
+    );
+  }
+
+  return {
+    period: {
+      year,
+      month,
+      firstDay: formatDate(slice.firstDay),
+      lastDay: formatDate(slice.lastDay),
+      daysInMonth: slice.daysInMonth,
+      daysEmployed: slice.daysEmployed,
+      partial: slice.partial,
+    },
+    cao: { versionId: input.caoWage.caoVersionId, versionName: input.caoWage.caoVersionName },
+    lines,
+    grossWage: money(gross),
+    paidHours: paidHours.toFixed(0),
+    taxableWage: { regular: money(taxableRegular), special: money(taxableSpecial), total: money(taxableTotal) },
+    wageTax: {
+      monthly: money(monthlyTax.tax),
+      special: money(specialTax.tax),
+      total: money(wageTaxTotal),
+      withTaxCredit: employment.applyTaxCredit,
+      specialRatePercent: specialTax.ratePercent === null ? null : pct(specialTax.ratePercent),
+    },
+    pension: {
+      base: money(gross),
+      employeePercent: pct(r.pensionEmployeePercent),
+      employee: money(pensionEmployee),
+      employerPercent: pct(r.pensionEmployerPercent),
+      employer: money(pensionEmployer),
+    },
+    holidayAllowance: {
+      percent: pct(r.holidayAllowancePercent),
+      reserved: money(holiday.reserved),
+      paid: money(holiday.paid),
+      payoutReason: holiday.payoutReason,
+      accrualAfter: { reserved: money(holiday.accrualAfter.reserved), base: money(holiday.accrualAfter.base) },
+    },
+    premiumWage: {
+      thisMonth: money(cap.thisMonth),
+      charged: money(cap.charged),
+      maxPerYear: money(maxPerYear),
+      remainingBefore: money(cap.remainingBefore),
+    },
+    awfClass: awf.awfClass,
+    employerPremiums: premiums.lines.map((p) => ({
+      code: p.code,
+      base: money(p.base),
+      ratePercent: pct(p.ratePercent),
+      amount: money(p.amount),
+      source: p.source,
+    })),
+    employerCostsTotal: money(employerCostsTotal),
+    totalCostOfEmployment: money(totalCost),
+    netPay: money(net),
+    lkv: lkv && {
+      kind: lkv.kind,
+      hours: lkv.hours.toFixed(0),
+      eligibleDays: lkv.eligibleDays,
+      perHour: money(lkv.perHour),
+      uncapped: money(lkv.uncapped),
+      maxPerYear: money(lkv.maxPerYear),
+      claimedBefore: money(lkv.claimedBefore),
+      expected: money(lkv.expected),
+    },
+    compliance,
+    compliant,
+    warnings,
+    yearToDateAfter,
+    explanation,
+  };
+}

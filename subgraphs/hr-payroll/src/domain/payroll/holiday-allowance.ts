@@ -1,0 +1,101 @@
+import { eur, Exact, percentOf, pct, roundCents, ZERO } from './money';
+import { STATUTORY_HOLIDAY_ALLOWANCE_PERCENT } from './parameters';
+import { PayrollInputError } from './types';
+
+/**
+ * Holiday allowance (vakantiebijslag, "vakantiegeld").
+ *
+ * - Reserved every month: the CAO's percentage of the month's gross wage, half up to cents.
+ *   The statutory minimum is 8 % of the wage (Wet minimumloon en minimumvakantiebijslag, art. 15);
+ *   a lower percentage is refused (it cannot be an input mistake we silently pay on).
+ * - Paid in the CAO's payment month (May) over the accrual year June–May: the sum of the monthly
+ *   reservations not yet paid, this month's included. Paid as well in the month the employment
+ *   ends (everything reserved so far, this month's included).
+ * - Not wage until it is paid: the reservation is neither taxed nor a premium wage; the payout is
+ *   taxed at the special-payments rate (see tax.ts) and is premium wage in the month it is paid.
+ */
+
+export function checkHolidayAllowancePercent(percent: Exact): void {
+  const minimum = new Exact(STATUTORY_HOLIDAY_ALLOWANCE_PERCENT);
+  if (percent.lessThan(minimum)) {
+    throw new PayrollInputError(
+      'HOLIDAY_ALLOWANCE_BELOW_MINIMUM',
+      'caoWage.holidayAllowancePercent',
+      `The holiday allowance is ${pct(percent)} % of the wage; the statutory minimum is ${STATUTORY_HOLIDAY_ALLOWANCE_PERCENT} % ` +
+        `(Wet minimumloon en minimumvakantiebijslag, art. 15). Correct the CAO's percentage before running payroll.`,
+    );
+  }
+}
+
+export interface HolidayAllowanceInput {
+  percent: Exact;
+  gross: Exact;
+  month: number;
+  paymentMonth: number;
+  endsInMonth: boolean;
+  accruedBefore: { reserved: Exact; base: Exact };
+}
+
+export interface HolidayAllowanceResult {
+  reserved: Exact;
+  paid: Exact;
+  payoutReason: 'PAYMENT_MONTH' | 'END_OF_EMPLOYMENT' | null;
+  accrualAfter: { reserved: Exact; base: Exact };
+  explanation: string[];
+  warnings: string[];
+}
+
+export function holidayAllowance(input: HolidayAllowanceInput): HolidayAllowanceResult {
+  checkHolidayAllowancePercent(input.percent);
+  // Rounding: the month's reservation half up to cents.
+  const reserved = roundCents(percentOf(input.gross, input.percent));
+  const explanation = [
+    `Holiday allowance reserved: ${pct(input.percent)} % of the gross wage ${eur(input.gross)} = ${eur(reserved)} (half up to cents).`,
+  ];
+  const warnings: string[] = [];
+  const totalReserved = input.accruedBefore.reserved.plus(reserved);
+  const totalBase = input.accruedBefore.base.plus(input.gross);
+
+  const payoutReason = input.endsInMonth
+    ? 'END_OF_EMPLOYMENT'
+    : input.month === input.paymentMonth
+      ? 'PAYMENT_MONTH'
+      : null;
+  if (payoutReason === null) {
+    if (input.month === (input.paymentMonth % 12) + 1 && input.accruedBefore.reserved.greaterThan(0)) {
+      warnings.push(
+        `${eur(input.accruedBefore.reserved)} of holiday allowance from the previous accrual year is still unpaid at the start of a new one: ` +
+          `it should have been paid in month ${input.paymentMonth}. It stays reserved and will be paid at the next payout.`,
+      );
+    }
+    explanation.push(
+      `Reserved and not yet paid after this month: ${eur(input.accruedBefore.reserved)} + ${eur(reserved)} = ${eur(totalReserved)} ` +
+        `(on wages of ${eur(totalBase)}).`,
+    );
+    return {
+      reserved,
+      paid: ZERO,
+      payoutReason,
+      accrualAfter: { reserved: totalReserved, base: totalBase },
+      explanation,
+      warnings,
+    };
+  }
+
+  explanation.push(
+    payoutReason === 'END_OF_EMPLOYMENT'
+      ? `The employment ends this month: all reserved holiday allowance is paid out: ${eur(input.accruedBefore.reserved)} ` +
+          `reserved before + ${eur(reserved)} this month = ${eur(totalReserved)} (reserved on wages of ${eur(totalBase)}).`
+      : `Payment month of the CAO (month ${input.paymentMonth}): the accrual year's reservations are paid out: ` +
+          `${eur(input.accruedBefore.reserved)} reserved before + ${eur(reserved)} this month = ${eur(totalReserved)} ` +
+          `(reserved on wages of ${eur(totalBase)}).`,
+  );
+  return {
+    reserved,
+    paid: totalReserved,
+    payoutReason,
+    accrualAfter: { reserved: ZERO, base: ZERO },
+    explanation,
+    warnings,
+  };
+}

@@ -1,0 +1,87 @@
+import { specialPaymentsTax, wageTax } from '../wage-tax/wage-tax';
+import { eur, Exact, money, ZERO } from './money';
+import { PayrollInputError } from './types';
+
+/**
+ * The wage tax of the month, from the wage-tax module (never recomputed here):
+ * - the regular wage through the white MONTHLY table (`wageTax`);
+ * - a holiday-allowance payout through the special-payments table (`specialPaymentsTax`).
+ * Errors of that module (WageTaxInputError: unsupported year, wage above what it supports,
+ * unverified 2025 special-payments rows) pass through unchanged.
+ */
+
+export interface MonthlyTaxResult {
+  tax: Exact;
+  explanation: string[];
+  warnings: string[];
+}
+
+export function monthlyWageTax(input: {
+  year: number;
+  taxableWage: Exact;
+  withTaxCredit: boolean;
+  partial: boolean;
+}): MonthlyTaxResult {
+  const result = wageTax({
+    year: input.year,
+    period: 'MONTH',
+    wage: money(input.taxableWage),
+    withTaxCredit: input.withTaxCredit,
+  });
+  const tax = new Exact(result.tax);
+  const explanation = [
+    `Wage tax, white monthly table ${input.withTaxCredit ? 'with' : 'without'} loonheffingskorting, on ${eur(input.taxableWage)}: ${eur(tax)}.`,
+    ...result.explanation.map((line) => `  ${line}`),
+  ];
+  const warnings: string[] = [];
+  if (input.partial) {
+    warnings.push(
+      'Broken period: the employment starts or ends inside the month. The Belastingdienst prescribes the day table for a ' +
+        'broken wage period (gebroken loontijdvak); that rule is NOT implemented. The monthly table was applied to the ' +
+        'pro-rated wage instead, which usually withholds less tax than the rule (a whole month of tax credits and a ' +
+        'lower bracket); the difference is settled in the income tax return. Check before approving.',
+    );
+    explanation.push(
+      'Partial month: monthly table on the pro-rated wage (the day-table rule for broken periods is not implemented).',
+    );
+  }
+  return { tax, explanation, warnings };
+}
+
+export interface SpecialTaxResult {
+  tax: Exact;
+  ratePercent: Exact | null;
+  explanation: string[];
+}
+
+export function holidayAllowanceTax(input: {
+  year: number;
+  amount: Exact;
+  withTaxCredit: boolean;
+  previousYearAnnualWage: Exact | null;
+}): SpecialTaxResult {
+  if (input.amount.isZero()) return { tax: ZERO, ratePercent: null, explanation: [] };
+  if (input.previousYearAnnualWage === null) {
+    throw new PayrollInputError(
+      'MISSING_PREVIOUS_YEAR_WAGE',
+      'previousYearAnnualWage',
+      `Holiday allowance of ${eur(input.amount)} is paid this month; its wage tax needs the previous year's annual wage ` +
+        '(annualised for someone who started during that year).',
+    );
+  }
+  const result = specialPaymentsTax({
+    year: input.year,
+    previousYearAnnualWage: money(input.previousYearAnnualWage),
+    withTaxCredit: input.withTaxCredit,
+    amount: money(input.amount),
+  });
+  const tax = new Exact(result.tax);
+  return {
+    tax,
+    ratePercent: new Exact(result.ratePercent),
+    explanation: [
+      `Wage tax on the holiday allowance paid, special-payments table (tabel bijzondere beloningen), not the monthly table: ${eur(tax)}.`,
+      ...result.explanation.map((line) => `  ${line}`),
+    ],
+  };
+}

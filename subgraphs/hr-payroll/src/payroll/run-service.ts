@@ -1,0 +1,216 @@
+import {
+  BadUserInputError,
+  ConflictError,
+  formatCalendarDate,
+  parseCalendarDate,
+  recordChange,
+} from '@samen-sterk/subgraph-runtime';
+import type { HrContext } from '../builder';
+import { caoWage } from '../cao-client';
+import { calculatePayroll } from '../domain/payroll/calculate';
+import {
+  emptyYearToDate,
+  PayrollInputError,
+  type PayrollCalculation,
+  type PayrollInput,
+} from '../domain/payroll/types';
+import { ageOn } from '../domain/employment';
+import type { Prisma } from '../generated/prisma/client';
+
+/**
+ * Payroll runs: gather each employment's inputs (the CAO service's wage, settings, year to
+ * date), calculate, and store the run with its payslips in one transaction, so that a run is
+ * there whole or not at all. The CAO is asked before the transaction starts: no network call
+ * holds database locks.
+ */
+
+/** Small employer for the Aof rate: at most 25 employees (an approximation of the premium-wage test). */
+const SMALL_EMPLOYER_MAX_EMPLOYEES = 25;
+
+/** Runs whose payslips count as history (year to date, holiday allowance reserved). */
+const SETTLED: Prisma.PayrollRunWhereInput = { status: { in: ['APPROVED', 'PAID'] } };
+
+export interface PayslipDraft {
+  employeeId: string;
+  employmentId: string;
+  input: PayrollInput;
+  calculation: PayrollCalculation;
+}
+
+function monthBounds(year: number, month: number) {
+  const first = parseCalendarDate(`${year}-${String(month).padStart(2, '0')}-01`)!;
+  const last = new Date(Date.UTC(year, month, 0));
+  return { first, last };
+}
+
+export function checkedPeriod(year: number, month: number) {
+  if (!Number.isInteger(month) || month < 1 || month > 12)
+    throw new BadUserInputError('month', 'A month is a number from 1 to 12.');
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw new BadUserInputError('year', `${year} is not a year payroll can run for.`);
+  return monthBounds(year, month);
+}
+
+/** The latest earlier payslip of an employee at this member in settled runs, for year to date and accrual. */
+async function history(db: HrContext['db'], memberId: string, employeeId: string, year: number, month: number) {
+  const earlier = await db.payslip.findMany({
+    where: {
+      memberId,
+      employeeId,
+      run: { ...SETTLED, OR: [{ year: { lt: year } }, { year, month: { lt: month } }] },
+    },
+    include: { run: { select: { year: true, month: true } } },
+    orderBy: [{ run: { year: 'desc' } }, { run: { month: 'desc' } }],
+    take: 13,
+  });
+  const latest = earlier[0];
+  const sameYear = latest && latest.run.year === year ? latest : undefined;
+  const previousYear = earlier.find((p) => p.run.year === year - 1);
+  const calc = (p: typeof latest) => p?.calculation as unknown as PayrollCalculation | undefined;
+  return {
+    yearToDate: calc(sameYear)?.yearToDateAfter ?? emptyYearToDate(),
+    accrual: calc(latest)?.holidayAllowance.accrualAfter ?? { reserved: '0.00', base: '0.00' },
+    previousYearAnnualWage: calc(previousYear)?.yearToDateAfter.taxableWage ?? null,
+  };
+}
+
+/** Every active employment's payslip for the month; throws BAD_USER_INPUT naming the employee when one cannot be calculated. */
+export async function calculateMonth(
+  ctx: HrContext,
+  memberId: string,
+  year: number,
+  month: number,
+): Promise<PayslipDraft[]> {
+  const { first, last } = checkedPeriod(year, month);
+  const settings = await ctx.db.memberPayrollSettings.findUnique({ where: { memberId } });
+  if (!settings) {
+    throw new ConflictError('Set the pension premium percentages of this member first (payroll settings).');
+  }
+  const employments = await ctx.db.employment.findMany({
+    where: { memberId, startDate: { lte: last }, OR: [{ endDate: null }, { endDate: { gte: first } }] },
+    include: { employee: true },
+    orderBy: { id: 'asc' },
+  });
+  const smallEmployer = employments.length <= SMALL_EMPLOYER_MAX_EMPLOYEES;
+  const drafts: PayslipDraft[] = [];
+  for (const employment of employments) {
+    const on = employment.startDate > first ? employment.startDate : first;
+    const field = `employment ${employment.id}`;
+    const cao = await caoWage(
+      ctx,
+      {
+        scale: employment.caoScale,
+        step: employment.caoStep,
+        on,
+        hoursPerWeek: employment.hoursPerWeek.toString(),
+        age: ageOn(employment.employee.birthDate, on),
+      },
+      field,
+    );
+    const past = await history(ctx.db, memberId, employment.employeeId, year, month);
+    const input: PayrollInput = {
+      period: { year, month },
+      employment: {
+        startDate: employment.startDate,
+        endDate: employment.endDate,
+        hoursPerWeek: employment.hoursPerWeek.toString(),
+        contractType: employment.contractType,
+        writtenContract: employment.writtenContract,
+        applyTaxCredit: employment.applyTaxCredit,
+        lkv: employment.lkv,
+      },
+      caoWage: {
+        monthly: cao.monthly,
+        hourly: cao.hourly,
+        caoVersionId: cao.version.id,
+        caoVersionName: cao.version.name,
+        minimumWageHourly: cao.minimumWage.hourly,
+        holidayAllowancePercent: cao.version.holidayAllowance.percent,
+        fullTimeHoursPerWeek: cao.version.fullTimeHoursPerWeek,
+        holidayAllowancePaymentMonth: cao.version.holidayAllowance.paymentMonth,
+        holidayAllowanceAccrualStartMonth: cao.version.holidayAllowance.accrualStartMonth,
+      },
+      settings: {
+        pensionEmployeePercent: settings.pensionEmployeePercent.toString(),
+        pensionEmployerPercent: settings.pensionEmployerPercent.toString(),
+        smallEmployer,
+      },
+      yearToDate: past.yearToDate,
+      holidayAllowanceAccrual: past.accrual,
+      // Without last year's wage here (a new employee), this month's wage a year long stands in.
+      previousYearAnnualWage: past.previousYearAnnualWage ?? annualised(cao.monthly),
+    };
+    try {
+      drafts.push({
+        employeeId: employment.employeeId,
+        employmentId: employment.id,
+        input,
+        calculation: calculatePayroll(input),
+      });
+    } catch (error) {
+      if (error instanceof PayrollInputError) {
+        const who = `${employment.employee.firstName} ${employment.employee.lastName}`;
+        throw new BadUserInputError(`${field}.${error.field}`, `${who}: ${error.message}`);
+      }
+      throw error;
+    }
+  }
+  return drafts;
+}
+
+const annualised = (monthly: string) => {
+  const [euros, cents = '00'] = monthly.split('.');
+  const total = (BigInt(euros!) * 100n + BigInt(cents.padEnd(2, '0').slice(0, 2))) * 12n;
+  return `${total / 100n}.${String(total % 100n).padStart(2, '0')}`;
+};
+
+/** Stores a calculation as the member's run for the month (new, or replacing a calculated one). */
+export async function storeRun(ctx: HrContext, memberId: string, year: number, month: number, drafts: PayslipDraft[]) {
+  const actor = ctx.identity!.userId;
+  return ctx.db.$transaction(async (tx) => {
+    const existing = await tx.payrollRun.findUnique({ where: { memberId_year_month: { memberId, year, month } } });
+    if (existing && existing.status !== 'CALCULATED') {
+      throw new ConflictError(
+        `The payroll of ${year}-${String(month).padStart(2, '0')} is ${existing.status.toLowerCase()} and can no longer be recalculated.`,
+      );
+    }
+    const run = existing
+      ? await tx.payrollRun.update({
+          where: { id: existing.id },
+          data: { calculatedBy: actor, calculatedAt: new Date() },
+        })
+      : // A second calculation of the same month at the same time fails here on the unique key: CONFLICT.
+        await tx.payrollRun.create({ data: { memberId, year, month, calculatedBy: actor, calculatedAt: new Date() } });
+    if (existing) await tx.payslip.deleteMany({ where: { runId: run.id } });
+    await tx.payslip.createMany({
+      data: drafts.map((d) => ({
+        runId: run.id,
+        memberId,
+        employeeId: d.employeeId,
+        employmentId: d.employmentId,
+        caoVersionId: d.calculation.cao.versionId,
+        caoVersionName: d.calculation.cao.versionName,
+        gross: d.calculation.grossWage,
+        taxableWage: d.calculation.taxableWage.total,
+        wageTax: d.calculation.wageTax.total,
+        net: d.calculation.netPay,
+        employerCosts: d.calculation.employerCostsTotal,
+        inputs: JSON.parse(JSON.stringify(d.input)) as Prisma.InputJsonValue,
+        calculation: JSON.parse(JSON.stringify(d.calculation)) as Prisma.InputJsonValue,
+        compliant: d.calculation.compliant,
+      })),
+    });
+    await recordChange(tx, {
+      actorId: actor,
+      action: existing ? 'RECALCULATE_PAYROLL_RUN' : 'CALCULATE_PAYROLL_RUN',
+      entityType: 'PayrollRun',
+      entityId: run.id,
+      before: existing ?? undefined,
+      after: { ...run, payslips: drafts.length, period: `${year}-${month}` },
+    });
+    return run;
+  });
+}
+
+export const periodLabel = (year: number, month: number) =>
+  formatCalendarDate(monthBounds(year, month).first).slice(0, 7);
