@@ -1,6 +1,6 @@
 import { byIdInOrder, formatCalendarDate, NotFoundError } from '@samen-sterk/subgraph-runtime';
 import { canSeeDrafts } from '../access';
-import { builder } from '../builder';
+import { builder, type CaoContext } from '../builder';
 import { hourlyFromMonthly, hoursPerMonth } from '../domain/conversion';
 import { amount, money } from '../domain/money';
 import { versionInForce } from '../domain/versions';
@@ -123,14 +123,17 @@ builder.prismaObject('WageStep', {
   }),
 });
 
+/** Versions by id, one query per request however many are asked for (entities, look-ups). */
+export const versionById = (ctx: CaoContext, id: string) =>
+  ctx.loaders
+    .get<string, CaoVersion>('version-by-id', async (ids) =>
+      byIdInOrder(ids, await ctx.db.caoVersion.findMany({ where: { id: { in: [...ids] } } })),
+    )
+    .load(id);
+
 builder.asEntity(CaoVersionRef, {
   key: builder.selection<{ id: string }>('id'),
-  resolveReference: ({ id }, ctx) =>
-    ctx.loaders
-      .get<string, CaoVersion>('version-by-id', async (ids) =>
-        byIdInOrder(ids, await ctx.db.caoVersion.findMany({ where: { id: { in: [...ids] } } })),
-      )
-      .load(id),
+  resolveReference: ({ id }, ctx) => versionById(ctx, id),
 });
 
 // HR/payroll refers to a scale by its id, or by version and scale number.

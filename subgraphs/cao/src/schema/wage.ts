@@ -1,10 +1,10 @@
 import { BadUserInputError } from '@samen-sterk/subgraph-runtime';
 import type Decimal from 'decimal.js';
-import { builder } from '../builder';
+import { builder, type CaoContext } from '../builder';
 import { monthlyFromHourly } from '../domain/conversion';
 import { amount, money } from '../domain/money';
 import { computeWage, type Wage } from '../domain/wage';
-import { CaoVersionRef, inForceOn, WageScaleRef } from './version';
+import { CaoVersionRef, inForceOn, versionById, WageScaleRef } from './version';
 import { WageBasisEnum } from './enums';
 import { minimumWageOn, MinimumWageRef, type MinimumWageShape } from './minimum-wage';
 
@@ -52,10 +52,8 @@ const WageLookupRef = builder.objectRef<WageLookupShape>('WageLookup').implement
     }),
     minimumWage: t.field({ type: MinimumWageRef, resolve: (w) => w.minimumWage }),
     minimumWageMonthlyFullTime: t.field({ type: 'Decimal', resolve: (w) => amount(w.minimumWageMonthlyFullTime) }),
-    version: t.prismaField({
-      type: CaoVersionRef,
-      resolve: (query, w, _args, ctx) => ctx.db.caoVersion.findUniqueOrThrow({ ...query, where: { id: w.versionId } }),
-    }),
+    // Many look-ups share a version: loaded once per request.
+    version: t.field({ type: CaoVersionRef, resolve: async (w, _args, ctx) => (await versionById(ctx, w.versionId))! }),
     afterEffect: t.boolean({
       description: 'True when the version used ended before the date and applies by after-effect.',
       resolve: (w) => w.afterEffect,
@@ -124,7 +122,82 @@ const BelowMinimumReportRef = builder
     }),
   });
 
+interface WageQuestion {
+  scale: number;
+  step: number;
+  on: Date;
+  hoursPerWeek?: Decimal | null;
+  age?: number | null;
+}
+
+/** One wage look-up; `field` prefixes the names of offending inputs (for the batch form). */
+async function lookUpWage(ctx: CaoContext, args: WageQuestion, field = ''): Promise<WageLookupShape> {
+  const { version, afterEffect } = await inForceOn(ctx, args.on);
+  const scale = version.scales.find((s) => s.scale === args.scale);
+  if (!scale) {
+    const numbers = version.scales.map((s) => s.scale);
+    throw new BadUserInputError(
+      `${field}scale`,
+      `${version.name} has no scale ${args.scale}; its scales are ${numbers[0]}–${numbers[numbers.length - 1]}.`,
+    );
+  }
+  const cell = scale.steps.find((s) => s.step === args.step);
+  if (!cell) {
+    throw new BadUserInputError(
+      `${field}step`,
+      `Scale ${args.scale} of ${version.name} has no step ${args.step}; its steps are 0–${scale.steps.length - 1}.`,
+    );
+  }
+  const minimumWage = await minimumWageOn(ctx, args.on, args.age ?? 21, `${field}age`);
+  const hoursPerWeek = args.hoursPerWeek ?? money(version.fullTimeHoursPerWeek);
+  const wage = computeWage({
+    version,
+    afterEffect,
+    scale: args.scale,
+    step: args.step,
+    tableMonthlyFullTime: money(cell.monthlyFullTime),
+    on: args.on,
+    hoursPerWeek,
+    minimumWage,
+  });
+  return {
+    ...wage,
+    scale: args.scale,
+    step: args.step,
+    on: args.on,
+    hoursPerWeek,
+    versionId: version.id,
+    afterEffect,
+    minimumWage,
+  };
+}
+
+const WageRequestInput = builder.inputType('WageRequest', {
+  fields: (t) => ({
+    scale: t.int({ required: true }),
+    step: t.int({ required: true }),
+    on: t.field({ type: 'Date', required: true }),
+    hoursPerWeek: t.field({ type: 'Decimal', required: false }),
+    age: t.int({ required: false }),
+  }),
+});
+
+/** How many look-ups one `wages` request may carry. */
+const MAX_WAGE_REQUESTS = 2000;
+
 builder.queryFields((t) => ({
+  wages: t.field({
+    type: [WageLookupRef],
+    authScopes: { signedIn: true },
+    description: `Many wage look-ups in one request (payroll runs), answered in order; at most ${MAX_WAGE_REQUESTS}. Same rules as \`wage\`.`,
+    args: { requests: t.arg({ type: [WageRequestInput], required: true }) },
+    resolve: (_root, { requests }, ctx) => {
+      if (requests.length > MAX_WAGE_REQUESTS) {
+        throw new BadUserInputError('requests', `At most ${MAX_WAGE_REQUESTS} look-ups per request; split them.`);
+      }
+      return Promise.all(requests.map((request, i) => lookUpWage(ctx, request, `requests.${i}.`)));
+    },
+  }),
   wage: t.field({
     type: WageLookupRef,
     authScopes: { signedIn: true },
@@ -137,46 +210,7 @@ builder.queryFields((t) => ({
       hoursPerWeek: t.arg({ type: 'Decimal', required: false }),
       age: t.arg.int({ required: false }),
     },
-    resolve: async (_root, args, ctx) => {
-      const { version, afterEffect } = await inForceOn(ctx, args.on);
-      const scale = version.scales.find((s) => s.scale === args.scale);
-      if (!scale) {
-        const numbers = version.scales.map((s) => s.scale);
-        throw new BadUserInputError(
-          'scale',
-          `${version.name} has no scale ${args.scale}; its scales are ${numbers[0]}–${numbers[numbers.length - 1]}.`,
-        );
-      }
-      const cell = scale.steps.find((s) => s.step === args.step);
-      if (!cell) {
-        throw new BadUserInputError(
-          'step',
-          `Scale ${args.scale} of ${version.name} has no step ${args.step}; its steps are 0–${scale.steps.length - 1}.`,
-        );
-      }
-      const minimumWage = await minimumWageOn(ctx, args.on, args.age ?? 21);
-      const hoursPerWeek = args.hoursPerWeek ?? money(version.fullTimeHoursPerWeek);
-      const wage = computeWage({
-        version,
-        afterEffect,
-        scale: args.scale,
-        step: args.step,
-        tableMonthlyFullTime: money(cell.monthlyFullTime),
-        on: args.on,
-        hoursPerWeek,
-        minimumWage,
-      });
-      return {
-        ...wage,
-        scale: args.scale,
-        step: args.step,
-        on: args.on,
-        hoursPerWeek,
-        versionId: version.id,
-        afterEffect,
-        minimumWage,
-      };
-    },
+    resolve: (_root, args, ctx) => lookUpWage(ctx, args),
   }),
   wageScales: t.field({
     type: WageScalesInForceRef,

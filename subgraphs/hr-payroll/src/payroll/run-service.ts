@@ -6,7 +6,7 @@ import {
   recordChange,
 } from '@samen-sterk/subgraph-runtime';
 import type { HrContext } from '../builder';
-import { caoWage } from '../cao-client';
+import { caoWages } from '../cao-client';
 import { calculatePayroll } from '../domain/payroll/calculate';
 import {
   emptyYearToDate,
@@ -51,26 +51,37 @@ export function checkedPeriod(year: number, month: number) {
   return monthBounds(year, month);
 }
 
-/** The latest earlier payslip of an employee at this member in settled runs, for year to date and accrual. */
-async function history(db: HrContext['db'], memberId: string, employeeId: string, year: number, month: number) {
-  const earlier = await db.payslip.findMany({
-    where: {
-      memberId,
-      employeeId,
-      run: { ...SETTLED, OR: [{ year: { lt: year } }, { year, month: { lt: month } }] },
-    },
-    include: { run: { select: { year: true, month: true } } },
-    orderBy: [{ run: { year: 'desc' } }, { run: { month: 'desc' } }],
-    take: 13,
-  });
-  const latest = earlier[0];
-  const sameYear = latest && latest.run.year === year ? latest : undefined;
-  const previousYear = earlier.find((p) => p.run.year === year - 1);
-  const calc = (p: typeof latest) => p?.calculation as unknown as PayrollCalculation | undefined;
-  return {
-    yearToDate: calc(sameYear)?.yearToDateAfter ?? emptyYearToDate(),
-    accrual: calc(latest)?.holidayAllowance.accrualAfter ?? { reserved: '0.00', base: '0.00' },
-    previousYearAnnualWage: calc(previousYear)?.yearToDateAfter.taxableWage ?? null,
+/**
+ * History for the month: each employee's latest settled payslip before it (year to date,
+ * holiday allowance still reserved) and of the previous year (its annual wage), from two runs:
+ * the member's latest settled run before this month and the last one of the previous year.
+ */
+async function history(db: HrContext['db'], memberId: string, year: number, month: number) {
+  const runBefore = (where: Prisma.PayrollRunWhereInput) =>
+    db.payrollRun.findFirst({
+      where: { memberId, ...SETTLED, ...where },
+      orderBy: [{ year: 'desc' }, { month: 'desc' }],
+    });
+  const [latest, lastOfPreviousYear] = await Promise.all([
+    runBefore({ OR: [{ year: { lt: year } }, { year, month: { lt: month } }] }),
+    runBefore({ year: year - 1 }),
+  ]);
+  const slipsOf = async (run: { id: string } | null) =>
+    new Map(
+      run
+        ? (
+            await db.payslip.findMany({ where: { runId: run.id }, select: { employeeId: true, calculation: true } })
+          ).map((p) => [p.employeeId, p.calculation as unknown as PayrollCalculation])
+        : [],
+    );
+  const [latestSlips, previousYearSlips] = await Promise.all([slipsOf(latest), slipsOf(lastOfPreviousYear)]);
+  return (employeeId: string) => {
+    const last = latestSlips.get(employeeId);
+    return {
+      yearToDate: latest?.year === year && last ? last.yearToDateAfter : emptyYearToDate(),
+      accrual: last?.holidayAllowance.accrualAfter ?? { reserved: '0.00', base: '0.00' },
+      previousYearAnnualWage: previousYearSlips.get(employeeId)?.yearToDateAfter.taxableWage ?? null,
+    };
   };
 }
 
@@ -92,22 +103,26 @@ export async function calculateMonth(
     orderBy: { id: 'asc' },
   });
   const smallEmployer = employments.length <= SMALL_EMPLOYER_MAX_EMPLOYEES;
-  const drafts: PayslipDraft[] = [];
-  for (const employment of employments) {
-    const on = employment.startDate > first ? employment.startDate : first;
-    const field = `employment ${employment.id}`;
-    const cao = await caoWage(
+  const days = employments.map((e) => (e.startDate > first ? e.startDate : first));
+  // One question to the CAO service for the whole month, and the history in two queries.
+  const [answers, past] = await Promise.all([
+    caoWages(
       ctx,
-      {
-        scale: employment.caoScale,
-        step: employment.caoStep,
-        on,
-        hoursPerWeek: employment.hoursPerWeek.toString(),
-        age: ageOn(employment.employee.birthDate, on),
-      },
-      field,
-    );
-    const past = await history(ctx.db, memberId, employment.employeeId, year, month);
+      employments.map((e, i) => ({
+        scale: e.caoScale,
+        step: e.caoStep,
+        on: days[i]!,
+        hoursPerWeek: e.hoursPerWeek.toString(),
+        age: ageOn(e.employee.birthDate, days[i]!),
+      })),
+    ),
+    history(ctx.db, memberId, year, month),
+  ]);
+  const drafts: PayslipDraft[] = [];
+  employments.forEach((employment, i) => {
+    const cao = answers[i]!;
+    const before = past(employment.employeeId);
+    const field = `employment ${employment.id}`;
     const input: PayrollInput = {
       period: { year, month },
       employment: {
@@ -135,10 +150,10 @@ export async function calculateMonth(
         pensionEmployerPercent: settings.pensionEmployerPercent.toString(),
         smallEmployer,
       },
-      yearToDate: past.yearToDate,
-      holidayAllowanceAccrual: past.accrual,
+      yearToDate: before.yearToDate,
+      holidayAllowanceAccrual: before.accrual,
       // Without last year's wage here (a new employee), this month's wage a year long stands in.
-      previousYearAnnualWage: past.previousYearAnnualWage ?? annualised(cao.monthly),
+      previousYearAnnualWage: before.previousYearAnnualWage ?? annualised(cao.monthly),
     };
     try {
       drafts.push({
@@ -154,7 +169,7 @@ export async function calculateMonth(
       }
       throw error;
     }
-  }
+  });
   return drafts;
 }
 

@@ -1,0 +1,101 @@
+// `pnpm bench:payroll [employees…]`: one member's monthly payroll run for many employees,
+// calculated and stored through the gateway, on PGlite (default) or PostgreSQL (when
+// *_DATABASE_URL are set). Prints time and peak memory per size; asserts nothing.
+// Default sizes: 20,000 (the whole sector) and 200,000.
+import { seedId } from '@samen-sterk/members';
+import { signDevelopmentToken } from '@samen-sterk/subgraph-runtime';
+import { startPlatform } from '../scripts/platform';
+
+process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
+const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+const SIZES = sizes.length ? sizes : [20_000, 200_000];
+
+async function main() {
+  const usesPostgres = !!process.env.HR_PAYROLL_DATABASE_URL;
+  for (const size of SIZES) {
+    const memory = { kind: 'pglite' as const, dataDir: null };
+    const platform = await startPlatform({
+      location: () => (usesPostgres ? undefined : memory),
+      port: () => 0,
+      seed: true,
+    });
+    const hr = platform.subgraphs['hr-payroll']!.database.prisma as any;
+    const memberId = seedId('member', 62);
+    // Fresh bench data for a member without demo employees.
+    await hr.payslip.deleteMany({ where: { memberId } });
+    await hr.payrollRun.deleteMany({ where: { memberId } });
+    await hr.employment.deleteMany({ where: { memberId } });
+    await hr.employee.deleteMany({ where: { memberId } });
+    await hr.memberPayrollSettings.upsert({
+      where: { memberId },
+      create: { memberId, pensionEmployeePercent: '7.50', pensionEmployerPercent: '10.50' },
+      update: {},
+    });
+    const loadStart = performance.now();
+    for (let from = 0; from < size; from += 5000) {
+      const n = Math.min(5000, size - from);
+      const employees = Array.from({ length: n }, (_, i) => {
+        const k = from + i;
+        return {
+          id: `60000000-0000-4000-8000-${String(k).padStart(12, '0')}`,
+          memberId,
+          firstName: 'Bench',
+          lastName: `Employee ${k}`,
+          birthDate: new Date(Date.UTC(1970 + (k % 40), k % 12, 1 + (k % 28))),
+          bsn: String(100000000 + k),
+          iban: 'NL91ABNA0417164300',
+          street: 'Industrieweg',
+          houseNumber: String(1 + (k % 200)),
+          postcode: '8000 AA',
+          city: 'Zwolle',
+        };
+      });
+      await hr.employee.createMany({ data: employees });
+      await hr.employment.createMany({
+        data: employees.map((e, i) => ({
+          employeeId: e.id,
+          memberId,
+          startDate: new Date(Date.UTC(2020, (from + i) % 12, 1)),
+          contractType: (from + i) % 4 === 0 ? 'FIXED_TERM' : 'PERMANENT',
+          functionTitle: 'Winkelmedewerker',
+          caoScale: 2 + ((from + i) % 6),
+          caoStep: (from + i) % 5,
+          hoursPerWeek: ['24', '32', '38'][(from + i) % 3],
+          applyTaxCredit: true,
+        })),
+      });
+    }
+    const loadSeconds = (performance.now() - loadStart) / 1000;
+    const token = await signDevelopmentToken({
+      sub: 'bench',
+      roles: ['payroll-service'],
+      payrollMemberIds: [memberId],
+    });
+    let peak = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+    const start = performance.now();
+    const response = await fetch(platform.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        query: `mutation { calculatePayrollRun(memberId: "${memberId}", year: 2026, month: 3) { status payslips(first: 1) { totalCount } } }`,
+      }),
+    });
+    const body = (await response.json()) as any;
+    const seconds = (performance.now() - start) / 1000;
+    clearInterval(sampler);
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    const count = body.data.calculatePayrollRun.payslips.totalCount;
+    console.log(
+      `${usesPostgres ? 'PostgreSQL' : 'PGlite'}: ${count.toLocaleString('en')} payslips calculated and stored in ${seconds.toFixed(1)} s ` +
+        `(${((seconds * 1000) / count).toFixed(2)} ms each); peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB (whole platform in one process); ` +
+        `loading ${size.toLocaleString('en')} employees took ${loadSeconds.toFixed(1)} s`,
+    );
+    await platform.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
