@@ -5,6 +5,8 @@ import './employment';
 import './employee-mutations';
 import './wage-tax';
 import './payroll-run';
+import './payslip-pdf';
+import './volunteer';
 
 /** The HR/payroll subgraph's schema, with the federation additions (`_entities`, `_service`). */
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

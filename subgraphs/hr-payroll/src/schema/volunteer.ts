@@ -1,0 +1,511 @@
+import {
+  BadUserInputError,
+  ForbiddenError,
+  formatCalendarDate,
+  NotFoundError,
+  PlatformError,
+  recordChange,
+  todayInNetherlands,
+  UnauthenticatedError,
+  type Identity,
+} from '@samen-sterk/subgraph-runtime';
+import type Decimal from 'decimal.js';
+import { canManageEmployeesOf } from '../access';
+import { builder } from '../builder';
+import { ageOn } from '../domain/employment';
+import { money } from '../domain/payroll/money';
+import {
+  averagePerHour,
+  checkVolunteerAllowance,
+  VOLUNTEER_LIMIT_YEARS,
+  VolunteerAllowanceInputError,
+  volunteerLimitsFor,
+  volunteerYearTotals,
+  type VolunteerAllowanceCheck,
+  type VolunteerAllowanceLimits,
+  type VolunteerLimitBreach,
+  type VolunteerMonthTotals,
+  type VolunteerYearTotals,
+} from '../domain/volunteers';
+import type { Prisma, VolunteerAllowancePayment } from '../generated/prisma/client';
+import * as check from '../validation';
+import { MemberRef } from './references';
+
+/**
+ * Volunteers of a member and the allowances paid to them (vrijwilligersvergoeding), checked
+ * against the untaxed limits of the volunteer scheme (rules in ../domain/volunteers.ts). Who may
+ * see and change them: the same as for employees (`canManageEmployeesOf`: the member's HR staff
+ * and its payroll service). Every change goes to the audit log.
+ */
+
+const refused = () => new ForbiddenError("Only the member's HR staff and its payroll service manage its volunteers.");
+const actor = (identity: Identity | null) => identity!.userId;
+
+/** Largest values the columns hold: DECIMAL(6,2) hours, DECIMAL(10,2) euros. */
+const MAX_HOURS = '9999.99';
+const MAX_AMOUNT = '99999999.99';
+
+// --- Types ---------------------------------------------------------------------------------
+
+const LimitEnum = builder.enumType('VolunteerAllowanceLimit', {
+  description:
+    'PER_HOUR: the hourly maximum for the age (on average over the hours of a payment); PER_MONTH: the calendar month; PER_YEAR: the calendar year.',
+  values: ['PER_HOUR', 'PER_MONTH', 'PER_YEAR'] as const,
+});
+
+const LimitsRef = builder.objectRef<VolunteerAllowanceLimits>('VolunteerAllowanceLimits').implement({
+  description: 'The untaxed limits of the volunteer scheme (vrijwilligersregeling) in a year, in euros.',
+  fields: (t) => ({
+    year: t.exposeInt('year'),
+    perHour21Plus: t.field({ type: 'Decimal', description: 'At 21 or over.', resolve: (l) => l.perHour21Plus }),
+    perHourUnder21: t.field({ type: 'Decimal', resolve: (l) => l.perHourUnder21 }),
+    maxPerMonth: t.field({ type: 'Decimal', resolve: (l) => l.maxPerMonth }),
+    maxPerYear: t.field({ type: 'Decimal', resolve: (l) => l.maxPerYear }),
+  }),
+});
+
+const BreachRef = builder.objectRef<VolunteerLimitBreach>('VolunteerAllowanceLimitBreach').implement({
+  description: 'One untaxed limit a payment breaks. Above any limit the whole allowance may become taxable wage.',
+  fields: (t) => ({
+    limit: t.field({ type: LimitEnum, resolve: (b) => b.limit }),
+    allowed: t.field({
+      type: 'Decimal',
+      description:
+        'Euros allowed untaxed: for PER_HOUR the most for the hours of this payment (hours × hourly maximum, down to cents), else the monthly or yearly maximum.',
+      resolve: (b) => b.allowed,
+    }),
+    actual: t.field({
+      type: 'Decimal',
+      description: "For PER_HOUR this payment's amount; else the month's or year's total with this payment.",
+      resolve: (b) => b.actual,
+    }),
+    over: t.field({ type: 'Decimal', description: 'actual − allowed.', resolve: (b) => b.over }),
+    message: t.exposeString('message'),
+  }),
+});
+
+const CheckRef = builder.objectRef<VolunteerAllowanceCheck>('VolunteerAllowanceCheck').implement({
+  description: 'An allowance payment checked against the untaxed limits of its year.',
+  fields: (t) => ({
+    ok: t.exposeBoolean('ok', { description: 'Within every limit: the allowance stays untaxed.' }),
+    limitBreaches: t.field({ type: [BreachRef], resolve: (c) => c.limitBreaches }),
+    message: t.exposeString('message'),
+    wholeAllowanceMayBeTaxable: t.boolean({
+      description: 'A limit is broken: the whole volunteer allowance, not only the excess, may become taxable wage.',
+      resolve: (c) => !c.ok,
+    }),
+    limits: t.field({ type: LimitsRef, resolve: (c) => c.limits }),
+    year: t.exposeInt('year'),
+    month: t.exposeInt('month'),
+    age: t.exposeInt('age', { description: "The volunteer's age on the payment date." }),
+    hourlyMaximum: t.field({ type: 'Decimal', description: 'For that age.', resolve: (c) => c.hourlyMaximum }),
+    averagePerHour: t.field({
+      type: 'Decimal',
+      description: 'amount ÷ hours, rounded up to cents (for reading; the check compares exactly).',
+      resolve: (c) => c.averagePerHour,
+    }),
+    monthTotal: t.field({ type: 'Decimal', description: 'The month with this payment.', resolve: (c) => c.monthTotal }),
+    yearTotal: t.field({ type: 'Decimal', description: 'The year with this payment.', resolve: (c) => c.yearTotal }),
+    remainingInMonth: t.field({
+      type: 'Decimal',
+      description: 'Still untaxed this month after this payment (never more than the year has left).',
+      resolve: (c) => c.remainingInMonth,
+    }),
+    remainingInYear: t.field({
+      type: 'Decimal',
+      description: 'Still untaxed this year after this payment.',
+      resolve: (c) => c.remainingInYear,
+    }),
+  }),
+});
+
+const MonthTotalsRef = builder.objectRef<VolunteerMonthTotals>('VolunteerAllowanceMonth').implement({
+  fields: (t) => ({
+    month: t.exposeInt('month'),
+    period: t.exposeString('period', { description: 'YYYY-MM' }),
+    payments: t.exposeInt('payments'),
+    hours: t.field({ type: 'Decimal', resolve: (m) => m.hours }),
+    total: t.field({ type: 'Decimal', resolve: (m) => m.total }),
+    remaining: t.field({
+      type: 'Decimal',
+      description: 'Still untaxed this month: the monthly room, never more than the year has left.',
+      resolve: (m) => m.remaining,
+    }),
+    over: t.field({ type: 'Decimal', description: 'Above the monthly maximum (0.00 if not).', resolve: (m) => m.over }),
+  }),
+});
+
+const TotalsRef = builder.objectRef<VolunteerYearTotals>('VolunteerAllowanceTotals').implement({
+  description: "A volunteer's allowances in a calendar year, per month and in all, with the room left untaxed.",
+  fields: (t) => ({
+    year: t.exposeInt('year'),
+    limits: t.field({ type: LimitsRef, resolve: (y) => y.limits }),
+    payments: t.exposeInt('payments'),
+    hours: t.field({ type: 'Decimal', resolve: (y) => y.hours }),
+    total: t.field({ type: 'Decimal', resolve: (y) => y.total }),
+    remaining: t.field({ type: 'Decimal', description: 'Still untaxed this year.', resolve: (y) => y.remaining }),
+    over: t.field({ type: 'Decimal', description: 'Above the yearly maximum (0.00 if not).', resolve: (y) => y.over }),
+    withinLimits: t.exposeBoolean('withinLimits', {
+      description:
+        'No payment above its hourly maximum, no month above the monthly maximum, the year within the yearly maximum. If false, the whole allowance of the year may be taxable wage.',
+    }),
+    paymentsOverHourlyMaximum: t.exposeInt('paymentsOverHourlyMaximum'),
+    months: t.field({ type: [MonthTotalsRef], description: 'January to December.', resolve: (y) => y.months }),
+  }),
+});
+
+export const VolunteerAllowancePaymentRef = builder.prismaObject('VolunteerAllowancePayment', {
+  description: 'An allowance paid to a volunteer.',
+  authScopes: (p, ctx) => canManageEmployeesOf(ctx.identity, p.memberId),
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    volunteer: t.relation('volunteer'),
+    paidOn: t.expose('paidOn', { type: 'Date' }),
+    hours: t.expose('hours', { type: 'Decimal' }),
+    amount: t.field({ type: 'Decimal', resolve: (p) => money(p.amount) }),
+    averagePerHour: t.field({
+      type: 'Decimal',
+      description: 'amount ÷ hours, rounded up to cents.',
+      resolve: (p) => averagePerHour(p.amount.toString(), p.hours.toString()),
+    }),
+    taxable: t.exposeBoolean('taxable', {
+      description: 'Recorded although it broke an untaxed limit (acceptTaxable): the allowance may be taxable wage.',
+    }),
+    note: t.exposeString('note', { nullable: true }),
+    createdBy: t.exposeID('createdBy'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+const yearBounds = (year: number) => ({
+  gte: new Date(Date.UTC(year, 0, 1)),
+  lt: new Date(Date.UTC(year + 1, 0, 1)),
+});
+
+const knownYears = () => VOLUNTEER_LIMIT_YEARS.join(' and ');
+
+function limitsOfYear(year: number, field: string, what: string) {
+  const limits = volunteerLimitsFor(year);
+  if (!limits) {
+    throw new BadUserInputError(
+      field,
+      `No untaxed volunteer allowance limits are known for ${year} (${what}); the platform has them for ${knownYears()}.`,
+    );
+  }
+  return limits;
+}
+
+export const VolunteerRef = builder.prismaObject('Volunteer', {
+  description: "A volunteer at a member (not an employee); the member's HR staff and payroll service see them.",
+  authScopes: (v, ctx) => canManageEmployeesOf(ctx.identity, v.memberId),
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    member: t.field({ type: MemberRef, resolve: (v) => ({ id: v.memberId }) }),
+    firstName: t.exposeString('firstName'),
+    lastName: t.exposeString('lastName'),
+    name: t.string({ resolve: (v) => `${v.firstName} ${v.lastName}` }),
+    birthDate: t.expose('birthDate', { type: 'Date' }),
+    age: t.int({
+      description: 'Age in whole years on a date (default today).',
+      args: { on: t.arg({ type: 'Date', required: false }) },
+      resolve: (v, { on }) => ageOn(v.birthDate, on ?? todayInNetherlands()),
+    }),
+    email: t.exposeString('email', { nullable: true }),
+    startDate: t.expose('startDate', { type: 'Date' }),
+    endDate: t.expose('endDate', { type: 'Date', nullable: true }),
+    payments: t.relatedConnection('payments', {
+      cursor: 'id',
+      totalCount: true,
+      description: 'Allowances paid, newest first; only those of `year` if given.',
+      args: { year: t.arg.int({ required: false }) },
+      query: (args) => ({
+        where: args.year != null ? { paidOn: yearBounds(args.year) } : {},
+        orderBy: [{ paidOn: 'desc' }, { createdAt: 'desc' }, { id: 'asc' }],
+      }),
+    }),
+    totals: t.field({
+      type: TotalsRef,
+      description: 'Allowances in a calendar year per month and in all, and the room left under the untaxed limits.',
+      args: { year: t.arg.int({ required: true }) },
+      resolve: async (v, { year }, ctx) => {
+        const limits = limitsOfYear(year, 'year', `year ${year}`);
+        const payments = await ctx.db.volunteerAllowancePayment.findMany({
+          where: { volunteerId: v.id, paidOn: yearBounds(year) },
+          select: { paidOn: true, hours: true, amount: true },
+        });
+        return volunteerYearTotals(
+          limits,
+          v.birthDate,
+          payments.map((p) => ({ paidOn: p.paidOn, hours: p.hours.toString(), amount: p.amount.toString() })),
+        );
+      },
+    }),
+  }),
+});
+
+const RecordedRef = builder
+  .objectRef<{
+    payment: VolunteerAllowancePayment;
+    check: VolunteerAllowanceCheck;
+    warnings: string[];
+  }>('RecordVolunteerAllowancePayload')
+  .implement({
+    fields: (t) => ({
+      payment: t.field({ type: VolunteerAllowancePaymentRef, resolve: (r) => r.payment }),
+      taxable: t.boolean({
+        description: 'Recorded above an untaxed limit: the whole allowance may be taxable wage.',
+        resolve: (r) => r.payment.taxable,
+      }),
+      check: t.field({ type: CheckRef, resolve: (r) => r.check }),
+      warnings: t.stringList({
+        description: 'Empty when the payment is within every limit.',
+        resolve: (r) => r.warnings,
+      }),
+    }),
+  });
+
+// --- Inputs --------------------------------------------------------------------------------
+
+const RegisterVolunteerInput = builder.inputType('RegisterVolunteerInput', {
+  fields: (t) => ({
+    memberId: t.id({ required: true }),
+    firstName: t.string({ required: true }),
+    lastName: t.string({ required: true }),
+    birthDate: t.field({ type: 'Date', required: true }),
+    email: t.string({ required: false }),
+    startDate: t.field({ type: 'Date', required: true }),
+    endDate: t.field({ type: 'Date', required: false }),
+  }),
+});
+
+const AllowanceInput = builder.inputType('VolunteerAllowanceInput', {
+  fields: (t) => ({
+    volunteerId: t.id({ required: true }),
+    paidOn: t.field({ type: 'Date', required: true, description: 'The day the allowance is paid.' }),
+    hours: t.field({
+      type: 'Decimal',
+      required: true,
+      description: 'Hours worked that it pays for: more than 0, at most two decimals.',
+    }),
+    amount: t.field({ type: 'Decimal', required: true, description: 'Euros: more than 0, at most two decimals.' }),
+    note: t.string({ required: false }),
+  }),
+});
+
+// --- Checks --------------------------------------------------------------------------------
+
+function positive(value: Decimal, max: string, field: string, label: string) {
+  if (!value.isFinite() || !value.isPositive() || value.isZero() || value.decimalPlaces() > 2)
+    throw new BadUserInputError(field, `${label} must be more than 0, with at most two decimals.`);
+  if (value.greaterThan(max)) throw new BadUserInputError(field, `${label} can be at most ${max}.`);
+  return value.toFixed(2);
+}
+
+function email(value: string | null | undefined, field: string) {
+  const trimmed = value?.trim();
+  if (!trimmed) return null;
+  if (trimmed.length > 200 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(trimmed))
+    throw new BadUserInputError(field, `"${trimmed}" is not an e-mail address.`);
+  return trimmed;
+}
+
+type Db = Pick<Prisma.TransactionClient, 'volunteer' | 'volunteerAllowancePayment'>;
+
+/** A volunteer the caller may act on; someone else's is "not found". */
+async function visibleVolunteer(db: Db, identity: Identity | null, id: string) {
+  const volunteer = await db.volunteer.findUnique({ where: { id } });
+  if (!volunteer || !canManageEmployeesOf(identity, volunteer.memberId)) throw new NotFoundError('Volunteer', id);
+  return volunteer;
+}
+
+/** Checks a payment's input and the limits it would meet; throws BAD_USER_INPUT naming the field. */
+async function checkedPayment(db: Db, identity: Identity | null, input: typeof AllowanceInput.$inferInput) {
+  const volunteer = await visibleVolunteer(db, identity, input.volunteerId);
+  const hours = positive(input.hours, MAX_HOURS, 'input.hours', 'The hours');
+  const amount = positive(input.amount, MAX_AMOUNT, 'input.amount', 'The amount');
+  const note = input.note?.trim() ? check.text(input.note, 'input.note', 'The note', 500) : null;
+  const paidOn = input.paidOn;
+  if (paidOn < volunteer.startDate) {
+    throw new BadUserInputError(
+      'input.paidOn',
+      `${formatCalendarDate(paidOn)} lies before the volunteer started (${formatCalendarDate(volunteer.startDate)}).`,
+    );
+  }
+  const year = paidOn.getUTCFullYear();
+  const limits = limitsOfYear(year, 'input.paidOn', `payment date ${formatCalendarDate(paidOn)}`);
+  const earlier = await db.volunteerAllowancePayment.findMany({
+    where: { volunteerId: volunteer.id, paidOn: yearBounds(year) },
+    select: { paidOn: true, amount: true },
+  });
+  let result: VolunteerAllowanceCheck;
+  try {
+    result = checkVolunteerAllowance(
+      limits,
+      ageOn(volunteer.birthDate, paidOn),
+      earlier.map((p) => ({ paidOn: p.paidOn, amount: p.amount.toString() })),
+      { paidOn, hours, amount },
+    );
+  } catch (error) {
+    if (error instanceof VolunteerAllowanceInputError)
+      throw new BadUserInputError(`input.${error.field}`, error.message);
+    throw error;
+  }
+  return { volunteer, paidOn, hours, amount, note, check: result };
+}
+
+const breachesForClients = (c: VolunteerAllowanceCheck) =>
+  c.limitBreaches.map(({ limit, allowed, actual, over }) => ({ limit, allowed, actual, over }));
+
+const snapshotOfCheck = (c: VolunteerAllowanceCheck) => ({
+  ok: c.ok,
+  age: c.age,
+  hourlyMaximum: c.hourlyMaximum,
+  monthTotal: c.monthTotal,
+  yearTotal: c.yearTotal,
+  limitBreaches: breachesForClients(c),
+});
+
+// --- Queries and mutations -----------------------------------------------------------------
+
+const refusedList = () => new ForbiddenError("Only the member's HR staff and its payroll service see its volunteers.");
+
+const volunteersOrder: Prisma.VolunteerOrderByWithRelationInput[] = [
+  { lastName: 'asc' },
+  { firstName: 'asc' },
+  { id: 'asc' },
+];
+
+builder.queryFields((t) => ({
+  volunteers: t.prismaConnection({
+    type: 'Volunteer',
+    cursor: 'id',
+    description: "A member's volunteers, by last name (its HR staff and payroll service).",
+    args: { memberId: t.arg.id({ required: true }) },
+    // Checked before anything resolves, so totalCount alone cannot leak either.
+    authScopes: (_root, args, ctx) => canManageEmployeesOf(ctx.identity, args.memberId),
+    unauthorizedError: (_root, _args, ctx) => (ctx.identity ? refusedList() : new UnauthenticatedError()),
+    totalCount: (_c, args, ctx) => ctx.db.volunteer.count({ where: { memberId: args.memberId } }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.db.volunteer.findMany({ ...query, where: { memberId: args.memberId }, orderBy: volunteersOrder }),
+  }),
+  volunteer: t.prismaField({
+    type: VolunteerRef,
+    authScopes: { signedIn: true },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (query, _root, { id }, ctx) => {
+      await visibleVolunteer(ctx.db, ctx.identity, id);
+      return ctx.db.volunteer.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  checkVolunteerAllowance: t.field({
+    type: CheckRef,
+    authScopes: { signedIn: true },
+    description:
+      'Checks an allowance payment against the untaxed limits without recording it: a warning, before paying, when it would break one.',
+    args: { input: t.arg({ type: AllowanceInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => (await checkedPayment(ctx.db, ctx.identity, input)).check,
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  registerVolunteer: t.prismaField({
+    type: VolunteerRef,
+    authScopes: { signedIn: true },
+    description: 'Registers a volunteer at a member (its HR staff or payroll service).',
+    args: { input: t.arg({ type: RegisterVolunteerInput, required: true }) },
+    resolve: (query, _root, { input }, ctx) => {
+      if (!canManageEmployeesOf(ctx.identity, input.memberId)) throw refused();
+      const today = todayInNetherlands();
+      if (input.birthDate > today) throw new BadUserInputError('input.birthDate', 'The birth date lies in the future.');
+      if (input.startDate < input.birthDate)
+        throw new BadUserInputError('input.startDate', 'The start date lies before the birth date.');
+      if (input.endDate && input.endDate < input.startDate)
+        throw new BadUserInputError('input.endDate', 'The end date lies before the start date.');
+      const data = {
+        memberId: input.memberId,
+        firstName: check.text(input.firstName, 'input.firstName', 'The first name'),
+        lastName: check.text(input.lastName, 'input.lastName', 'The last name'),
+        birthDate: input.birthDate,
+        email: email(input.email, 'input.email'),
+        startDate: input.startDate,
+        endDate: input.endDate ?? null,
+      };
+      return ctx.db.$transaction(async (tx) => {
+        const volunteer = await tx.volunteer.create({ data });
+        await recordChange(tx, {
+          actorId: actor(ctx.identity),
+          action: 'REGISTER_VOLUNTEER',
+          entityType: 'Volunteer',
+          entityId: volunteer.id,
+          after: volunteer,
+        });
+        return tx.volunteer.findUniqueOrThrow({ ...query, where: { id: volunteer.id } });
+      });
+    },
+  }),
+  recordVolunteerAllowance: t.field({
+    type: RecordedRef,
+    authScopes: { signedIn: true },
+    description:
+      'Records an allowance paid to a volunteer. A payment that would break an untaxed limit (per hour for the age, per month, per year) is refused with BAD_USER_INPUT on `input.amount`, unless `acceptTaxable: true`: then it is recorded as taxable, with a warning, because the whole allowance may then be taxable wage.',
+    args: {
+      input: t.arg({ type: AllowanceInput, required: true }),
+      acceptTaxable: t.arg.boolean({
+        defaultValue: false,
+        description: 'Record it even though it breaks a limit (the allowance may then be taxable wage).',
+      }),
+    },
+    resolve: (_root, { input, acceptTaxable }, ctx) =>
+      ctx.db.$transaction(async (tx) => {
+        // One payment at a time per volunteer: the sums the check reads stay true until it is written.
+        await tx.$executeRaw`SELECT 1 FROM volunteer WHERE id = ${input.volunteerId} FOR UPDATE`;
+        const checked = await checkedPayment(tx, ctx.identity, input);
+        const { check: result } = checked;
+        if (!result.ok && !acceptTaxable) {
+          throw new PlatformError(
+            'BAD_USER_INPUT',
+            `${result.message} Nothing was recorded; to record it anyway, as taxable, send acceptTaxable: true.`,
+            { field: 'input.amount', limitBreaches: breachesForClients(result) },
+          );
+        }
+        const payment = await tx.volunteerAllowancePayment.create({
+          data: {
+            volunteerId: checked.volunteer.id,
+            memberId: checked.volunteer.memberId,
+            paidOn: checked.paidOn,
+            hours: checked.hours,
+            amount: checked.amount,
+            taxable: !result.ok,
+            note: checked.note,
+            createdBy: actor(ctx.identity),
+          },
+        });
+        await recordChange(tx, {
+          actorId: actor(ctx.identity),
+          action: result.ok ? 'RECORD_VOLUNTEER_ALLOWANCE' : 'RECORD_TAXABLE_VOLUNTEER_ALLOWANCE',
+          entityType: 'VolunteerAllowancePayment',
+          entityId: payment.id,
+          after: { ...payment, check: snapshotOfCheck(result) },
+        });
+        return {
+          payment,
+          check: result,
+          warnings: result.ok ? [] : [`Recorded as TAXABLE. ${result.message}`],
+        };
+      }),
+  }),
+}));
+
+// Member (from the members subgraph) gains its volunteers here; its key is implemented in employee.ts.
+builder.objectFields(MemberRef, (t) => ({
+  volunteers: t.prismaConnection({
+    type: 'Volunteer',
+    cursor: 'id',
+    description: "This member's volunteers (its HR staff and payroll service).",
+    authScopes: (member, _args, ctx) => canManageEmployeesOf(ctx.identity, member.id),
+    unauthorizedError: (_m, _args, ctx) => (ctx.identity ? refusedList() : new UnauthenticatedError()),
+    totalCount: (member, _args, ctx) => ctx.db.volunteer.count({ where: { memberId: member.id } }),
+    resolve: (query, member, _args, ctx) =>
+      ctx.db.volunteer.findMany({ ...query, where: { memberId: member.id }, orderBy: volunteersOrder }),
+  }),
+}));
