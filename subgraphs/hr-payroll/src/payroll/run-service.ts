@@ -27,6 +27,15 @@ import type { Prisma } from '../generated/prisma/client';
 /** Small employer for the Aof rate: at most 25 employees (an approximation of the premium-wage test). */
 const SMALL_EMPLOYER_MAX_EMPLOYEES = 25;
 
+/** Payslips per INSERT statement when a run is stored. */
+const PAYSLIPS_PER_INSERT = 1000;
+
+/**
+ * A whole sector's run is stored in one transaction (all or nothing), which takes longer than
+ * Prisma's default 5 s: allow minutes.
+ */
+const RUN_TRANSACTION = { maxWait: 30_000, timeout: 10 * 60_000 };
+
 /** Runs whose payslips count as history (year to date, holiday allowance reserved). */
 const SETTLED: Prisma.PayrollRunWhereInput = { status: { in: ['APPROVED', 'PAID'] } };
 
@@ -197,24 +206,27 @@ export async function storeRun(ctx: HrContext, memberId: string, year: number, m
       : // A second calculation of the same month at the same time fails here on the unique key: CONFLICT.
         await tx.payrollRun.create({ data: { memberId, year, month, calculatedBy: actor, calculatedAt: new Date() } });
     if (existing) await tx.payslip.deleteMany({ where: { runId: run.id } });
-    await tx.payslip.createMany({
-      data: drafts.map((d) => ({
-        runId: run.id,
-        memberId,
-        employeeId: d.employeeId,
-        employmentId: d.employmentId,
-        caoVersionId: d.calculation.cao.versionId,
-        caoVersionName: d.calculation.cao.versionName,
-        gross: d.calculation.grossWage,
-        taxableWage: d.calculation.taxableWage.total,
-        wageTax: d.calculation.wageTax.total,
-        net: d.calculation.netPay,
-        employerCosts: d.calculation.employerCostsTotal,
-        inputs: JSON.parse(JSON.stringify(d.input)) as Prisma.InputJsonValue,
-        calculation: JSON.parse(JSON.stringify(d.calculation)) as Prisma.InputJsonValue,
-        compliant: d.calculation.compliant,
-      })),
-    });
+    // In slices: one statement for 20,000 payslips would be hundreds of megabytes of SQL.
+    for (let i = 0; i < drafts.length; i += PAYSLIPS_PER_INSERT) {
+      await tx.payslip.createMany({
+        data: drafts.slice(i, i + PAYSLIPS_PER_INSERT).map((d) => ({
+          runId: run.id,
+          memberId,
+          employeeId: d.employeeId,
+          employmentId: d.employmentId,
+          caoVersionId: d.calculation.cao.versionId,
+          caoVersionName: d.calculation.cao.versionName,
+          gross: d.calculation.grossWage,
+          taxableWage: d.calculation.taxableWage.total,
+          wageTax: d.calculation.wageTax.total,
+          net: d.calculation.netPay,
+          employerCosts: d.calculation.employerCostsTotal,
+          inputs: JSON.parse(JSON.stringify(d.input)) as Prisma.InputJsonValue,
+          calculation: JSON.parse(JSON.stringify(d.calculation)) as Prisma.InputJsonValue,
+          compliant: d.calculation.compliant,
+        })),
+      });
+    }
     await recordChange(tx, {
       actorId: actor,
       action: existing ? 'RECALCULATE_PAYROLL_RUN' : 'CALCULATE_PAYROLL_RUN',
@@ -224,7 +236,7 @@ export async function storeRun(ctx: HrContext, memberId: string, year: number, m
       after: { ...run, payslips: drafts.length, period: `${year}-${month}` },
     });
     return run;
-  });
+  }, RUN_TRANSACTION);
 }
 
 export const periodLabel = (year: number, month: number) =>
