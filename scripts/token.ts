@@ -36,7 +36,9 @@ async function main() {
       sub: values.user ?? (sample && samplesMember ? sample.id : `dev-${roles.join('+')}`),
       roles: roles as Role[],
       ...(memberId ? { memberId } : {}),
-      ...(values.employee ? { employeeId: values.employee } : {}),
+      ...(values.employee || (roles.includes('employee') && samplesMember && sample?.employeeId)
+        ? { employeeId: values.employee ?? sample!.employeeId! }
+        : {}),
       ...(roles.includes('payroll-service')
         ? { payrollMemberIds: values['payroll-member'] ?? sample?.payrollMemberIds ?? [] }
         : {}),

@@ -1,4 +1,4 @@
-import { seedId as memberSeedId } from '@samen-sterk/members';
+import { SEED_ACCOUNTS, seedId as memberSeedId } from '@samen-sterk/members';
 import { addMonths, parseCalendarDate } from '@samen-sterk/subgraph-runtime';
 import type { ContractType, PrismaClient } from '../generated/prisma/client';
 
@@ -63,8 +63,11 @@ const FUNCTIONS = [
 ];
 const STREETS = ['Dorpsstraat', 'Kerkstraat', 'Molenweg', 'Schoolstraat', 'Stationsweg', 'Beukenlaan'];
 
-/** `seedEmployeeId(1)` = `40000000-0000-4000-8000-000000000001`. */
-export const seedEmployeeId = (n: number) => `40000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+/** `seedEmployeeId(1)` = `40000000-0000-4000-8000-000000000001` (the scheme lives with the members seed). */
+export const seedEmployeeId = (n: number) => memberSeedId('employee', n);
+
+/** Employee 1 is the members seed's sample employee user: same person, same name. */
+const sampleEmployee = SEED_ACCOUNTS.find((account) => account.employeeId === seedEmployeeId(1));
 
 function random(seed: number) {
   let state = seed >>> 0;
@@ -97,6 +100,13 @@ export async function seedHrPayroll(prisma: PrismaClient): Promise<{ seeded: boo
   if ((await prisma.employee.count()) > 0) return { seeded: false, employees: await prisma.employee.count() };
   const next = random(20260101);
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
+  // Draws the random names either way, so every other employee stays as it was.
+  const names = (given?: string) => {
+    const drawn = { firstName: pick(FIRST), lastName: pick(LAST) };
+    if (!given) return drawn;
+    const [firstName, ...rest] = given.split(' ');
+    return { firstName: firstName!, lastName: rest.join(' ') };
+  };
   const employees = [];
   const employments = [];
   let n = 0;
@@ -112,8 +122,7 @@ export async function seedHrPayroll(prisma: PrismaClient): Promise<{ seeded: boo
       employees.push({
         id,
         memberId,
-        firstName: pick(FIRST),
-        lastName: pick(LAST),
+        ...names(n === 1 ? sampleEmployee?.name : undefined),
         birthDate,
         bsn: fictionalBsn(next),
         iban: fictionalIban(next),

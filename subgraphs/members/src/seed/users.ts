@@ -17,6 +17,7 @@ export interface SeedAccount {
   email: string;
   name: string;
   memberId: string | null;
+  employeeId: string | null;
   payrollMemberIds: string[];
 }
 
@@ -92,7 +93,9 @@ export function userRows(plans: readonly MemberPlan[], memberIds: readonly strin
         name: `${firstName} ${lastName}`,
         email: `${box}@${plan.domain}`,
         roles: [role],
-        employeeId: null,
+        // The first member's first employee user is employee 1 of hr-payroll's demo seed, so that
+        // employee self-service can be tried (`pnpm -s token --role employee`).
+        employeeId: plan.index === 0 && box === 'employee' ? seedId('employee', 1) : null,
         payrollMemberIds: [],
       });
     });
@@ -113,6 +116,7 @@ export function sampleAccounts(users: readonly SeedUser[]): SeedAccount[] {
       email: user.email,
       name: user.name,
       memberId: user.memberId,
+      employeeId: user.employeeId,
       payrollMemberIds: user.payrollMemberIds,
     });
   }
