@@ -1,4 +1,4 @@
-import { BadUserInputError, formatCalendarDate, PlatformError } from '@samen-sterk/subgraph-runtime';
+import { BadUserInputError, formatCalendarDate, parseCalendarDate, PlatformError } from '@samen-sterk/subgraph-runtime';
 import type { HrContext } from './builder';
 
 /**
@@ -135,4 +135,22 @@ export async function caoWages(
     answers.push(...(await askCao<{ wages: CaoWage[] }>(ctx, WAGES, { requests: chunk }, fieldPrefix)).wages);
   }
   return answers;
+}
+
+/**
+ * The CAO's answer for one employment, batched per request: a list of employees with their
+ * wages costs one request to the CAO service, not one per employment (and `wage` and
+ * `wageScale` of the same employment share one answer).
+ */
+export function caoWageBatched(ctx: HrContext, question: WageQuestion, fieldPrefix: string): Promise<CaoWage> {
+  const key = JSON.stringify({ ...question, on: formatCalendarDate(question.on) });
+  return ctx.loaders
+    .get<string, CaoWage>('cao-wages', async (keys) => {
+      const questions = keys.map((k) => {
+        const parsed = JSON.parse(k) as WageQuestion & { on: string };
+        return { ...parsed, on: parseCalendarDate(parsed.on)! };
+      });
+      return caoWages(ctx, questions, fieldPrefix);
+    })
+    .load(key) as Promise<CaoWage>;
 }

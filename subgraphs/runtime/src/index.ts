@@ -17,3 +17,4 @@ export { formatError } from './http/errors';
 export * from './database/query-log';
 export * from './migrations';
 export * from './audit-log';
+export * from './input-checks';

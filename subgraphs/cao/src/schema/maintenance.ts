@@ -1,5 +1,6 @@
 import {
   BadUserInputError,
+  checkText,
   ConflictError,
   formatCalendarDate,
   NotFoundError,
@@ -149,10 +150,7 @@ const month = (value: number, field: string) => {
     throw new BadUserInputError(field, 'A month is a number from 1 to 12.');
   return value;
 };
-const text = (value: string, field: string, label: string) => {
-  if (!value.trim()) throw new BadUserInputError(field, `${label} cannot be empty.`);
-  return value.trim();
-};
+const text = (value: string, field: string, label: string) => checkText(value, field, label, 2000);
 
 builder.mutationFields((t) => ({
   createCaoDraft: t.prismaField({

@@ -1,7 +1,7 @@
 import { formatCalendarDate, todayInNetherlands } from '@samen-sterk/subgraph-runtime';
 import { canSeeEmployee } from '../access';
 import { builder } from '../builder';
-import { caoWage } from '../cao-client';
+import { caoWageBatched, type CaoWage } from '../cao-client';
 import { ageOn, lkvApplicationDeadline, lkvApplicationStatus, unemploymentPremiumClass } from '../domain/employment';
 import { ContractType, LkvKind, type Employment } from '../generated/prisma/client';
 import { MemberRef, WageScaleRef } from './references';
@@ -54,26 +54,23 @@ const TargetGroupRef = builder.objectRef<Employment>('TargetGroupStatus').implem
   }),
 });
 
-const EmploymentWageRef = builder
-  .objectRef<Awaited<ReturnType<typeof caoWage>> & { on: Date; age: number }>('EmploymentWage')
-  .implement({
-    description:
-      'The wage for an employment on a date, as the CAO service computes it (the CAO version used is named).',
-    fields: (t) => ({
-      on: t.field({ type: 'Date', resolve: (w) => w.on }),
-      age: t.int({ resolve: (w) => w.age }),
-      monthly: t.field({ type: 'Decimal', resolve: (w) => w.monthly }),
-      hourly: t.field({ type: 'Decimal', resolve: (w) => w.hourly }),
-      monthlyFullTime: t.field({ type: 'Decimal', resolve: (w) => w.monthlyFullTime }),
-      basis: t.field({ type: WageBasisEnum, resolve: (w) => w.basis }),
-      liftedToMinimumWage: t.boolean({ resolve: (w) => w.liftedToMinimumWage }),
-      caoVersionId: t.id({ resolve: (w) => w.version.id }),
-      caoVersionName: t.string({ resolve: (w) => w.version.name }),
-      caoAfterEffect: t.boolean({ resolve: (w) => w.afterEffect }),
-      minimumWageHourly: t.field({ type: 'Decimal', resolve: (w) => w.minimumWage.hourly }),
-      explanation: t.stringList({ resolve: (w) => w.explanation }),
-    }),
-  });
+const EmploymentWageRef = builder.objectRef<CaoWage & { on: Date; age: number }>('EmploymentWage').implement({
+  description: 'The wage for an employment on a date, as the CAO service computes it (the CAO version used is named).',
+  fields: (t) => ({
+    on: t.field({ type: 'Date', resolve: (w) => w.on }),
+    age: t.int({ resolve: (w) => w.age }),
+    monthly: t.field({ type: 'Decimal', resolve: (w) => w.monthly }),
+    hourly: t.field({ type: 'Decimal', resolve: (w) => w.hourly }),
+    monthlyFullTime: t.field({ type: 'Decimal', resolve: (w) => w.monthlyFullTime }),
+    basis: t.field({ type: WageBasisEnum, resolve: (w) => w.basis }),
+    liftedToMinimumWage: t.boolean({ resolve: (w) => w.liftedToMinimumWage }),
+    caoVersionId: t.id({ resolve: (w) => w.version.id }),
+    caoVersionName: t.string({ resolve: (w) => w.version.name }),
+    caoAfterEffect: t.boolean({ resolve: (w) => w.afterEffect }),
+    minimumWageHourly: t.field({ type: 'Decimal', resolve: (w) => w.minimumWage.hourly }),
+    explanation: t.stringList({ resolve: (w) => w.explanation }),
+  }),
+});
 
 export const EmploymentRef = builder.prismaObject('Employment', {
   description: 'A period of employment of an employee at a member, on a CAO scale and step.',
@@ -103,7 +100,7 @@ export const EmploymentRef = builder.prismaObject('Employment', {
       resolve: async (e, args, ctx) => {
         const on = args.on ?? todayInNetherlands();
         const age = ageOn(e.employee.birthDate, on);
-        const wage = await caoWage(
+        const wage = await caoWageBatched(
           ctx,
           { scale: e.caoScale, step: e.caoStep, on, hoursPerWeek: e.hoursPerWeek.toString(), age },
           'wage',
@@ -118,7 +115,7 @@ export const EmploymentRef = builder.prismaObject('Employment', {
       select: { employee: { select: { birthDate: true } } },
       resolve: async (e, args, ctx) => {
         const on = args.on ?? todayInNetherlands();
-        const wage = await caoWage(
+        const wage = await caoWageBatched(
           ctx,
           {
             scale: e.caoScale,
