@@ -10,6 +10,7 @@ export interface AuditLogWriter {
 
 interface AuditLogData {
   actorId: string;
+  memberId?: string;
   action: string;
   entityType: string;
   entityId: string;
@@ -19,6 +20,8 @@ interface AuditLogData {
 
 export interface Change {
   actorId: string;
+  /** The member whose data changed, where the subgraph's log has that column (read per member). */
+  memberId?: string;
   /** What happened, in upper snake case: `PUBLISH`, `UPDATE_EMPLOYMENT`, … */
   action: string;
   entityType: string;
