@@ -7,13 +7,8 @@ import {
 } from '@samen-sterk/subgraph-runtime';
 import type { HrContext } from '../builder';
 import { caoWages } from '../cao-client';
-import { calculatePayroll } from '../domain/payroll/calculate';
-import {
-  emptyYearToDate,
-  PayrollInputError,
-  type PayrollCalculation,
-  type PayrollInput,
-} from '../domain/payroll/types';
+import { calculateAll } from './calculate-all';
+import { emptyYearToDate, type PayrollCalculation, type PayrollInput } from '../domain/payroll/types';
 import { ageOn } from '../domain/employment';
 import type { Prisma } from '../generated/prisma/client';
 
@@ -127,12 +122,10 @@ export async function calculateMonth(
     ),
     history(ctx.db, memberId, year, month),
   ]);
-  const drafts: PayslipDraft[] = [];
-  employments.forEach((employment, i) => {
+  const inputs: PayrollInput[] = employments.map((employment, i) => {
     const cao = answers[i]!;
     const before = past(employment.employeeId);
-    const field = `employment ${employment.id}`;
-    const input: PayrollInput = {
+    return {
       period: { year, month },
       employment: {
         startDate: employment.startDate,
@@ -164,22 +157,24 @@ export async function calculateMonth(
       // Without last year's wage here (a new employee), this month's wage a year long stands in.
       previousYearAnnualWage: before.previousYearAnnualWage ?? annualised(cao.monthly),
     };
-    try {
-      drafts.push({
-        employeeId: employment.employeeId,
-        employmentId: employment.id,
-        input,
-        calculation: calculatePayroll(input),
-      });
-    } catch (error) {
-      if (error instanceof PayrollInputError) {
-        const who = `${employment.employee.firstName} ${employment.employee.lastName}`;
-        throw new BadUserInputError(`${field}.${error.field}`, `${who}: ${error.message}`);
-      }
-      throw error;
-    }
   });
-  return drafts;
+  const outcomes = await calculateAll(inputs);
+  return outcomes.map((outcome, i) => {
+    const employment = employments[i]!;
+    if ('error' in outcome) {
+      const who = `${employment.employee.firstName} ${employment.employee.lastName}`;
+      throw new BadUserInputError(
+        `employment ${employment.id}.${outcome.error.field}`,
+        `${who}: ${outcome.error.message}`,
+      );
+    }
+    return {
+      employeeId: employment.employeeId,
+      employmentId: employment.id,
+      input: inputs[i]!,
+      calculation: outcome.calculation,
+    };
+  });
 }
 
 const annualised = (monthly: string) => {
