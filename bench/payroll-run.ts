@@ -1,9 +1,12 @@
 // `pnpm bench:payroll [employees…]`: one member's monthly payroll run for many employees,
 // calculated and stored through the gateway, on PGlite (default) or PostgreSQL (when
-// *_DATABASE_URL are set). Prints time and peak memory per size; asserts nothing.
-// Default sizes: 20,000 (the whole sector) and 200,000.
+// *_DATABASE_URL are set). Prints time and peak memory per size, and where the time went: the
+// CAO wage look-up, the calculation, storing the payslips, and the rest (reading employments and
+// history, GraphQL); asserts nothing. Default sizes: 20,000 (the whole sector) and 200,000.
 import { seedId } from '@samen-sterk/members';
 import { signDevelopmentToken } from '@samen-sterk/subgraph-runtime';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { PAYROLL_PHASE_CHANNEL, type PayrollPhaseTiming } from '../subgraphs/hr-payroll/src/payroll/phases';
 import { startPlatform } from '../scripts/platform';
 
 process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
@@ -71,6 +74,12 @@ async function main() {
       roles: ['payroll-service'],
       payrollMemberIds: [memberId],
     });
+    const phases = new Map<string, number>();
+    const onPhase = (message: unknown) => {
+      const { phase, milliseconds } = message as PayrollPhaseTiming;
+      phases.set(phase, (phases.get(phase) ?? 0) + milliseconds);
+    };
+    subscribe(PAYROLL_PHASE_CHANNEL, onPhase);
     let peak = process.memoryUsage().rss;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
     const start = performance.now();
@@ -84,12 +93,20 @@ async function main() {
     const body = (await response.json()) as any;
     const seconds = (performance.now() - start) / 1000;
     clearInterval(sampler);
+    unsubscribe(PAYROLL_PHASE_CHANNEL, onPhase);
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     const count = body.data.calculatePayrollRun.payslips.totalCount;
     console.log(
       `${usesPostgres ? 'PostgreSQL' : 'PGlite'}: ${count.toLocaleString('en')} payslips calculated and stored in ${seconds.toFixed(1)} s ` +
         `(${((seconds * 1000) / count).toFixed(2)} ms each); peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB (whole platform in one process); ` +
         `loading ${size.toLocaleString('en')} employees took ${loadSeconds.toFixed(1)} s`,
+    );
+    const measured = [...phases.values()].reduce((a, b) => a + b, 0);
+    const part = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    console.log(
+      `  CAO look-up ${part(phases.get('cao-lookup') ?? 0)}, calculation ${part(phases.get('calculation') ?? 0)}, ` +
+        `storage ${part(phases.get('storage') ?? 0)}, rest ${part(seconds * 1000 - measured)} ` +
+        `(${Math.round(count / seconds).toLocaleString('en')} payslips a second)`,
     );
     await platform.stop();
   }

@@ -30,3 +30,10 @@ export const canSeeEmployee = (identity: Identity | null, employee: { id: string
  * employees may read their own). Everyone else sees them masked.
  */
 export const canSeeFullIdentifiers = canSeeEmployee;
+
+/**
+ * A member's payroll audit log (who changed pay-relevant data or a run's status, when, before
+ * and after): the member's HR staff and its payroll service, the same people who make those
+ * changes. Not employees (it names colleagues), not other members, not the association's staff.
+ */
+export const canReadAuditLogOf = canManageEmployeesOf;

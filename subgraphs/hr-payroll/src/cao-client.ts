@@ -1,5 +1,6 @@
 import { BadUserInputError, formatCalendarDate, parseCalendarDate, PlatformError } from '@samen-sterk/subgraph-runtime';
 import type { HrContext } from './builder';
+import { timedPhase } from './payroll/phases';
 
 /**
  * Asks the CAO subgraph for wages: payroll never keeps its own copy of the agreement. The
@@ -128,13 +129,29 @@ export async function caoWages(
   questions: WageQuestion[],
   fieldPrefix = 'employments',
 ): Promise<CaoWage[]> {
-  const CHUNK = 2000; // the CAO subgraph's limit per request
-  const answers: CaoWage[] = [];
-  for (let i = 0; i < questions.length; i += CHUNK) {
-    const chunk = questions.slice(i, i + CHUNK).map(variablesOf);
-    answers.push(...(await askCao<{ wages: CaoWage[] }>(ctx, WAGES, { requests: chunk }, fieldPrefix)).wages);
-  }
-  return answers;
+  return timedPhase('cao-lookup', questions.length, async () => {
+    const CHUNK = 2000; // the CAO subgraph's limit per request
+    // A sector's employments share a few thousand (scale, step, date, hours, age): each distinct
+    // question is asked once, and its answer shared by every employment that asked it.
+    const distinct = new Map<string, number>();
+    const asked: ReturnType<typeof variablesOf>[] = [];
+    const slots = questions.map((question) => {
+      const variables = variablesOf(question);
+      const key = `${variables.scale}|${variables.step}|${variables.on}|${variables.hoursPerWeek}|${variables.age}`;
+      let slot = distinct.get(key);
+      if (slot === undefined) {
+        slot = asked.push(variables) - 1;
+        distinct.set(key, slot);
+      }
+      return slot;
+    });
+    const answers: CaoWage[] = [];
+    for (let i = 0; i < asked.length; i += CHUNK) {
+      const chunk = asked.slice(i, i + CHUNK);
+      answers.push(...(await askCao<{ wages: CaoWage[] }>(ctx, WAGES, { requests: chunk }, fieldPrefix)).wages);
+    }
+    return slots.map((slot) => answers[slot]!);
+  });
 }
 
 /**
@@ -153,4 +170,95 @@ export function caoWageBatched(ctx: HrContext, question: WageQuestion, fieldPref
       return caoWages(ctx, questions, fieldPrefix);
     })
     .load(key) as Promise<CaoWage>;
+}
+
+const WAGE_SCALES = /* GraphQL */ `
+  query WageScales($on: Date!) {
+    wageScales(on: $on) {
+      scales {
+        scale
+        steps {
+          step
+        }
+      }
+    }
+  }
+`;
+
+/**
+ * The top step of every scale in the CAO version in force on a date (scale → step), in one
+ * request: step increases go "up to the scale maximum". A date no CAO version covers is
+ * BAD_USER_INPUT on `field`.
+ */
+export async function caoScaleMaxima(ctx: HrContext, on: Date, field = 'on'): Promise<Map<number, number>> {
+  const data = await askCao<{ wageScales: { scales: { scale: number; steps: { step: number }[] }[] } }>(
+    ctx,
+    WAGE_SCALES,
+    { on: formatCalendarDate(on) },
+    field,
+  ).catch((error: unknown) => {
+    if (error instanceof BadUserInputError) throw new BadUserInputError(field, error.message);
+    throw error;
+  });
+  return new Map(data.wageScales.scales.map((s) => [s.scale, Math.max(...s.steps.map((c) => c.step))]));
+}
+
+/** A CAO version or statutory minimum-wage rate: when it was published and the period it covers. */
+export interface CaoPublication {
+  kind: 'CAO_VERSION' | 'MINIMUM_WAGE';
+  name: string;
+  effectiveFrom: Date;
+  effectiveTo: Date | null;
+  publishedAt: Date;
+}
+
+const PUBLICATIONS = /* GraphQL */ `
+  query Publications {
+    caoVersions(filter: { status: PUBLISHED }, first: 100) {
+      edges {
+        node {
+          name
+          effectiveFrom
+          effectiveTo
+          publishedAt
+        }
+      }
+    }
+    minimumWageRates(first: 100) {
+      edges {
+        node {
+          effectiveFrom
+          publishedAt
+        }
+      }
+    }
+  }
+`;
+
+/**
+ * Every published CAO version and minimum-wage rate (a few a year: the newest 100 of each
+ * reach back decades), to find payroll settled before something that applies to it was published.
+ */
+export async function caoPublications(ctx: HrContext): Promise<CaoPublication[]> {
+  type Node = { name?: string; effectiveFrom: string | null; effectiveTo?: string | null; publishedAt: string | null };
+  const data = await askCao<{
+    caoVersions: { edges: { node: Node }[] };
+    minimumWageRates: { edges: { node: Node }[] };
+  }>(ctx, PUBLICATIONS, {}, 'publications');
+  const of = (kind: CaoPublication['kind'], node: Node): CaoPublication[] =>
+    node.effectiveFrom && node.publishedAt
+      ? [
+          {
+            kind,
+            name: node.name ?? `Minimum wage from ${node.effectiveFrom}`,
+            effectiveFrom: parseCalendarDate(node.effectiveFrom)!,
+            effectiveTo: node.effectiveTo ? parseCalendarDate(node.effectiveTo)! : null,
+            publishedAt: new Date(node.publishedAt),
+          },
+        ]
+      : [];
+  return [
+    ...data.caoVersions.edges.flatMap((e) => of('CAO_VERSION', e.node)),
+    ...data.minimumWageRates.edges.flatMap((e) => of('MINIMUM_WAGE', e.node)),
+  ];
 }

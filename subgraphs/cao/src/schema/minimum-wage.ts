@@ -86,6 +86,10 @@ const MinimumWageRateRef = builder.prismaObject('MinimumWageRate', {
   fields: (t) => ({
     id: t.exposeID('id'),
     effectiveFrom: t.expose('effectiveFrom', { type: 'Date' }),
+    publishedAt: t.expose('createdAt', {
+      type: 'DateTime',
+      description: 'When the rate was registered: payroll settled before it may need back pay.',
+    }),
     amounts: t.relation('amounts', { query: { orderBy: { age: 'desc' } } }),
   }),
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   BadUserInputError,
   ConflictError,
@@ -7,7 +8,10 @@ import {
 } from '@samen-sterk/subgraph-runtime';
 import type { HrContext } from '../builder';
 import { caoWages } from '../cao-client';
+import { backPayByEmployment, outstandingBackPay } from './back-pay-service';
 import { calculateAll } from './calculate-all';
+import type { StoredCalculation } from './explanation';
+import { timedPhase } from './phases';
 import { emptyYearToDate, type PayrollCalculation, type PayrollInput } from '../domain/payroll/types';
 import { ageOn } from '../domain/employment';
 import type { Prisma } from '../generated/prisma/client';
@@ -22,7 +26,7 @@ import type { Prisma } from '../generated/prisma/client';
 /** Small employer for the Aof rate: at most 25 employees (an approximation of the premium-wage test). */
 const SMALL_EMPLOYER_MAX_EMPLOYEES = 25;
 
-/** Payslips per INSERT statement when a run is stored. */
+/** Payslips per INSERT statement when a run is stored: one JSON parameter of a few megabytes. */
 const PAYSLIPS_PER_INSERT = 1000;
 
 /**
@@ -38,7 +42,8 @@ export interface PayslipDraft {
   employeeId: string;
   employmentId: string;
   input: PayrollInput;
-  calculation: PayrollCalculation;
+  /** Without the explanation, which is recalculated on read (explanation.ts). */
+  calculation: StoredCalculation;
 }
 
 function monthBounds(year: number, month: number) {
@@ -106,22 +111,24 @@ export async function calculateMonth(
     include: { employee: true },
     orderBy: { id: 'asc' },
   });
-  const smallEmployer = employments.length <= SMALL_EMPLOYER_MAX_EMPLOYEES;
+  // The tax office's decision when the member entered it; otherwise judged by head count.
+  const smallEmployer = settings.aofSmallEmployer ?? employments.length <= SMALL_EMPLOYER_MAX_EMPLOYEES;
   const days = employments.map((e) => (e.startDate > first ? e.startDate : first));
-  // One question to the CAO service for the whole month, and the history in two queries.
-  const [answers, past] = await Promise.all([
-    caoWages(
-      ctx,
-      employments.map((e, i) => ({
-        scale: e.caoScale,
-        step: e.caoStep,
-        on: days[i]!,
-        hoursPerWeek: e.hoursPerWeek.toString(),
-        age: ageOn(e.employee.birthDate, days[i]!),
-      })),
-    ),
+  const questions = employments.map((e, i) => ({
+    scale: e.caoScale,
+    step: e.caoStep,
+    on: days[i]!,
+    hoursPerWeek: e.hoursPerWeek.toString(),
+    age: ageOn(e.employee.birthDate, days[i]!),
+  }));
+  // One question to the CAO service for the whole month, the history in two queries, and the
+  // back pay owed for earlier months (nothing to read unless the CAO published something since).
+  const [answers, past, owed] = await Promise.all([
+    caoWages(ctx, questions),
     history(ctx.db, memberId, year, month),
+    outstandingBackPay(ctx, memberId, { before: { year, month } }),
   ]);
+  const backPay = backPayByEmployment(owed);
   const inputs: PayrollInput[] = employments.map((employment, i) => {
     const cao = answers[i]!;
     const before = past(employment.employeeId);
@@ -146,16 +153,19 @@ export async function calculateMonth(
         fullTimeHoursPerWeek: cao.version.fullTimeHoursPerWeek,
         holidayAllowancePaymentMonth: cao.version.holidayAllowance.paymentMonth,
         holidayAllowanceAccrualStartMonth: cao.version.holidayAllowance.accrualStartMonth,
+        request: { ...questions[i]!, on: formatCalendarDate(questions[i]!.on) },
       },
       settings: {
         pensionEmployeePercent: settings.pensionEmployeePercent.toString(),
         pensionEmployerPercent: settings.pensionEmployerPercent.toString(),
         smallEmployer,
+        whkPercent: settings.whkPercent?.toString() ?? null,
       },
       yearToDate: before.yearToDate,
       holidayAllowanceAccrual: before.accrual,
       // Without last year's wage here (a new employee), this month's wage a year long stands in.
       previousYearAnnualWage: before.previousYearAnnualWage ?? annualised(cao.monthly),
+      backPay: backPay.get(employment.id) ?? [],
     };
   });
   const outcomes = await calculateAll(inputs);
@@ -183,6 +193,55 @@ const annualised = (monthly: string) => {
   return `${total / 100n}.${String(total % 100n).padStart(2, '0')}`;
 };
 
+/**
+ * Inserts a run's payslips, a slice per statement, each slice ONE JSON parameter that PostgreSQL
+ * unpacks (json_to_recordset): Prisma's createMany spent most of a 20,000-payslip run turning
+ * the nested JSON columns into query arguments. On the transaction `tx`, so the run stays whole.
+ */
+async function insertPayslips(
+  tx: Prisma.TransactionClient,
+  runId: string,
+  memberId: string,
+  drafts: PayslipDraft[],
+  ids: string[],
+) {
+  // The next slice's JSON is built while the database stores the previous one (its own process).
+  let storing: Promise<unknown> = Promise.resolve();
+  for (let i = 0; i < drafts.length; i += PAYSLIPS_PER_INSERT) {
+    const rows = drafts.slice(i, i + PAYSLIPS_PER_INSERT).map((d, j) => ({
+      id: ids[i + j],
+      employee_id: d.employeeId,
+      employment_id: d.employmentId,
+      cao_version_id: d.calculation.cao.versionId,
+      cao_version_name: d.calculation.cao.versionName,
+      gross: d.calculation.grossWage,
+      taxable_wage: d.calculation.taxableWage.total,
+      wage_tax: d.calculation.wageTax.total,
+      net: d.calculation.netPay,
+      employer_costs: d.calculation.employerCostsTotal,
+      inputs: d.input,
+      calculation: d.calculation,
+      compliant: d.calculation.compliant,
+    }));
+    const json = JSON.stringify(rows);
+    await storing;
+    storing = tx.$executeRawUnsafe(INSERT_PAYSLIPS, json, runId, memberId).then((count) => count);
+    // Let the statement reach the database before the next slice's JSON blocks this thread.
+    await new Promise((sent) => setImmediate(sent));
+  }
+  await storing;
+}
+
+const INSERT_PAYSLIPS = `
+  INSERT INTO payslip (id, run_id, member_id, employee_id, employment_id, cao_version_id, cao_version_name,
+                       gross, taxable_wage, wage_tax, net, employer_costs, inputs, calculation, compliant)
+  SELECT p.id, $2, $3, p.employee_id, p.employment_id, p.cao_version_id, p.cao_version_name,
+         p.gross, p.taxable_wage, p.wage_tax, p.net, p.employer_costs, p.inputs, p.calculation, p.compliant
+  FROM json_to_recordset($1::json) AS p(
+    id text, employee_id text, employment_id text, cao_version_id text, cao_version_name text,
+    gross numeric, taxable_wage numeric, wage_tax numeric, net numeric, employer_costs numeric,
+    inputs jsonb, calculation jsonb, compliant boolean)`;
+
 /** Stores a calculation as the member's run for the month (new, or replacing a calculated one). */
 export async function storeRun(ctx: HrContext, memberId: string, year: number, month: number, drafts: PayslipDraft[]) {
   const actor = ctx.identity!.userId;
@@ -201,29 +260,12 @@ export async function storeRun(ctx: HrContext, memberId: string, year: number, m
       : // A second calculation of the same month at the same time fails here on the unique key: CONFLICT.
         await tx.payrollRun.create({ data: { memberId, year, month, calculatedBy: actor, calculatedAt: new Date() } });
     if (existing) await tx.payslip.deleteMany({ where: { runId: run.id } });
-    // In slices: one statement for 20,000 payslips would be hundreds of megabytes of SQL.
-    for (let i = 0; i < drafts.length; i += PAYSLIPS_PER_INSERT) {
-      await tx.payslip.createMany({
-        data: drafts.slice(i, i + PAYSLIPS_PER_INSERT).map((d) => ({
-          runId: run.id,
-          memberId,
-          employeeId: d.employeeId,
-          employmentId: d.employmentId,
-          caoVersionId: d.calculation.cao.versionId,
-          caoVersionName: d.calculation.cao.versionName,
-          gross: d.calculation.grossWage,
-          taxableWage: d.calculation.taxableWage.total,
-          wageTax: d.calculation.wageTax.total,
-          net: d.calculation.netPay,
-          employerCosts: d.calculation.employerCostsTotal,
-          inputs: JSON.parse(JSON.stringify(d.input)) as Prisma.InputJsonValue,
-          calculation: JSON.parse(JSON.stringify(d.calculation)) as Prisma.InputJsonValue,
-          compliant: d.calculation.compliant,
-        })),
-      });
-    }
+    const payslipIds = drafts.map(() => randomUUID());
+    await timedPhase('storage', drafts.length, () => insertPayslips(tx, run.id, memberId, drafts, payslipIds));
+    await storeBackPay(tx, run.id, memberId, drafts);
     await recordChange(tx, {
       actorId: actor,
+      memberId,
       action: existing ? 'RECALCULATE_PAYROLL_RUN' : 'CALCULATE_PAYROLL_RUN',
       entityType: 'PayrollRun',
       entityId: run.id,
@@ -232,6 +274,39 @@ export async function storeRun(ctx: HrContext, memberId: string, year: number, m
     });
     return run;
   }, RUN_TRANSACTION);
+}
+
+/** The back pay each payslip pays, a row per corrected month, so later runs know it is paid. */
+async function storeBackPay(tx: Prisma.TransactionClient, runId: string, memberId: string, drafts: PayslipDraft[]) {
+  const paying = drafts.filter((d) => d.calculation.backPay);
+  if (paying.length === 0) return;
+  const payslipIds = new Map(
+    (
+      await tx.payslip.findMany({
+        where: { runId, employmentId: { in: paying.map((d) => d.employmentId) } },
+        select: { id: true, employmentId: true },
+      })
+    ).map((p) => [p.employmentId, p.id]),
+  );
+  await tx.payrollCorrection.createMany({
+    data: paying.flatMap((d) =>
+      d.calculation.backPay!.periods.map((p) => ({
+        payslipId: payslipIds.get(d.employmentId)!,
+        runId,
+        memberId,
+        employeeId: d.employeeId,
+        employmentId: d.employmentId,
+        periodYear: p.year,
+        periodMonth: p.month,
+        correctedPayslipId: p.correctedPayslipId,
+        paidMonthly: p.paidMonthly,
+        dueMonthly: p.dueMonthly,
+        caoVersionId: p.dueCaoVersionId,
+        caoVersionName: p.dueCaoVersionName,
+        amount: p.amount,
+      })),
+    ),
+  });
 }
 
 export const periodLabel = (year: number, month: number) =>

@@ -116,10 +116,16 @@ const LINE_LABELS: Record<PayrollLineCode, Labeller> = {
     c.holidayAllowance.payoutReason === 'END_OF_EMPLOYMENT'
       ? 'Vakantiebijslag, uitbetaald bij einde dienstverband'
       : 'Vakantiebijslag, uitbetaald (opbouwjaar juni-mei)',
+  // The line's description starts with the month corrected: "Back pay 2026-01: …".
+  BACK_PAY: (l) =>
+    `Nabetaling loon ${/\d{4}-\d{2}/.exec(l.description)?.[0] ?? ''} (terugwerkende kracht)`.replace('  ', ' '),
+  HOLIDAY_ALLOWANCE_BACK_PAY: () => 'Vakantiebijslag over nabetaling (opbouwjaar al uitbetaald)',
   PENSION_EMPLOYEE: () => 'Pensioenpremie werknemer',
+  PENSION_EMPLOYEE_BACK_PAY: () => 'Pensioenpremie werknemer over nabetaling',
   WAGE_TAX: (_l, c) =>
     `Loonheffing (witte tabel, maand, ${c.wageTax.withTaxCredit ? 'met' : 'zonder'} loonheffingskorting)`,
-  WAGE_TAX_SPECIAL: () => 'Loonheffing over vakantiebijslag (tabel bijzondere beloningen)',
+  WAGE_TAX_SPECIAL: (_l, c) =>
+    `Loonheffing over ${c.backPay ? (c.holidayAllowance.paid === '0.00' ? 'nabetaling' : 'vakantiebijslag en nabetaling') : 'vakantiebijslag'} (tabel bijzondere beloningen)`,
   NET_PAY: () => 'Netto loon',
   TAXABLE_WAGE: () => 'Loon voor de loonbelasting/volksverzekeringen',
   HOLIDAY_ALLOWANCE_RESERVED: () => 'Reservering vakantiebijslag deze maand',
@@ -130,6 +136,7 @@ const LINE_LABELS: Record<PayrollLineCode, Labeller> = {
   WHK: () => 'Premie Whk',
   ZVW: () => 'Werkgeversheffing Zvw',
   PENSION_EMPLOYER: () => 'Pensioenpremie werkgever',
+  PENSION_EMPLOYER_BACK_PAY: () => 'Pensioenpremie werkgever over nabetaling',
   LKV_EXPECTED: () => 'Loonkostenvoordeel (LKV), verwacht',
 };
 

@@ -12,6 +12,7 @@ import { builder, type HrContext } from '../builder';
 import { caoWage } from '../cao-client';
 import { ageOn, periodsOverlap } from '../domain/employment';
 import { maskBsn, maskIban } from '../domain/masking';
+import { stepSinceAfterManualChange } from '../domain/step-increase';
 import type { Employee, Prisma } from '../generated/prisma/client';
 import * as check from '../validation';
 import { EmployeeRef } from './employee';
@@ -205,11 +206,15 @@ builder.mutationFields((t) => ({
           throw new ConflictError('An employee with this BSN is already registered at this member.');
         }
         const employee = await tx.employee.create({
-          data: { ...person, employments: { create: { ...employment, memberId: input.memberId } } },
+          data: {
+            ...person,
+            employments: { create: { ...employment, memberId: input.memberId, stepSince: employment.startDate } },
+          },
           include: { employments: true },
         });
         await recordChange(tx, {
           actorId: actor(ctx.identity),
+          memberId: employee.memberId,
           action: 'HIRE',
           entityType: 'Employee',
           entityId: employee.id,
@@ -243,6 +248,7 @@ builder.mutationFields((t) => ({
         const after = await tx.employee.update({ where: { id }, data });
         await recordChange(tx, {
           actorId: actor(ctx.identity),
+          memberId: before.memberId,
           action: 'UPDATE_EMPLOYEE',
           entityType: 'Employee',
           entityId: id,
@@ -268,9 +274,12 @@ builder.mutationFields((t) => ({
           startDate: fields.startDate as Date,
           endDate: (fields.endDate as Date | null) ?? null,
         });
-        const employment = await tx.employment.create({ data: { ...fields, employeeId, memberId: employee.memberId } });
+        const employment = await tx.employment.create({
+          data: { ...fields, employeeId, memberId: employee.memberId, stepSince: fields.startDate },
+        });
         await recordChange(tx, {
           actorId: actor(ctx.identity),
+          memberId: employment.memberId,
           action: 'ADD_EMPLOYMENT',
           entityType: 'Employment',
           entityId: employment.id,
@@ -321,9 +330,14 @@ builder.mutationFields((t) => ({
           id,
         );
         const { employee: _employee, ...before } = current;
-        const after = await tx.employment.update({ where: { id }, data: fields });
+        // A scale or step set by hand restarts the year towards the next step increase.
+        const after = await tx.employment.update({
+          where: { id },
+          data: { ...fields, ...stepSinceAfterManualChange(current, merged, todayInNetherlands()) },
+        });
         await recordChange(tx, {
           actorId: actor(ctx.identity),
+          memberId: current.memberId,
           action: 'UPDATE_EMPLOYMENT',
           entityType: 'Employment',
           entityId: id,

@@ -10,6 +10,7 @@ import { canManageEmployeesOf, isSelf } from '../access';
 import { builder, type HrContext } from '../builder';
 import type { PayrollCalculation } from '../domain/payroll/types';
 import { PayrollRunStatus } from '../generated/prisma/client';
+import { explanationOf } from '../payroll/explanation';
 import { calculateMonth, periodLabel, storeRun } from '../payroll/run-service';
 import { MemberRef } from './references';
 
@@ -78,7 +79,11 @@ export const PayslipRef = builder.prismaObject('Payslip', {
     compliance: t.field({ type: [ComplianceRef], resolve: (p) => calc(p).compliance }),
     compliant: t.exposeBoolean('compliant'),
     warnings: t.stringList({ resolve: (p) => calc(p).warnings }),
-    explanation: t.stringList({ resolve: (p) => calc(p).explanation }),
+    explanation: t.stringList({
+      description: 'Why these figures, step by step (recalculated from the frozen inputs).',
+      select: { inputs: true, calculation: true },
+      resolve: (p) => explanationOf(p),
+    }),
     yearToDate: t.string({
       description: 'Year-to-date totals after this month, as JSON.',
       resolve: (p) => JSON.stringify(calc(p).yearToDateAfter),
@@ -215,6 +220,7 @@ builder.mutationFields((t) => ({
         });
         await recordChange(tx, {
           actorId: ctx.identity!.userId,
+          memberId: run.memberId,
           action: 'APPROVE_PAYROLL_RUN',
           entityType: 'PayrollRun',
           entityId: id,
@@ -241,6 +247,7 @@ builder.mutationFields((t) => ({
         });
         await recordChange(tx, {
           actorId: ctx.identity!.userId,
+          memberId: run.memberId,
           action: 'PAY_PAYROLL_RUN',
           entityType: 'PayrollRun',
           entityId: id,

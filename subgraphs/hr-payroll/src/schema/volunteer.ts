@@ -434,6 +434,7 @@ builder.mutationFields((t) => ({
         const volunteer = await tx.volunteer.create({ data });
         await recordChange(tx, {
           actorId: actor(ctx.identity),
+          memberId: volunteer.memberId,
           action: 'REGISTER_VOLUNTEER',
           entityType: 'Volunteer',
           entityId: volunteer.id,
@@ -482,6 +483,7 @@ builder.mutationFields((t) => ({
         });
         await recordChange(tx, {
           actorId: actor(ctx.identity),
+          memberId: payment.memberId,
           action: result.ok ? 'RECORD_VOLUNTEER_ALLOWANCE' : 'RECORD_TAXABLE_VOLUNTEER_ALLOWANCE',
           entityType: 'VolunteerAllowancePayment',
           entityId: payment.id,

@@ -1,9 +1,10 @@
 import Decimal from 'decimal.js';
 import { caoWageCheck, holidayAllowanceCheck, minimumWageCheck } from './compliance';
+import { backPayPeriods, describeBackPay } from './back-pay';
 import { checkHolidayAllowancePercent, holidayAllowance } from './holiday-allowance';
 import { readInput } from './input';
 import { lkvExpected } from './lkv';
-import { eur, Exact, money, pct, roundWhole } from './money';
+import { eur, Exact, money, pct, percentOf, roundCents, roundWhole, sum, ZERO } from './money';
 import { WEEKS_PER_YEAR_FOR_PAID_HOURS } from './parameters';
 import { awfClass, capPremiumWage, employerPremiums, pensionPremium } from './premiums';
 import { formatDate, hoursInMonth, monthSlice, prorate } from './proration';
@@ -43,10 +44,34 @@ export function calculatePayroll(input: PayrollInput): PayrollCalculation {
     hoursInMonth(r.hoursPerWeek, WEEKS_PER_YEAR_FOR_PAID_HOURS, slice.daysEmployed, slice.daysInMonth),
   );
 
+  // 2b. Back pay for earlier, settled months (a CAO or minimum wage published later with an
+  // earlier effective date): a special payment this month; see back-pay.ts.
+  const backPay = backPayPeriods(input.backPay ?? [], { year, month }, r.paymentMonth);
+  const backPayTotal = sum(backPay.map((p) => new Exact(p.amount)));
+  const backPayOfPaidOutYears = sum(
+    backPay.filter((p) => p.holidayAllowanceAlreadyPaidOut).map((p) => new Exact(p.amount)),
+  );
+  const backPayToReserveOn = backPayTotal.minus(backPayOfPaidOutYears);
+  // Rounding: the holiday allowance over back pay of accrual years already paid out, half up to cents once.
+  const holidayOnBackPay = roundCents(percentOf(backPayOfPaidOutYears, r.holidayAllowancePercent));
+  for (const p of backPay) explanation.push(`Back pay ${describeBackPay(p)}.`);
+  if (!backPayOfPaidOutYears.isZero()) {
+    explanation.push(
+      `Holiday allowance over back pay of accrual years already paid out: ${pct(r.holidayAllowancePercent)} % of ` +
+        `${eur(backPayOfPaidOutYears)} = ${eur(holidayOnBackPay)}, paid now (half up to cents).`,
+    );
+  }
+  if (!backPayToReserveOn.isZero()) {
+    explanation.push(
+      `Holiday allowance over back pay of the current accrual year is reserved with this month's: on ${eur(gross)} + ${eur(backPayToReserveOn)}.`,
+    );
+  }
+
   // 3. Holiday allowance.
+  const holidayBase = gross.plus(backPayToReserveOn);
   const holiday = holidayAllowance({
     percent: r.holidayAllowancePercent,
-    gross,
+    gross: holidayBase,
     month,
     paymentMonth: r.paymentMonth,
     endsInMonth: slice.endsInMonth,
@@ -62,16 +87,28 @@ export function calculatePayroll(input: PayrollInput): PayrollCalculation {
     `Pension on the gross wage (no franchise): employee ${pct(r.pensionEmployeePercent)} % = ${eur(pensionEmployee)}, ` +
       `employer ${pct(r.pensionEmployerPercent)} % = ${eur(pensionEmployer)} (each half up to cents).`,
   );
+  // Back pay is pensionable wage too; its premiums are separate lines, rounded on their own.
+  const pensionBackPayEmployee = backPayTotal.isZero() ? ZERO : pensionPremium(backPayTotal, r.pensionEmployeePercent);
+  const pensionBackPayEmployer = backPayTotal.isZero() ? ZERO : pensionPremium(backPayTotal, r.pensionEmployerPercent);
+  if (!backPayTotal.isZero()) {
+    explanation.push(
+      `Pension on the back pay ${eur(backPayTotal)}: employee ${eur(pensionBackPayEmployee)}, employer ${eur(pensionBackPayEmployer)} (each half up to cents).`,
+    );
+  }
 
   // 5. Wage tax: monthly table on the regular wage, special-payments table on the holiday allowance paid.
   const taxableRegular = gross.minus(pensionEmployee);
-  const taxableSpecial = holiday.paid;
+  // Special payments: holiday allowance paid, and back pay (with its holiday allowance, less its pension).
+  const taxableSpecial = holiday.paid.plus(backPayTotal).plus(holidayOnBackPay).minus(pensionBackPayEmployee);
   const taxableTotal = taxableRegular.plus(taxableSpecial);
+  const specialWhat = backPayTotal.isZero()
+    ? 'the holiday allowance paid'
+    : holiday.paid.isZero()
+      ? 'the back pay'
+      : 'the holiday allowance paid and the back pay';
   explanation.push(
     `Taxable wage: ${eur(gross)} − pension ${eur(pensionEmployee)} = ${eur(taxableRegular)}` +
-      (taxableSpecial.isZero()
-        ? '.'
-        : `, plus the holiday allowance paid ${eur(taxableSpecial)} = ${eur(taxableTotal)}.`),
+      (taxableSpecial.isZero() ? '.' : `, plus ${specialWhat} ${eur(taxableSpecial)} = ${eur(taxableTotal)}.`),
   );
   const monthlyTax = monthlyWageTax({
     year,
@@ -86,15 +123,17 @@ export function calculatePayroll(input: PayrollInput): PayrollCalculation {
     amount: taxableSpecial,
     withTaxCredit: employment.applyTaxCredit,
     previousYearAnnualWage: r.previousYearAnnualWage,
+    what: specialWhat,
   });
   explanation.push(...specialTax.explanation);
   const wageTaxTotal = monthlyTax.tax.plus(specialTax.tax);
 
   // 6. Net pay. No rounding: every term is in cents.
-  const net = gross.plus(holiday.paid).minus(pensionEmployee).minus(wageTaxTotal);
+  const extraPaid = holiday.paid.plus(backPayTotal).plus(holidayOnBackPay);
+  const net = gross.plus(extraPaid).minus(pensionEmployee).minus(pensionBackPayEmployee).minus(wageTaxTotal);
   explanation.push(
-    `Net pay: ${eur(gross)}${holiday.paid.isZero() ? '' : ` + ${eur(holiday.paid)}`} − ${eur(pensionEmployee)} − ${eur(monthlyTax.tax)}` +
-      `${specialTax.tax.isZero() && holiday.paid.isZero() ? '' : ` − ${eur(specialTax.tax)}`} = ${eur(net)}.`,
+    `Net pay: ${eur(gross)}${extraPaid.isZero() ? '' : ` + ${eur(extraPaid)}`} − ${eur(pensionEmployee.plus(pensionBackPayEmployee))} − ${eur(monthlyTax.tax)}` +
+      `${specialTax.tax.isZero() && extraPaid.isZero() ? '' : ` − ${eur(specialTax.tax)}`} = ${eur(net)}.`,
   );
 
   // 7. Employer costs on the premium wage, capped at the annual maximum cumulatively.
@@ -126,11 +165,12 @@ export function calculatePayroll(input: PayrollInput): PayrollCalculation {
   });
   explanation.push(...premiums.explanation);
   warnings.push(...premiums.warnings);
-  const employerCostsTotal = premiums.total.plus(pensionEmployer);
-  const totalCost = gross.plus(holiday.reserved).plus(employerCostsTotal);
+  const employerCostsTotal = premiums.total.plus(pensionEmployer).plus(pensionBackPayEmployer);
+  const backPayPaid = backPayTotal.plus(holidayOnBackPay);
+  const totalCost = gross.plus(backPayPaid).plus(holiday.reserved).plus(employerCostsTotal);
   explanation.push(
-    `Employer costs: premiums ${eur(premiums.total)} + employer pension ${eur(pensionEmployer)} = ${eur(employerCostsTotal)}; ` +
-      `cost of employment this month ${eur(gross)} + holiday allowance reserved ${eur(holiday.reserved)} + ${eur(employerCostsTotal)} = ${eur(totalCost)}.`,
+    `Employer costs: premiums ${eur(premiums.total)} + employer pension ${eur(pensionEmployer.plus(pensionBackPayEmployer))} = ${eur(employerCostsTotal)}; ` +
+      `cost of employment this month ${eur(gross)}${backPayPaid.isZero() ? '' : ` + back pay ${eur(backPayPaid)}`} + holiday allowance reserved ${eur(holiday.reserved)} + ${eur(employerCostsTotal)} = ${eur(totalCost)}.`,
   );
 
   // 8. LKV.
@@ -169,10 +209,10 @@ export function calculatePayroll(input: PayrollInput): PayrollCalculation {
   // 10. Year to date after this month.
   const y = r.yearToDate;
   const yearToDateAfter: YearToDate = {
-    grossWage: money(y.grossWage.plus(gross)),
-    holidayAllowancePaid: money(y.holidayAllowancePaid.plus(holiday.paid)),
-    employeePension: money(y.employeePension.plus(pensionEmployee)),
-    employerPension: money(y.employerPension.plus(pensionEmployer)),
+    grossWage: money(y.grossWage.plus(gross).plus(backPayTotal)),
+    holidayAllowancePaid: money(y.holidayAllowancePaid.plus(holiday.paid).plus(holidayOnBackPay)),
+    employeePension: money(y.employeePension.plus(pensionEmployee).plus(pensionBackPayEmployee)),
+    employerPension: money(y.employerPension.plus(pensionEmployer).plus(pensionBackPayEmployer)),
     taxableWage: money(y.taxableWage.plus(taxableTotal)),
     wageTax: money(y.wageTax.plus(wageTaxTotal)),
     premiumWage: money(y.premiumWage.plus(cap.thisMonth)),
@@ -201,7 +241,29 @@ export function calculatePayroll(input: PayrollInput): PayrollCalculation {
       rateUnit: 'FRACTION',
       amount: money(gross),
     }),
+    ...backPay.map((p) =>
+      line({
+        code: 'BACK_PAY',
+        kind: 'EARNING',
+        description: `Back pay ${describeBackPay(p)}`,
+        base: p.dueForDays,
+        amount: p.amount,
+      }),
+    ),
   ];
+  if (!holidayOnBackPay.isZero()) {
+    lines.push(
+      line({
+        code: 'HOLIDAY_ALLOWANCE_BACK_PAY',
+        kind: 'EARNING',
+        description: 'Holiday allowance over back pay of accrual years already paid out',
+        base: money(backPayOfPaidOutYears),
+        rate: pct(r.holidayAllowancePercent),
+        rateUnit: 'PERCENT',
+        amount: money(holidayOnBackPay),
+      }),
+    );
+  }
   if (!holiday.paid.isZero()) {
     lines.push(
       line({
@@ -211,7 +273,7 @@ export function calculatePayroll(input: PayrollInput): PayrollCalculation {
           holiday.payoutReason === 'END_OF_EMPLOYMENT'
             ? 'Holiday allowance paid at the end of employment (sum of the reservations)'
             : 'Holiday allowance paid over the accrual year June–May (sum of the reservations)',
-        base: money(r.accrual.base.plus(gross)),
+        base: money(r.accrual.base.plus(holidayBase)),
         amount: money(holiday.paid),
       }),
     );
@@ -226,6 +288,21 @@ export function calculatePayroll(input: PayrollInput): PayrollCalculation {
       rateUnit: 'PERCENT',
       amount: money(pensionEmployee),
     }),
+  );
+  if (!backPayTotal.isZero()) {
+    lines.push(
+      line({
+        code: 'PENSION_EMPLOYEE_BACK_PAY',
+        kind: 'DEDUCTION',
+        description: 'Pension premium on the back pay, employee',
+        base: money(backPayTotal),
+        rate: pct(r.pensionEmployeePercent),
+        rateUnit: 'PERCENT',
+        amount: money(pensionBackPayEmployee),
+      }),
+    );
+  }
+  lines.push(
     line({
       code: 'WAGE_TAX',
       kind: 'DEDUCTION',
@@ -235,12 +312,12 @@ export function calculatePayroll(input: PayrollInput): PayrollCalculation {
       amount: money(monthlyTax.tax),
     }),
   );
-  if (!holiday.paid.isZero()) {
+  if (!taxableSpecial.isZero()) {
     lines.push(
       line({
         code: 'WAGE_TAX_SPECIAL',
         kind: 'DEDUCTION',
-        description: 'Wage tax on the holiday allowance, special-payments table',
+        description: `Wage tax on ${specialWhat.replace(' paid', '')}, special-payments table`,
         base: money(taxableSpecial),
         rate: specialTax.ratePercent === null ? null : pct(specialTax.ratePercent),
         rateUnit: 'PERCENT',
@@ -259,8 +336,10 @@ export function calculatePayroll(input: PayrollInput): PayrollCalculation {
     line({
       code: 'HOLIDAY_ALLOWANCE_RESERVED',
       kind: 'INFORMATION',
-      description: 'Holiday allowance reserved this month',
-      base: money(gross),
+      description: backPayToReserveOn.isZero()
+        ? 'Holiday allowance reserved this month'
+        : 'Holiday allowance reserved this month (wage and back pay)',
+      base: money(holidayBase),
       rate: pct(r.holidayAllowancePercent),
       rateUnit: 'PERCENT',
       amount: money(holiday.reserved),
@@ -293,6 +372,19 @@ export function calculatePayroll(input: PayrollInput): PayrollCalculation {
       amount: money(pensionEmployer),
     }),
   );
+  if (!backPayTotal.isZero()) {
+    lines.push(
+      line({
+        code: 'PENSION_EMPLOYER_BACK_PAY',
+        kind: 'EMPLOYER_COST',
+        description: 'Pension premium on the back pay, employer',
+        base: money(backPayTotal),
+        rate: pct(r.pensionEmployerPercent),
+        rateUnit: 'PERCENT',
+        amount: money(pensionBackPayEmployer),
+      }),
+    );
+  }
   if (lkv) {
     lines.push(
       line({
@@ -370,6 +462,16 @@ export function calculatePayroll(input: PayrollInput): PayrollCalculation {
       claimedBefore: money(lkv.claimedBefore),
       expected: money(lkv.expected),
     },
+    backPay: backPay.length
+      ? {
+          total: money(backPayTotal),
+          holidayAllowancePaid: money(holidayOnBackPay),
+          holidayAllowanceReservedOn: money(backPayToReserveOn),
+          pensionEmployee: money(pensionBackPayEmployee),
+          pensionEmployer: money(pensionBackPayEmployer),
+          periods: backPay,
+        }
+      : null,
     compliance,
     compliant,
     warnings,

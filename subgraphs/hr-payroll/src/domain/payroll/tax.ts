@@ -59,13 +59,16 @@ export function holidayAllowanceTax(input: {
   amount: Exact;
   withTaxCredit: boolean;
   previousYearAnnualWage: Exact | null;
+  /** What is paid, for the explanation: "the holiday allowance paid" unless said otherwise. */
+  what?: string;
 }): SpecialTaxResult {
+  const what = input.what ?? 'the holiday allowance paid';
   if (input.amount.isZero()) return { tax: ZERO, ratePercent: null, explanation: [] };
   if (input.previousYearAnnualWage === null) {
     throw new PayrollInputError(
       'MISSING_PREVIOUS_YEAR_WAGE',
       'previousYearAnnualWage',
-      `Holiday allowance of ${eur(input.amount)} is paid this month; its wage tax needs the previous year's annual wage ` +
+      `${what[0]!.toUpperCase()}${what.slice(1)} (${eur(input.amount)}) this month: its wage tax needs the previous year's annual wage ` +
         '(annualised for someone who started during that year).',
     );
   }
@@ -80,7 +83,7 @@ export function holidayAllowanceTax(input: {
     tax,
     ratePercent: new Exact(result.ratePercent),
     explanation: [
-      `Wage tax on the holiday allowance paid, special-payments table (tabel bijzondere beloningen), not the monthly table: ${eur(tax)}.`,
+      `Wage tax on ${what}, special-payments table (tabel bijzondere beloningen), not the monthly table: ${eur(tax)}.`,
       ...result.explanation.map((line) => `  ${line}`),
     ],
   };

@@ -47,6 +47,35 @@ export interface CaoWageInput {
    * ends with the payment month is supported (June–May paid in May); anything else is refused.
    */
   holidayAllowanceAccrualStartMonth?: number;
+  /**
+   * The question the CAO service answered (scale, step, date, hours, age). Not used by the
+   * calculation; kept with the frozen inputs so that a CAO version or minimum wage published
+   * later with an earlier effective date can be checked against this month (back pay).
+   */
+  request?: { scale: number; step: number; on: string; hoursPerWeek: string; age: number };
+}
+
+/**
+ * Back pay for one earlier, settled month (a CAO version or minimum wage published later with
+ * an effective date before it): see back-pay.ts for the rule.
+ */
+export interface BackPayInput {
+  /** The month corrected. */
+  year: number;
+  month: number;
+  /** The payslip that paid it first, and its CAO version. */
+  correctedPayslipId: string;
+  paidCaoVersionName: string;
+  /** Monthly wage paid then and due now, for the employment's hours, before pro rata. */
+  paidMonthly: string;
+  dueMonthly: string;
+  dueCaoVersionId: string;
+  dueCaoVersionName: string;
+  /** The month's pro rata as it was paid. */
+  daysEmployed: number;
+  daysInMonth: number;
+  /** Back pay for that month already paid in earlier runs. */
+  alreadyCorrected: string;
 }
 
 export interface PayrollSettingsInput {
@@ -106,6 +135,8 @@ export interface PayrollInput {
    * that pays out holiday allowance; null otherwise is fine.
    */
   previousYearAnnualWage: string | null;
+  /** Back pay for earlier months, paid with this month (none when absent). */
+  backPay?: BackPayInput[];
 }
 
 export type PayrollLineKind = 'EARNING' | 'DEDUCTION' | 'EMPLOYER_COST' | 'INFORMATION';
@@ -115,6 +146,10 @@ export type RateUnit = 'PERCENT' | 'FRACTION' | 'EUR_PER_HOUR' | 'TABLE';
 export type PayrollLineCode =
   | 'GROSS_WAGE'
   | 'HOLIDAY_ALLOWANCE_PAID'
+  | 'BACK_PAY'
+  | 'HOLIDAY_ALLOWANCE_BACK_PAY'
+  | 'PENSION_EMPLOYEE_BACK_PAY'
+  | 'PENSION_EMPLOYER_BACK_PAY'
   | 'PENSION_EMPLOYEE'
   | 'WAGE_TAX'
   | 'WAGE_TAX_SPECIAL'
@@ -208,6 +243,17 @@ export interface PayrollCalculation {
     claimedBefore: string;
     expected: string;
   } | null;
+  /** Back pay for earlier months paid with this month, or null. */
+  backPay: {
+    total: string;
+    /** Holiday allowance over back pay for accrual years already paid out: paid now. */
+    holidayAllowancePaid: string;
+    /** Holiday allowance over the rest: reserved with this month's reservation. */
+    holidayAllowanceReservedOn: string;
+    pensionEmployee: string;
+    pensionEmployer: string;
+    periods: BackPayPeriod[];
+  } | null;
   compliance: ComplianceCheck[];
   /** All compliance checks ok (a run may approve this payslip). */
   compliant: boolean;
@@ -215,6 +261,26 @@ export interface PayrollCalculation {
   warnings: string[];
   yearToDateAfter: YearToDate;
   explanation: string[];
+}
+
+export interface BackPayPeriod {
+  year: number;
+  month: number;
+  correctedPayslipId: string;
+  paidMonthly: string;
+  dueMonthly: string;
+  dueCaoVersionId: string;
+  dueCaoVersionName: string;
+  daysEmployed: number;
+  daysInMonth: number;
+  /** Wage for the month's days, paid then and due now (each half up to cents). */
+  paidForDays: string;
+  dueForDays: string;
+  alreadyCorrected: string;
+  /** dueForDays − paidForDays − alreadyCorrected. */
+  amount: string;
+  /** The month's accrual year was paid out already: its holiday allowance is paid now. */
+  holidayAllowanceAlreadyPaidOut: boolean;
 }
 
 export type PayrollErrorCode =
@@ -226,7 +292,8 @@ export type PayrollErrorCode =
   | 'INVALID_HOURS'
   | 'HOLIDAY_ALLOWANCE_BELOW_MINIMUM'
   | 'MISSING_PREVIOUS_YEAR_WAGE'
-  | 'UNSUPPORTED_ACCRUAL_YEAR';
+  | 'UNSUPPORTED_ACCRUAL_YEAR'
+  | 'INVALID_BACK_PAY';
 
 /** Input this calculation refuses; `field` names the offending input. The API maps it to BAD_USER_INPUT. */
 export class PayrollInputError extends Error {

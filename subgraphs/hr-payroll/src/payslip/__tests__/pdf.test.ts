@@ -192,6 +192,32 @@ describe('the payslip PDF', () => {
     expect(text).toContain('Tarief bijzondere beloningen');
   });
 
+  test('back pay for an earlier month is printed per month, with its pension and special-payments tax', async () => {
+    const input = {
+      ...payrollInput({ previousYearAnnualWage: '29538.24' }),
+      backPay: [
+        {
+          year: 2026,
+          month: 1,
+          correctedPayslipId: 'slip-2026-01',
+          paidCaoVersionName: 'CAO Kringloop Nederland 2024',
+          paidMonthly: '2461.52',
+          dueMonthly: '2535.37',
+          dueCaoVersionId: 'cao-2026',
+          dueCaoVersionName: 'CAO Kringloop Nederland 2026',
+          daysEmployed: 31,
+          daysInMonth: 31,
+          alreadyCorrected: '0.00',
+        },
+      ],
+    };
+    const text = flat(await pdfText(await renderPayslipPdf(payslip({}, input))));
+    expect(text).toContain('Nabetaling loon 2026-01 (terugwerkende kracht)');
+    expect(text).toContain(formatEuro('73.85'));
+    expect(text).toContain('Pensioenpremie werknemer over nabetaling');
+    expect(text).toContain('Loonheffing over nabetaling (tabel bijzondere beloningen)');
+  });
+
   test('names the font cannot draw do not stop the payslip', async () => {
     const text = await pdfText(
       await renderPayslipPdf(

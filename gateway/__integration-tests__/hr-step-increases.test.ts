@@ -1,0 +1,374 @@
+import type { DevelopmentTokenClaims, Role } from '@samen-sterk/subgraph-runtime';
+import { tokenFor } from './testkit/auth';
+import { errorCodes, type GraphQLResponse } from './testkit/graphql';
+import { startTestPlatform, type TestPlatform } from './testkit/platform';
+
+// The CAO's yearly step increase through the gateway ("one step a year after a good appraisal;
+// automatic where the employer does not appraise; up to the scale maximum"): appraisals recorded
+// by HR, the preview, applying it (all or nothing, once), catching up several years, the audit
+// entries, and that nobody but the member's HR and payroll service sees or changes any of it.
+let tp: TestPlatform;
+
+const memberId = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const M1 = memberId(1);
+/** Member 7 has no seeded employees: the employees here are all there is. */
+const M7 = memberId(7);
+
+const token = (claims: Partial<DevelopmentTokenClaims> & { roles: Role[] }) => tokenFor(claims);
+const hrOf = (member: string) => token({ sub: `hr-${member}`, roles: ['member-hr'], memberId: member });
+const payrollFor = (member: string) =>
+  token({ sub: `payroll-${member}`, roles: ['payroll-service'], payrollMemberIds: [member] });
+
+let hr7: string;
+let hr1: string;
+
+// --- Calendar dates, computed here independently of the product (UTC dates, `YYYY-MM-DD`). ---
+const DAY = 86_400_000;
+const toDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const iso = (date: Date) => date.toISOString().slice(0, 10);
+const todayNl = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+const addDays = (day: string, days: number) => iso(new Date(toDate(day).getTime() + days * DAY));
+/** Whole months; a day the target month lacks becomes its last day. */
+const addMonths = (day: string, months: number) => {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const last = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
+  return iso(new Date(Date.UTC(y, m - 1 + months, Math.min(d, last))));
+};
+const TODAY = todayNl();
+
+let bsnSerial = 31_000_000;
+const nextBsn = (): string => {
+  for (;;) {
+    const eight = String(bsnSerial++);
+    const sum = [...eight].reduce((acc, digit, i) => acc + Number(digit) * (9 - i), 0);
+    if (sum % 11 < 10) return `${eight}${sum % 11}`;
+  }
+};
+
+const HIRE = `mutation($input: HireEmployeeInput!) { hireEmployee(input: $input) {
+  id employments { id startDate caoScale caoStep stepSince nextStepIncreaseOn } } }`;
+const RECORD = `mutation($input: RecordAppraisalInput!) { recordAppraisal(input: $input) {
+  id appraisedOn outcome note recordedBy employment { id } } }`;
+const INCREASE_FIELDS = `employee { id name } employment { id caoStep stepSince nextStepIncreaseOn }
+  dueOn outcome scale fromStep toStep appraisal { id outcome appraisedOn } reason`;
+const PREVIEW = `query($m: ID!, $on: Date!) { stepIncreasesDue(memberId: $m, on: $on) { ${INCREASE_FIELDS} } }`;
+const APPLY = `mutation($m: ID!, $on: Date!) { applyStepIncreases(memberId: $m, on: $on) {
+  memberId on employmentsChanged increases { ${INCREASE_FIELDS} } } }`;
+const EMPLOYMENT = `query($id: ID!) { employee(id: $id) { employments { id caoScale caoStep stepSince nextStepIncreaseOn
+  appraisals { id appraisedOn outcome note } } } }`;
+const UPDATE_EMPLOYMENT = `mutation($id: ID!, $input: UpdateEmploymentInput!) {
+  updateEmployment(id: $id, input: $input) { id caoStep stepSince nextStepIncreaseOn } }`;
+
+interface Hired {
+  employeeId: string;
+  employmentId: string;
+  startDate: string;
+}
+
+/** Hires someone at member 7 on a scale and step, starting on a day in the past. */
+const hire = async (lastName: string, startDate: string, caoScale: number, caoStep: number): Promise<Hired> => {
+  const res = await tp.query<any>(HIRE, {
+    token: hr7,
+    variables: {
+      input: {
+        memberId: M7,
+        firstName: 'Periodiek',
+        lastName,
+        birthDate: '1985-04-12',
+        bsn: nextBsn(),
+        iban: 'NL91ABNA0417164300',
+        address: { street: 'Molenweg', houseNumber: '3', postcode: '8011 AB', city: 'Zwolle' },
+        employment: {
+          startDate,
+          contractType: 'PERMANENT',
+          functionTitle: 'Winkelmedewerker',
+          caoScale,
+          caoStep,
+          hoursPerWeek: '32',
+        },
+      },
+    },
+  });
+  expect(res.errors).toBeUndefined();
+  const employment = res.data.hireEmployee.employments[0];
+  // A new employment's step runs from its first day.
+  expect(employment.stepSince).toBe(startDate);
+  expect(employment.nextStepIncreaseOn).toBe(addMonths(startDate, 12));
+  return { employeeId: res.data.hireEmployee.id, employmentId: employment.id, startDate };
+};
+const record = (input: Record<string, unknown>, as = hr7) => tp.query<any>(RECORD, { token: as, variables: { input } });
+const preview = (on: string, as = hr7, m = M7) => tp.query<any>(PREVIEW, { token: as, variables: { m, on } });
+const apply = (on: string, as = hr7, m = M7) => tp.query<any>(APPLY, { token: as, variables: { m, on } });
+const employmentOf = async (employeeId: string) => {
+  const res = await tp.query<any>(EMPLOYMENT, { token: hr7, variables: { id: employeeId } });
+  expect(res.errors).toBeUndefined();
+  return res.data.employee.employments[0];
+};
+const firstError = (res: GraphQLResponse) => res.errors?.[0];
+
+const sql = <Row>(text: string, params?: unknown[]) =>
+  tp.platform.subgraphs['hr-payroll']!.database.sql.query<Row>(text, params);
+/** What the hr-payroll database holds for member 7: refusals must leave it as it was. */
+const state = async () =>
+  sql<{ id: string; cao_step: number; step_since: string }>(
+    `SELECT id, cao_step, to_char(step_since, 'YYYY-MM-DD') AS step_since FROM employment WHERE member_id = $1 ORDER BY id`,
+    [M7],
+  );
+const counts = async () => {
+  const [row] = await sql<{ appraisals: number; audit: number }>(
+    `SELECT (SELECT count(*)::int FROM appraisal) AS appraisals, (SELECT count(*)::int FROM audit_log_entry) AS audit`,
+  );
+  return row!;
+};
+const stepAuditOf = (entityId: string) =>
+  sql<{ actor_id: string; member_id: string; entity_type: string; before: any; after: any }>(
+    `SELECT actor_id, member_id, entity_type, before, after FROM audit_log_entry
+      WHERE action = 'STEP_INCREASE' AND entity_id = $1 ORDER BY at`,
+    [entityId],
+  );
+const parse = (json: any) => (typeof json === 'string' ? JSON.parse(json) : json);
+
+beforeAll(async () => {
+  tp = await startTestPlatform();
+  [hr7, hr1] = await Promise.all([hrOf(M7), hrOf(M1)]);
+});
+afterAll(async () => {
+  await tp?.reset();
+  await tp?.stop();
+});
+
+describe('step increases at one member', () => {
+  // Scale 5 runs 0–10, scale 2 runs 0–4 (CAO 2024).
+  let automatic: Hired; // a year and ten days in, no appraisal
+  let good: Hired; // thirteen months in, a good appraisal in the year
+  let insufficient: Hired; // thirteen months in, an insufficient appraisal in the year
+  let top: Hired; // at the top step of scale 2
+  let behind: Hired; // three years and a month in: good, insufficient, none
+  let notYet: Hired; // eleven months in: nothing due
+  const dueOf = (h: Hired, years = 1) => {
+    let due = h.startDate;
+    for (let i = 0; i < years; i++) due = addMonths(due, 12);
+    return due;
+  };
+
+  beforeAll(async () => {
+    automatic = await hire('Automatisch', addDays(addMonths(TODAY, -12), -10), 5, 3);
+    good = await hire('Goed', addMonths(TODAY, -13), 5, 3);
+    insufficient = await hire('Onvoldoende', addMonths(TODAY, -13), 5, 3);
+    top = await hire('Bovenaan', addMonths(TODAY, -13), 2, 4);
+    behind = await hire('Achterstand', addMonths(TODAY, -37), 5, 1);
+    notYet = await hire('Nieuw', addMonths(TODAY, -11), 5, 3);
+  });
+
+  test('HR records appraisals; each shows on its employment', async () => {
+    const appraisals = [
+      [good, addMonths(TODAY, -2), 'GOOD'],
+      [insufficient, addMonths(TODAY, -3), 'GOOD'],
+      [insufficient, addMonths(TODAY, -2), 'INSUFFICIENT'], // the latest in the year decides
+      [top, addMonths(TODAY, -2), 'INSUFFICIENT'],
+      [behind, addMonths(dueOf(behind, 1), -1), 'GOOD'], // year 1
+      [behind, addMonths(dueOf(behind, 2), -1), 'INSUFFICIENT'], // year 2; year 3 has none
+    ] as const;
+    for (const [who, appraisedOn, outcome] of appraisals) {
+      const res = await record({ employmentId: who.employmentId, appraisedOn, outcome, note: `  ${outcome}  ` });
+      expect(res.errors).toBeUndefined();
+      expect(res.data.recordAppraisal).toMatchObject({
+        appraisedOn,
+        outcome,
+        note: outcome,
+        recordedBy: `hr-${M7}`,
+        employment: { id: who.employmentId },
+      });
+    }
+    const { appraisals: listed } = await employmentOf(insufficient.employeeId);
+    expect(listed.map((a: any) => [a.appraisedOn, a.outcome])).toEqual([
+      [addMonths(TODAY, -2), 'INSUFFICIENT'],
+      [addMonths(TODAY, -3), 'GOOD'],
+    ]);
+  });
+
+  test('the employee sees their own appraisals', async () => {
+    const own = await token({
+      sub: 'employee-own',
+      roles: ['employee'],
+      memberId: M7,
+      employeeId: insufficient.employeeId,
+    });
+    const res = await tp.query<any>(EMPLOYMENT, { token: own, variables: { id: insufficient.employeeId } });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.employee.employments[0].appraisals).toHaveLength(2);
+    const colleague = await tp.query<any>(EMPLOYMENT, { token: own, variables: { id: good.employeeId } });
+    expect(errorCodes(colleague)).toEqual(['NOT_FOUND']);
+  });
+
+  test('an appraisal in the future, before the start or of an unknown employment writes nothing', async () => {
+    const before = await counts();
+    const future = await record({ employmentId: good.employmentId, appraisedOn: addDays(TODAY, 1), outcome: 'GOOD' });
+    expect(errorCodes(future)).toEqual(['BAD_USER_INPUT']);
+    expect(firstError(future)?.extensions?.field).toBe('input.appraisedOn');
+    const early = await record({
+      employmentId: good.employmentId,
+      appraisedOn: addDays(good.startDate, -1),
+      outcome: 'INSUFFICIENT',
+    });
+    expect(errorCodes(early)).toEqual(['BAD_USER_INPUT']);
+    expect(firstError(early)?.extensions?.field).toBe('input.appraisedOn');
+    expect(firstError(early)?.message).toContain(good.startDate);
+    const notADate = await record({ employmentId: good.employmentId, appraisedOn: '2025-02-30', outcome: 'GOOD' });
+    expect(errorCodes(notADate)).toEqual(['BAD_USER_INPUT']);
+    const unknown = await record({
+      employmentId: '99999999-0000-4000-8000-000000000000',
+      appraisedOn: TODAY,
+      outcome: 'GOOD',
+    });
+    expect(errorCodes(unknown)).toEqual(['NOT_FOUND']);
+    expect(await counts()).toEqual(before);
+  });
+
+  test('the preview: automatic, good, insufficient, at the maximum, and one per elapsed year', async () => {
+    const res = await preview(TODAY);
+    expect(res.errors).toBeUndefined();
+    const rows = res.data.stepIncreasesDue as any[];
+    const of = (h: Hired) => rows.filter((r) => r.employment.id === h.employmentId);
+    expect(of(notYet)).toEqual([]);
+    expect(of(automatic)).toMatchObject([
+      { dueOn: dueOf(automatic), outcome: 'RAISED', scale: 5, fromStep: 3, toStep: 4, appraisal: null },
+    ]);
+    expect(of(automatic)[0].reason).toMatch(/automatic/);
+    expect(of(good)).toMatchObject([
+      { dueOn: dueOf(good), outcome: 'RAISED', fromStep: 3, toStep: 4, appraisal: { outcome: 'GOOD' } },
+    ]);
+    expect(of(insufficient)).toMatchObject([
+      {
+        dueOn: dueOf(insufficient),
+        outcome: 'WITHHELD',
+        fromStep: 3,
+        toStep: 3,
+        appraisal: { outcome: 'INSUFFICIENT' },
+      },
+    ]);
+    expect(of(top)).toMatchObject([{ dueOn: dueOf(top), outcome: 'AT_MAXIMUM', scale: 2, fromStep: 4, toStep: 4 }]);
+    expect(of(behind).map((r) => [r.dueOn, r.outcome, r.fromStep, r.toStep, r.appraisal?.outcome ?? null])).toEqual([
+      [dueOf(behind, 1), 'RAISED', 1, 2, 'GOOD'],
+      [dueOf(behind, 2), 'WITHHELD', 2, 2, 'INSUFFICIENT'],
+      [dueOf(behind, 3), 'RAISED', 2, 3, null],
+    ]);
+    expect(rows.every((r) => r.employee.name.startsWith('Periodiek'))).toBe(true);
+    // A preview changes nothing.
+    expect((await employmentOf(automatic.employeeId)).caoStep).toBe(3);
+  });
+
+  test("another member's HR, an employee and strangers get nothing, and nothing changes", async () => {
+    const before = [await state(), await counts()];
+    for (const res of [await preview(TODAY, hr1), await apply(TODAY, hr1)]) {
+      expect(errorCodes(res)).toEqual(['FORBIDDEN']);
+      expect(res.data ?? null).toBeNull();
+    }
+    const employee = await token({
+      sub: 'employee-x',
+      roles: ['employee'],
+      memberId: M7,
+      employeeId: automatic.employeeId,
+    });
+    expect(errorCodes(await apply(TODAY, employee))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await tp.query(APPLY, { variables: { m: M7, on: TODAY } }))).toEqual(['UNAUTHENTICATED']);
+    const foreign = await record({ employmentId: good.employmentId, appraisedOn: TODAY, outcome: 'INSUFFICIENT' }, hr1);
+    expect(errorCodes(foreign)).toEqual(['NOT_FOUND']);
+    expect(JSON.stringify(foreign)).not.toContain(good.startDate);
+    expect([await state(), await counts()]).toEqual(before);
+  });
+
+  test('the payroll service for the member may preview', async () => {
+    const res = await preview(TODAY, await payrollFor(M7));
+    expect(res.errors).toBeUndefined();
+    expect(res.data.stepIncreasesDue.length).toBeGreaterThan(0);
+  });
+
+  test('applying for a date after today is refused', async () => {
+    const res = await apply(addDays(TODAY, 1));
+    expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(firstError(res)?.extensions?.field).toBe('on');
+  });
+
+  test('applying: steps and stepSince change, one audit entry per employment changed', async () => {
+    const auditBefore = (await counts()).audit;
+    const res = await apply(TODAY);
+    expect(res.errors).toBeUndefined();
+    const result = res.data.applyStepIncreases;
+    expect(result).toMatchObject({ memberId: M7, on: TODAY, employmentsChanged: 4 });
+    expect(result.increases).toHaveLength(7); // 1 + 1 + 1 + 1 (at the maximum) + 3
+
+    const expected: [Hired, number, string][] = [
+      [automatic, 4, dueOf(automatic)],
+      [good, 4, dueOf(good)],
+      [insufficient, 3, dueOf(insufficient)], // withheld: the step stays, the year is done
+      [top, 4, top.startDate], // at the maximum: nothing changes
+      [behind, 3, dueOf(behind, 3)],
+      [notYet, 3, notYet.startDate],
+    ];
+    for (const [who, step, since] of expected) {
+      const employment = await employmentOf(who.employeeId);
+      expect([who.employmentId, employment.caoStep, employment.stepSince]).toEqual([who.employmentId, step, since]);
+      expect(employment.nextStepIncreaseOn).toBe(addMonths(since, 12));
+    }
+
+    expect((await counts()).audit).toBe(auditBefore + 4);
+    const [entry, ...more] = await stepAuditOf(behind.employmentId);
+    expect(more).toEqual([]);
+    expect(entry).toMatchObject({ actor_id: `hr-${M7}`, member_id: M7, entity_type: 'Employment' });
+    expect(parse(entry!.before)).toMatchObject({ caoScale: 5, caoStep: 1, stepSince: behind.startDate });
+    const after = parse(entry!.after);
+    expect(after).toMatchObject({ caoStep: 3, stepSince: dueOf(behind, 3), on: TODAY });
+    expect(after.years.map((y: any) => y.outcome)).toEqual(['RAISED', 'WITHHELD', 'RAISED']);
+    expect(await stepAuditOf(top.employmentId)).toEqual([]);
+  });
+
+  test('applying again for the same date changes nothing', async () => {
+    const before = [await state(), await counts()];
+    const res = await apply(TODAY);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.applyStepIncreases.employmentsChanged).toBe(0);
+    expect(res.data.applyStepIncreases.increases.map((i: any) => i.outcome)).toEqual(['AT_MAXIMUM']);
+    expect([await state(), await counts()]).toEqual(before);
+  });
+
+  test('a step set by hand restarts the year on the day it takes effect', async () => {
+    const res = await tp.query<any>(UPDATE_EMPLOYMENT, {
+      token: hr7,
+      variables: { id: notYet.employmentId, input: { caoStep: 5 } },
+    });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.updateEmployment).toMatchObject({
+      caoStep: 5,
+      stepSince: TODAY,
+      nextStepIncreaseOn: addMonths(TODAY, 12),
+    });
+    // Other changes leave it be.
+    const hours = await tp.query<any>(UPDATE_EMPLOYMENT, {
+      token: hr7,
+      variables: { id: good.employmentId, input: { hoursPerWeek: '30' } },
+    });
+    expect(hours.data.updateEmployment.stepSince).toBe(dueOf(good));
+  });
+});
+
+describe('the demo seed', () => {
+  test("member 1's employments, hired 2015–2024, are all due; stepSince is their start date", async () => {
+    const res = await preview(TODAY, hr1, M1);
+    expect(res.errors).toBeUndefined();
+    const rows = res.data.stepIncreasesDue as any[];
+    const employments = new Set(rows.map((r) => r.employment.id));
+    expect(employments.size).toBe(12);
+    for (const id of employments) {
+      const own = rows.filter((r) => r.employment.id === id);
+      // Oldest first, chained: each year starts where the last one ended.
+      own.forEach((r, i) => {
+        if (i > 0) expect(r.fromStep).toBe(own[i - 1].toStep);
+        expect(r.dueOn <= TODAY).toBe(true);
+      });
+      expect(own.at(-1).employment.stepSince).toBe(addMonths(own[0].dueOn, -12));
+      // No appraisals in the seed: every year up to the top of the scale is automatic.
+      expect(own.slice(0, -1).every((r) => r.outcome === 'RAISED' && r.appraisal === null)).toBe(true);
+    }
+  });
+});

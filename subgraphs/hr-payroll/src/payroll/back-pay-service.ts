@@ -1,0 +1,180 @@
+import { formatCalendarDate, parseCalendarDate } from '@samen-sterk/subgraph-runtime';
+import type { HrContext } from '../builder';
+import { caoPublications, caoWages, type CaoPublication, type WageQuestion } from '../cao-client';
+import { backPayFor } from '../domain/payroll/back-pay';
+import { monthSlice } from '../domain/payroll/proration';
+import type { BackPayInput, PayrollInput } from '../domain/payroll/types';
+import type { Prisma } from '../generated/prisma/client';
+
+/**
+ * Retroactive corrections: which settled months (approved or paid) are owed back pay because a
+ * CAO version or a statutory minimum wage was published AFTER the month was calculated, with an
+ * effective date inside or before it. For those months only, the CAO service is asked again,
+ * with the question frozen in each payslip (scale, step, date, hours, age), and the answer is
+ * compared with what was paid (back-pay.ts has the rule). Months nothing was published for since
+ * are not looked at: no question to the CAO service, no payslip read.
+ */
+
+const SETTLED: Prisma.PayrollRunWhereInput = { status: { in: ['APPROVED', 'PAID'] } };
+
+export interface OutstandingBackPay extends BackPayInput {
+  employeeId: string;
+  employeeName: string;
+  employmentId: string;
+  correctedRunId: string;
+  /** Wage for the month's days, paid then and due now; amount = due − paid − alreadyCorrected. */
+  paidForDays: string;
+  dueForDays: string;
+  amount: string;
+  /** What was published after the month was calculated that applies to it. */
+  publishedSince: CaoPublication[];
+}
+
+const monthIndex = (year: number, month: number) => year * 12 + (month - 1);
+
+/** Publications that apply to a month and came after it was calculated. */
+function publishedAfter(run: { year: number; month: number; calculatedAt: Date }, publications: CaoPublication[]) {
+  const first = new Date(Date.UTC(run.year, run.month - 1, 1));
+  const last = new Date(Date.UTC(run.year, run.month, 0));
+  return publications.filter(
+    (p) =>
+      p.publishedAt > run.calculatedAt && p.effectiveFrom <= last && (p.effectiveTo === null || p.effectiveTo >= first),
+  );
+}
+
+/**
+ * Back pay owed to the member's employees for settled months, per employment and month. With
+ * `before`, only months before that one (a run pays corrections of earlier months).
+ */
+export async function outstandingBackPay(
+  ctx: HrContext,
+  memberId: string,
+  options: { before?: { year: number; month: number } } = {},
+): Promise<OutstandingBackPay[]> {
+  const runs = (
+    await ctx.db.payrollRun.findMany({
+      where: { memberId, ...SETTLED },
+      select: { id: true, year: true, month: true, calculatedAt: true },
+    })
+  ).filter(
+    (r) => !options.before || monthIndex(r.year, r.month) < monthIndex(options.before.year, options.before.month),
+  );
+  if (runs.length === 0) return [];
+  const publications = await caoPublications(ctx);
+  const affected = new Map<string, { run: (typeof runs)[number]; since: CaoPublication[] }>();
+  for (const run of runs) {
+    const since = publishedAfter(run, publications);
+    if (since.length) affected.set(run.id, { run, since });
+  }
+  if (affected.size === 0) return [];
+
+  const payslips = await ctx.db.payslip.findMany({
+    where: { runId: { in: [...affected.keys()] } },
+    select: { id: true, runId: true, employeeId: true, employmentId: true, caoVersionName: true, inputs: true },
+  });
+  // Only payslips that kept the CAO question can be asked again (all since back pay exists).
+  const askable = payslips.flatMap((p) => {
+    const request = (p.inputs as unknown as PayrollInput).caoWage.request;
+    return request ? [{ payslip: p, input: p.inputs as unknown as PayrollInput, request }] : [];
+  });
+  if (askable.length === 0) return [];
+
+  // One question per distinct (scale, step, date, hours, age): employees share most of them.
+  const keyOf = (r: (typeof askable)[number]['request']) => `${r.scale}|${r.step}|${r.on}|${r.hoursPerWeek}|${r.age}`;
+  const distinct = new Map<string, WageQuestion>();
+  for (const { request } of askable) {
+    distinct.set(keyOf(request), { ...request, on: parseCalendarDate(request.on)! });
+  }
+  const keys = [...distinct.keys()];
+  const answers = await caoWages(ctx, [...distinct.values()], 'payslips');
+  const answerOf = new Map(keys.map((k, i) => [k, answers[i]!]));
+
+  const [corrected, employees] = await Promise.all([
+    ctx.db.payrollCorrection.groupBy({
+      by: ['employmentId', 'periodYear', 'periodMonth'],
+      where: {
+        memberId,
+        employmentId: { in: [...new Set(askable.map((a) => a.payslip.employmentId))] },
+        payslip: { run: SETTLED },
+      },
+      _sum: { amount: true },
+    }),
+    ctx.db.employee.findMany({
+      where: { id: { in: [...new Set(askable.map((a) => a.payslip.employeeId))] }, memberId },
+      select: { id: true, firstName: true, lastName: true },
+    }),
+  ]);
+  const correctedBefore = new Map(
+    corrected.map((c) => [`${c.employmentId}|${c.periodYear}|${c.periodMonth}`, c._sum.amount?.toFixed(2) ?? '0.00']),
+  );
+  const nameOf = new Map(employees.map((e) => [e.id, `${e.firstName} ${e.lastName}`]));
+
+  const outstanding: OutstandingBackPay[] = [];
+  for (const { payslip, input, request } of askable) {
+    const { run, since } = affected.get(payslip.runId)!;
+    const due = answerOf.get(keyOf(request))!;
+    // The month's pro rata as it was paid, from the frozen employment dates.
+    const slice = monthSlice(run.year, run.month, {
+      startDate: new Date(input.employment.startDate),
+      endDate: input.employment.endDate === null ? null : new Date(input.employment.endDate),
+    });
+    const period: BackPayInput = {
+      year: run.year,
+      month: run.month,
+      correctedPayslipId: payslip.id,
+      paidCaoVersionName: payslip.caoVersionName,
+      paidMonthly: input.caoWage.monthly,
+      dueMonthly: due.monthly,
+      dueCaoVersionId: due.version.id,
+      dueCaoVersionName: due.version.name,
+      daysEmployed: slice.daysEmployed,
+      daysInMonth: slice.daysInMonth,
+      alreadyCorrected: correctedBefore.get(`${payslip.employmentId}|${run.year}|${run.month}`) ?? '0.00',
+    };
+    const owed = backPayFor(period);
+    if (!owed) continue;
+    outstanding.push({
+      ...period,
+      employeeId: payslip.employeeId,
+      employeeName: nameOf.get(payslip.employeeId) ?? '',
+      employmentId: payslip.employmentId,
+      correctedRunId: run.id,
+      paidForDays: owed.paidForDays,
+      dueForDays: owed.dueForDays,
+      amount: owed.amount,
+      publishedSince: since,
+    });
+  }
+  return outstanding.sort(
+    (a, b) =>
+      a.employeeName.localeCompare(b.employeeName, 'nl') ||
+      a.employmentId.localeCompare(b.employmentId) ||
+      monthIndex(a.year, a.month) - monthIndex(b.year, b.month),
+  );
+}
+
+/** The back pay a run pays per employment: the outstanding months, as calculation inputs. */
+export function backPayByEmployment(outstanding: OutstandingBackPay[]): Map<string, BackPayInput[]> {
+  const byEmployment = new Map<string, BackPayInput[]>();
+  for (const o of outstanding) {
+    const list = byEmployment.get(o.employmentId) ?? [];
+    list.push({
+      year: o.year,
+      month: o.month,
+      correctedPayslipId: o.correctedPayslipId,
+      paidCaoVersionName: o.paidCaoVersionName,
+      paidMonthly: o.paidMonthly,
+      dueMonthly: o.dueMonthly,
+      dueCaoVersionId: o.dueCaoVersionId,
+      dueCaoVersionName: o.dueCaoVersionName,
+      daysEmployed: o.daysEmployed,
+      daysInMonth: o.daysInMonth,
+      alreadyCorrected: o.alreadyCorrected,
+    });
+    byEmployment.set(o.employmentId, list);
+  }
+  return byEmployment;
+}
+
+export const periodName = (p: { year: number; month: number }) =>
+  formatCalendarDate(new Date(Date.UTC(p.year, p.month - 1, 1))).slice(0, 7);
