@@ -90,6 +90,7 @@ const cents = (s: string) => Math.round(Number(s) * 100);
 describe('a CAO published with an earlier effective date', () => {
   afterAll(() => tp.reset());
   let january: Awaited<ReturnType<typeof payMonth>>;
+  let leaver: string; // an employment that ended on 31 January
 
   test('nothing is owed while nothing was published after a month was paid', async () => {
     january = await payMonth(2026, 1);
@@ -122,6 +123,13 @@ describe('a CAO published with an earlier effective date', () => {
     expect(report.corrections.map((c: any) => c.employmentId).sort()).toEqual(raised.map((s) => s.employmentId).sort());
     expect(report.employeeCount).toBe(new Set(raised.map((s) => s.employeeId)).size);
     expect(cents(report.totalAmount)).toBe(report.corrections.reduce((t: number, c: any) => t + cents(c.amount), 0));
+    // One of them leaves at the end of January, before the back pay is paid.
+    leaver = report.corrections[0].employmentId;
+    const ended = await tp.query(
+      `mutation($id: ID!) { updateEmployment(id: $id, input: { endDate: "2026-01-31" }) { id endDate } }`,
+      { token: hr, variables: { id: leaver } },
+    );
+    expect(ended.errors).toBeUndefined();
   });
 
   test('the next run pays each amount as a back-pay line, taxed as a special payment', async () => {
@@ -140,7 +148,7 @@ describe('a CAO published with an earlier effective date', () => {
           alreadyCorrected: '0.00',
           amount: c.amount,
           // January's holiday allowance is reserved until May 2026: reserved now, not paid.
-          holidayAllowanceAlreadyPaidOut: false,
+          holidayAllowanceAlreadyPaidOut: c.employmentId === leaver,
         },
       ]);
       const line = slip.lines.find((l: any) => l.code === 'BACK_PAY');
@@ -152,6 +160,13 @@ describe('a CAO published with an earlier effective date', () => {
     }
     // February itself is calculated on the new agreement: nothing more is owed for it.
     for (const s of february.slips) expect(s.caoVersionName).toBe('CAO Kringloop 2026 (test)');
+    // The former employee gets a payslip with the back pay only, and the holiday allowance over it at once.
+    const former = february.slips.find((s) => s.employmentId === leaver)!;
+    expect(owed.some((c: any) => c.employmentId === leaver)).toBe(true);
+    expect(former.gross).toBe('0.00');
+    expect(former.backPay[0].holidayAllowanceAlreadyPaidOut).toBe(true);
+    expect(former.lines.map((l: any) => l.code)).toContain('HOLIDAY_ALLOWANCE_BACK_PAY');
+    expect(Number(former.net)).toBeGreaterThan(0);
   });
 
   test('once paid, nothing is owed any more: back pay is paid once', async () => {

@@ -31,6 +31,7 @@ export interface OutstandingBackPay extends BackPayInput {
 }
 
 const monthIndex = (year: number, month: number) => year * 12 + (month - 1);
+const firstDayOf = (p: { year: number; month: number }) => new Date(Date.UTC(p.year, p.month - 1, 1));
 
 /** Publications that apply to a month and came after it was calculated. */
 function publishedAfter(run: { year: number; month: number; calculatedAt: Date }, publications: CaoPublication[]) {
@@ -74,8 +75,11 @@ export async function outstandingBackPay(
   });
   // Only payslips that kept the CAO question can be asked again (all since back pay exists).
   const askable = payslips.flatMap((p) => {
-    const request = (p.inputs as unknown as PayrollInput).caoWage.request;
-    return request ? [{ payslip: p, input: p.inputs as unknown as PayrollInput, request }] : [];
+    const input = p.inputs as unknown as PayrollInput;
+    const request = input.caoWage.request;
+    // A former employee's payslip paid back pay only: no wage of that month to correct.
+    const ended = input.employment.endDate !== null && new Date(input.employment.endDate) < firstDayOf(input.period);
+    return request && !ended ? [{ payslip: p, input, request }] : [];
   });
   if (askable.length === 0) return [];
 

@@ -106,14 +106,27 @@ export async function calculateMonth(
   if (!settings) {
     throw new ConflictError('Set the pension premium percentages of this member first (payroll settings).');
   }
+  // Back pay owed for earlier months (nothing to read unless the CAO published something since):
+  // first, because a former employee owed some gets a payslip this month too.
+  const backPay = backPayByEmployment(await outstandingBackPay(ctx, memberId, { before: { year, month } }));
   const employments = await ctx.db.employment.findMany({
-    where: { memberId, startDate: { lte: last }, OR: [{ endDate: null }, { endDate: { gte: first } }] },
+    where: {
+      memberId,
+      OR: [
+        { startDate: { lte: last }, OR: [{ endDate: null }, { endDate: { gte: first } }] },
+        { id: { in: [...backPay.keys()] } },
+      ],
+    },
     include: { employee: true },
     orderBy: { id: 'asc' },
   });
+  const active = employments.filter((e) => e.endDate === null || e.endDate >= first).length;
   // The tax office's decision when the member entered it; otherwise judged by head count.
-  const smallEmployer = settings.aofSmallEmployer ?? employments.length <= SMALL_EMPLOYER_MAX_EMPLOYEES;
-  const days = employments.map((e) => (e.startDate > first ? e.startDate : first));
+  const smallEmployer = settings.aofSmallEmployer ?? active <= SMALL_EMPLOYER_MAX_EMPLOYEES;
+  // The CAO wage of the month's first day employed (a former employee's: their last day).
+  const days = employments.map((e) =>
+    e.endDate !== null && e.endDate < first ? e.endDate : e.startDate > first ? e.startDate : first,
+  );
   const questions = employments.map((e, i) => ({
     scale: e.caoScale,
     step: e.caoStep,
@@ -121,14 +134,8 @@ export async function calculateMonth(
     hoursPerWeek: e.hoursPerWeek.toString(),
     age: ageOn(e.employee.birthDate, days[i]!),
   }));
-  // One question to the CAO service for the whole month, the history in two queries, and the
-  // back pay owed for earlier months (nothing to read unless the CAO published something since).
-  const [answers, past, owed] = await Promise.all([
-    caoWages(ctx, questions),
-    history(ctx.db, memberId, year, month),
-    outstandingBackPay(ctx, memberId, { before: { year, month } }),
-  ]);
-  const backPay = backPayByEmployment(owed);
+  // One question to the CAO service for the whole month, and the history in two queries.
+  const [answers, past] = await Promise.all([caoWages(ctx, questions), history(ctx.db, memberId, year, month)]);
   const inputs: PayrollInput[] = employments.map((employment, i) => {
     const cao = answers[i]!;
     const before = past(employment.employeeId);
@@ -205,42 +212,41 @@ async function insertPayslips(
   drafts: PayslipDraft[],
   ids: string[],
 ) {
-  // The next slice's JSON is built while the database stores the previous one (its own process).
+  // LZ4 compresses the large JSON values several times faster than PostgreSQL's default (pglz) at
+  // about the same size; for this transaction only, where the server has it (PGlite has not).
+  await tx.$executeRawUnsafe(
+    `SELECT set_config('default_toast_compression', 'lz4', true) FROM pg_settings
+     WHERE name = 'default_toast_compression' AND 'lz4' = ANY (enumvals)`,
+  );
+  // The next slice's parameters are built while the database stores the previous one (its own process).
   let storing: Promise<unknown> = Promise.resolve();
   for (let i = 0; i < drafts.length; i += PAYSLIPS_PER_INSERT) {
-    const rows = drafts.slice(i, i + PAYSLIPS_PER_INSERT).map((d, j) => ({
-      id: ids[i + j],
-      employee_id: d.employeeId,
-      employment_id: d.employmentId,
-      cao_version_id: d.calculation.cao.versionId,
-      cao_version_name: d.calculation.cao.versionName,
-      gross: d.calculation.grossWage,
-      taxable_wage: d.calculation.taxableWage.total,
-      wage_tax: d.calculation.wageTax.total,
-      net: d.calculation.netPay,
-      employer_costs: d.calculation.employerCostsTotal,
-      inputs: d.input,
-      calculation: d.calculation,
-      compliant: d.calculation.compliant,
-    }));
-    const json = JSON.stringify(rows);
+    const slice = drafts.slice(i, i + PAYSLIPS_PER_INSERT);
+    const values: unknown[] = [runId, memberId];
+    slice.forEach((d, j) => {
+      const c = d.calculation;
+      values.push(ids[i + j], d.employeeId, d.employmentId, c.cao.versionId, c.cao.versionName, c.grossWage);
+      values.push(c.taxableWage.total, c.wageTax.total, c.netPay, c.employerCostsTotal);
+      values.push(JSON.stringify(d.input), JSON.stringify(c), c.compliant);
+    });
     await storing;
-    storing = tx.$executeRawUnsafe(INSERT_PAYSLIPS, json, runId, memberId).then((count) => count);
+    storing = tx.$executeRawUnsafe(insertPayslipsSql(slice.length), ...values).then((count) => count);
     // Let the statement reach the database before the next slice's JSON blocks this thread.
     await new Promise((sent) => setImmediate(sent));
   }
   await storing;
 }
 
-const INSERT_PAYSLIPS = `
-  INSERT INTO payslip (id, run_id, member_id, employee_id, employment_id, cao_version_id, cao_version_name,
-                       gross, taxable_wage, wage_tax, net, employer_costs, inputs, calculation, compliant)
-  SELECT p.id, $2, $3, p.employee_id, p.employment_id, p.cao_version_id, p.cao_version_name,
-         p.gross, p.taxable_wage, p.wage_tax, p.net, p.employer_costs, p.inputs, p.calculation, p.compliant
-  FROM json_to_recordset($1::json) AS p(
-    id text, employee_id text, employment_id text, cao_version_id text, cao_version_name text,
-    gross numeric, taxable_wage numeric, wage_tax numeric, net numeric, employer_costs numeric,
-    inputs jsonb, calculation jsonb, compliant boolean)`;
+const PAYSLIP_COLUMNS = 13;
+/** INSERT of `rows` payslips of one run: $1 the run, $2 the member, then 13 parameters a payslip. */
+function insertPayslipsSql(rows: number) {
+  const tuples = Array.from({ length: rows }, (_, r) => {
+    const p = Array.from({ length: PAYSLIP_COLUMNS }, (_, k) => `$${3 + r * PAYSLIP_COLUMNS + k}`);
+    return `(${p[0]}, $1, $2, ${p.slice(1).join(', ')})`;
+  });
+  return `INSERT INTO payslip (id, run_id, member_id, employee_id, employment_id, cao_version_id, cao_version_name,
+    gross, taxable_wage, wage_tax, net, employer_costs, inputs, calculation, compliant) VALUES ${tuples.join(', ')}`;
+}
 
 /** Stores a calculation as the member's run for the month (new, or replacing a calculated one). */
 export async function storeRun(ctx: HrContext, memberId: string, year: number, month: number, drafts: PayslipDraft[]) {

@@ -111,7 +111,11 @@ type Labeller = (line: PayrollLine, calc: PayrollCalculation) => string;
 
 const LINE_LABELS: Record<PayrollLineCode, Labeller> = {
   GROSS_WAGE: (_l, c) =>
-    c.period.partial ? `Bruto loon (${c.period.daysEmployed} van ${c.period.daysInMonth} dagen)` : 'Bruto loon',
+    c.period.daysEmployed === 0
+      ? 'Geen loon deze maand (uit dienst)'
+      : c.period.partial
+        ? `Bruto loon (${c.period.daysEmployed} van ${c.period.daysInMonth} dagen)`
+        : 'Bruto loon',
   HOLIDAY_ALLOWANCE_PAID: (_l, c) =>
     c.holidayAllowance.payoutReason === 'END_OF_EMPLOYMENT'
       ? 'Vakantiebijslag, uitbetaald bij einde dienstverband'

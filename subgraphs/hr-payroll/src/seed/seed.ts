@@ -1,5 +1,5 @@
 import { SEED_ACCOUNTS, seedId as memberSeedId } from '@samen-sterk/members';
-import { addMonths, parseCalendarDate } from '@samen-sterk/subgraph-runtime';
+import { addMonths, formatCalendarDate, parseCalendarDate } from '@samen-sterk/subgraph-runtime';
 import type { ContractType, PrismaClient } from '../generated/prisma/client';
 
 /**
@@ -133,7 +133,13 @@ export async function seedHrPayroll(prisma: PrismaClient): Promise<{ seeded: boo
         email: null,
       });
       const scale = 2 + Math.floor(next() * 6);
-      const startDate = addMonths(parseCalendarDate('2015-01-01')!, Math.floor(next() * 120));
+      // Never before the employee's 16th birthday month (the API refuses anyone under 15 on day one).
+      const drawn = addMonths(parseCalendarDate('2015-01-01')!, Math.floor(next() * 120));
+      const sixteen = addMonths(
+        parseCalendarDate(`${birthYear + 16}-${formatCalendarDate(birthDate).slice(5, 7)}-01`)!,
+        1,
+      );
+      const startDate = drawn > sixteen ? drawn : sixteen;
       const contractType: ContractType = pick(['PERMANENT', 'PERMANENT', 'FIXED_TERM', 'ON_CALL'] as const);
       const targetGroup = next() < 0.45; // about half the sector's workers have support needs
       employments.push({

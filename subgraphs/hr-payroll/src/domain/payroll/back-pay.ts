@@ -81,6 +81,8 @@ export function backPayPeriods(
   inputs: readonly BackPayInput[],
   now: { year: number; month: number },
   paymentMonth: number,
+  /** The employment has ended: everything reserved was paid at its end, so is this. */
+  employmentEnded = false,
 ): BackPayPeriod[] {
   const periods: BackPayPeriod[] = [];
   inputs.forEach((input, i) => {
@@ -96,7 +98,7 @@ export function backPayPeriods(
     if (period) {
       periods.push({
         ...period,
-        holidayAllowanceAlreadyPaidOut: holidayAllowanceAlreadyPaidOut(input, now, paymentMonth),
+        holidayAllowanceAlreadyPaidOut: employmentEnded || holidayAllowanceAlreadyPaidOut(input, now, paymentMonth),
       });
     }
   });

@@ -7,7 +7,7 @@ import { lkvExpected } from './lkv';
 import { eur, Exact, money, pct, percentOf, roundCents, roundWhole, sum, ZERO } from './money';
 import { WEEKS_PER_YEAR_FOR_PAID_HOURS } from './parameters';
 import { awfClass, capPremiumWage, employerPremiums, pensionPremium } from './premiums';
-import { formatDate, hoursInMonth, monthSlice, prorate } from './proration';
+import { formatDate, hoursInMonth, monthAfterEmployment, monthSlice, prorate } from './proration';
 import { holidayAllowanceTax, monthlyWageTax } from './tax';
 import type { PayrollCalculation, PayrollInput, PayrollLine, YearToDate } from './types';
 
@@ -30,14 +30,20 @@ export function calculatePayroll(input: PayrollInput): PayrollCalculation {
       `${employment.contractType.toLowerCase().replace('_', '-')} contract${employment.writtenContract ? ' in writing' : ' not in writing'}.`,
   );
 
-  // 1–2. Pro rata by calendar days; gross wage.
-  const slice = monthSlice(year, month, { startDate: r.startDate, endDate: r.endDate });
+  // 1–2. Pro rata by calendar days; gross wage. A former employee's payslip pays back pay only.
+  const backPayOnly =
+    r.endDate !== null && r.endDate < new Date(Date.UTC(year, month - 1, 1)) && (input.backPay?.length ?? 0) > 0;
+  const slice = backPayOnly
+    ? monthAfterEmployment(year, month)
+    : monthSlice(year, month, { startDate: r.startDate, endDate: r.endDate });
   const gross = prorate(r.monthly, slice.daysEmployed, slice.daysInMonth);
   explanation.push(
-    slice.partial
-      ? `Employed ${formatDate(slice.from)} – ${formatDate(slice.to)}: ${slice.daysEmployed} of ${slice.daysInMonth} calendar days. ` +
+    backPayOnly
+      ? `The employment ended on ${formatDate(r.endDate!)}: no wage this month, back pay only.`
+      : slice.partial
+        ? `Employed ${formatDate(slice.from)} – ${formatDate(slice.to)}: ${slice.daysEmployed} of ${slice.daysInMonth} calendar days. ` +
           `Gross wage ${eur(r.monthly)} × ${slice.daysEmployed}/${slice.daysInMonth} = ${eur(gross)} (half up to cents).`
-      : `Employed the whole month. Gross wage = the CAO monthly wage ${eur(gross)}.`,
+        : `Employed the whole month. Gross wage = the CAO monthly wage ${eur(gross)}.`,
   );
   // Paid hours (the wage return's "verloonde uren"). Rounding: half up to whole hours.
   const paidHours = roundWhole(
@@ -46,7 +52,7 @@ export function calculatePayroll(input: PayrollInput): PayrollCalculation {
 
   // 2b. Back pay for earlier, settled months (a CAO or minimum wage published later with an
   // earlier effective date): a special payment this month; see back-pay.ts.
-  const backPay = backPayPeriods(input.backPay ?? [], { year, month }, r.paymentMonth);
+  const backPay = backPayPeriods(input.backPay ?? [], { year, month }, r.paymentMonth, backPayOnly);
   const backPayTotal = sum(backPay.map((p) => new Exact(p.amount)));
   const backPayOfPaidOutYears = sum(
     backPay.filter((p) => p.holidayAllowanceAlreadyPaidOut).map((p) => new Exact(p.amount)),
@@ -175,7 +181,7 @@ export function calculatePayroll(input: PayrollInput): PayrollCalculation {
 
   // 8. LKV.
   const lkv =
-    employment.lkv === null
+    employment.lkv === null || backPayOnly
       ? null
       : lkvExpected({
           parameters,
@@ -235,7 +241,11 @@ export function calculatePayroll(input: PayrollInput): PayrollCalculation {
     line({
       code: 'GROSS_WAGE',
       kind: 'EARNING',
-      description: slice.partial ? `Gross wage, ${slice.daysEmployed} of ${slice.daysInMonth} days` : 'Gross wage',
+      description: backPayOnly
+        ? 'No wage this month: the employment has ended'
+        : slice.partial
+          ? `Gross wage, ${slice.daysEmployed} of ${slice.daysInMonth} days`
+          : 'Gross wage',
       base: money(r.monthly),
       rate: `${slice.daysEmployed}/${slice.daysInMonth}`,
       rateUnit: 'FRACTION',

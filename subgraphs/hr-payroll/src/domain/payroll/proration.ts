@@ -91,6 +91,26 @@ export function monthSlice(
   };
 }
 
+/**
+ * A month after the employment ended: no day employed. Only a payslip paying back pay to a former
+ * employee has one.
+ */
+export function monthAfterEmployment(year: number, month: number): MonthSlice {
+  const firstDay = new Date(Date.UTC(year, month - 1, 1));
+  const days = daysInMonth(year, month);
+  const lastDay = new Date(Date.UTC(year, month - 1, days));
+  return {
+    firstDay,
+    lastDay,
+    daysInMonth: days,
+    daysEmployed: 0,
+    from: firstDay,
+    to: lastDay,
+    partial: false,
+    endsInMonth: false,
+  };
+}
+
 /** Days of the slice before `until` (exclusive): for benefits that stop after a number of years. */
 export function daysBefore(slice: MonthSlice, until: Date): number {
   if (until <= slice.from) return 0;

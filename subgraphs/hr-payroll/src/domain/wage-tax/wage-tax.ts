@@ -186,6 +186,23 @@ export function wageTax(input: WageTaxInput): WageTaxResult {
   const p = parametersFor(input.year);
   checkPeriod(input.period);
   const wage = amount(input.wage, 'wage');
+  // A payroll run asks this for thousands of employees who earn the same: each distinct question
+  // is computed once (the result depends on nothing else; Decimals are immutable). Copied out, so
+  // no caller can change what the next one gets.
+  const key = `${p.year}|${input.period}|${wage.toString()}|${Boolean(input.withTaxCredit)}`;
+  let result = computed.get(key);
+  if (!result) {
+    result = computeWageTax(p, input, wage);
+    if (computed.size >= COMPUTED_LIMIT) computed.clear();
+    computed.set(key, result);
+  }
+  return { ...result, period: { ...result.period }, explanation: [...result.explanation] };
+}
+
+const computed = new Map<string, WageTaxResult>();
+const COMPUTED_LIMIT = 20_000;
+
+function computeWageTax(p: WageTaxYearParameters, input: WageTaxInput, wage: Exact): WageTaxResult {
   const F = d(p.monthsPerYear);
   const Lv = d(p.annualTableStep);
   const explanation: string[] = [];

@@ -142,3 +142,33 @@ describe('a payslip with back pay', () => {
     expect(c.netPay).toBe(without.netPay);
   });
 });
+
+describe('back pay to a former employee', () => {
+  // Employed until 31 January 2026; the back pay for January is paid with March.
+  const ended = payrollInput({
+    employment: { endDate: new Date('2026-01-31T00:00:00Z') },
+    previousYearAnnualWage: '30000.00',
+  });
+
+  test('a payslip with back pay only: no wage, holiday allowance over it paid at once', () => {
+    const c = calculatePayroll({ ...ended, backPay: [correction()] });
+    expect(c.grossWage).toBe('0.00');
+    expect(c.period.daysEmployed).toBe(0);
+    expect(c.wageTax.monthly).toBe('0.00');
+    // Everything reserved was paid when the employment ended: so is the allowance over the back pay.
+    expect(c.backPay).toMatchObject({
+      total: '78.48',
+      holidayAllowancePaid: '6.28',
+      holidayAllowanceReservedOn: '0.00',
+    });
+    expect(c.holidayAllowance.reserved).toBe('0.00');
+    expect(c.lines.find((l) => l.code === 'GROSS_WAGE')!.description).toMatch(/ended/);
+    // 78.48 + 6.28 − 5.10 pension (6.5 % of 78.48 = 5.1012) = 79.66 taxed as a special payment.
+    expect(c.taxableWage).toEqual({ regular: '0.00', special: '79.66', total: '79.66' });
+    expect(c.compliant).toBe(true);
+  });
+
+  test('without back pay a month after the employment is refused as before', () => {
+    expect(() => calculatePayroll(ended)).toThrow(/has no day in 2026-03/);
+  });
+});
