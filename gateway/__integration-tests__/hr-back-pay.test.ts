@@ -203,3 +203,37 @@ describe('who sees back pay', () => {
     expect(errorCodes(await tp.query(CORRECTIONS, { variables: { m: M1 } }))).toEqual(['UNAUTHENTICATED']);
   });
 });
+
+describe('a yearly step increase applied after the month was paid', () => {
+  afterAll(() => tp.reset());
+
+  test('is owed for the months from its due date, and paid by the next run', async () => {
+    const january = await payMonth(2026, 1);
+    // Steps due up to 1 January 2026 (the demo employments never had one applied) are applied now.
+    const applied = await ok(
+      `mutation($m: ID!) { applyStepIncreases(memberId: $m, on: "2026-01-01") { increases { outcome toStep employment { id } } } }`,
+      hr,
+      { m: M1 },
+    );
+    const raised = new Set<string>(
+      applied.applyStepIncreases.increases.filter((i: any) => i.outcome === 'RAISED').map((i: any) => i.employment.id),
+    );
+    expect(raised.size).toBeGreaterThan(0);
+    const due = await wagesOn('2026-01-01'); // on the new steps
+    const owed = (await corrections()).corrections;
+    const risen = january.slips.filter((s) => cents(due.get(s.employmentId)!.monthly) > cents(s.gross));
+    expect(risen.length).toBeGreaterThan(0);
+    expect(owed.map((c: any) => c.employmentId).sort()).toEqual(risen.map((s) => s.employmentId).sort());
+    for (const c of owed) {
+      expect(raised.has(c.employmentId)).toBe(true);
+      expect(c).toMatchObject({ period: '2026-01', dueMonthly: due.get(c.employmentId)!.monthly });
+      expect(c.reason).toMatch(/^step increase \d+ → \d+ from \d{4}-\d{2}-\d{2} applied/);
+    }
+    const february = await payMonth(2026, 2);
+    for (const c of owed) {
+      const slip = february.slips.find((s) => s.employmentId === c.employmentId)!;
+      expect(slip.backPay.map((b: any) => [b.period, b.amount])).toEqual([['2026-01', c.amount]]);
+    }
+    expect((await corrections()).corrections).toEqual([]);
+  });
+});

@@ -7,12 +7,13 @@ import type { BackPayInput, PayrollInput } from '../domain/payroll/types';
 import type { Prisma } from '../generated/prisma/client';
 
 /**
- * Retroactive corrections: which settled months (approved or paid) are owed back pay because a
- * CAO version or a statutory minimum wage was published AFTER the month was calculated, with an
- * effective date inside or before it. For those months only, the CAO service is asked again,
- * with the question frozen in each payslip (scale, step, date, hours, age), and the answer is
- * compared with what was paid (back-pay.ts has the rule). Months nothing was published for since
- * are not looked at: no question to the CAO service, no payslip read.
+ * Retroactive corrections: which settled months (approved or paid) are owed back pay because,
+ * AFTER the month was calculated, a CAO version or a statutory minimum wage was published with an
+ * effective date inside or before it, or a yearly step increase was applied from a day inside or
+ * before it. For those months only, the CAO service is asked again with the question frozen in
+ * each payslip (scale, step, date, hours, age; the step as raised late, if it was), and the answer
+ * is compared with what was paid (back-pay.ts has the rule). Months nothing changed for since are
+ * not looked at: no question to the CAO service, no payslip read.
  */
 
 const SETTLED: Prisma.PayrollRunWhereInput = { status: { in: ['APPROVED', 'PAID'] } };
@@ -28,10 +29,20 @@ export interface OutstandingBackPay extends BackPayInput {
   amount: string;
   /** What was published after the month was calculated that applies to it. */
   publishedSince: CaoPublication[];
+  /** Step increases for the month applied after it was calculated. */
+  lateStepChanges: LateStepChange[];
+}
+
+export interface LateStepChange {
+  effectiveFrom: Date;
+  fromStep: number;
+  toStep: number;
+  recordedAt: Date;
 }
 
 const monthIndex = (year: number, month: number) => year * 12 + (month - 1);
 const firstDayOf = (p: { year: number; month: number }) => new Date(Date.UTC(p.year, p.month - 1, 1));
+const lastDayOf = (p: { year: number; month: number }) => new Date(Date.UTC(p.year, p.month, 0));
 
 /** Publications that apply to a month and came after it was calculated. */
 function publishedAfter(run: { year: number; month: number; calculatedAt: Date }, publications: CaoPublication[]) {
@@ -61,11 +72,26 @@ export async function outstandingBackPay(
     (r) => !options.before || monthIndex(r.year, r.month) < monthIndex(options.before.year, options.before.month),
   );
   if (runs.length === 0) return [];
-  const publications = await caoPublications(ctx);
-  const affected = new Map<string, { run: (typeof runs)[number]; since: CaoPublication[] }>();
+  const earliest = runs.reduce((min, r) => (r.calculatedAt < min ? r.calculatedAt : min), runs[0]!.calculatedAt);
+  const [publications, stepChanges] = await Promise.all([
+    caoPublications(ctx),
+    ctx.db.stepChange.findMany({
+      where: { memberId, recordedAt: { gt: earliest } },
+      orderBy: [{ effectiveFrom: 'asc' }, { recordedAt: 'asc' }],
+    }),
+  ]);
+  const affected = new Map<
+    string,
+    { run: (typeof runs)[number]; since: CaoPublication[]; steps: Map<string, LateStepChange[]> }
+  >();
   for (const run of runs) {
     const since = publishedAfter(run, publications);
-    if (since.length) affected.set(run.id, { run, since });
+    const steps = new Map<string, LateStepChange[]>();
+    for (const change of stepChanges) {
+      if (change.recordedAt <= run.calculatedAt || change.effectiveFrom > lastDayOf(run)) continue;
+      steps.set(change.employmentId, [...(steps.get(change.employmentId) ?? []), change]);
+    }
+    if (since.length || steps.size) affected.set(run.id, { run, since, steps });
   }
   if (affected.size === 0) return [];
 
@@ -76,10 +102,17 @@ export async function outstandingBackPay(
   // Only payslips that kept the CAO question can be asked again (all since back pay exists).
   const askable = payslips.flatMap((p) => {
     const input = p.inputs as unknown as PayrollInput;
-    const request = input.caoWage.request;
+    const frozen = input.caoWage.request;
+    const { since, steps } = affected.get(p.runId)!;
+    const late = steps.get(p.employmentId) ?? [];
     // A former employee's payslip paid back pay only: no wage of that month to correct.
     const ended = input.employment.endDate !== null && new Date(input.employment.endDate) < firstDayOf(input.period);
-    return request && !ended ? [{ payslip: p, input, request }] : [];
+    if (!frozen || ended || (since.length === 0 && late.length === 0)) return [];
+    // The step on the day the wage was asked for: the latest late increase from that day or before.
+    const on = parseCalendarDate(frozen.on)!;
+    const raised = late.filter((c) => c.effectiveFrom <= on).at(-1);
+    const request = raised ? { ...frozen, step: raised.toStep } : frozen;
+    return [{ payslip: p, input, request, lateStepChanges: late }];
   });
   if (askable.length === 0) return [];
 
@@ -114,7 +147,7 @@ export async function outstandingBackPay(
   const nameOf = new Map(employees.map((e) => [e.id, `${e.firstName} ${e.lastName}`]));
 
   const outstanding: OutstandingBackPay[] = [];
-  for (const { payslip, input, request } of askable) {
+  for (const { payslip, input, request, lateStepChanges } of askable) {
     const { run, since } = affected.get(payslip.runId)!;
     const due = answerOf.get(keyOf(request))!;
     // The month's pro rata as it was paid, from the frozen employment dates.
@@ -147,6 +180,7 @@ export async function outstandingBackPay(
       dueForDays: owed.dueForDays,
       amount: owed.amount,
       publishedSince: since,
+      lateStepChanges,
     });
   }
   return outstanding.sort(

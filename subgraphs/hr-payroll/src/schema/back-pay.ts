@@ -31,14 +31,18 @@ const RetroactiveCorrectionRef = builder.objectRef<OutstandingBackPay>('Retroact
     alreadyCorrected: t.field({ type: 'Decimal', resolve: (c) => c.alreadyCorrected }),
     amount: t.field({ type: 'Decimal', description: 'Gross back pay owed.', resolve: (c) => c.amount }),
     reason: t.string({
-      description: 'What was published after the month was calculated.',
+      description: 'What changed after the month was calculated: publications and step increases applied late.',
       resolve: (c) =>
-        c.publishedSince
-          .map(
+        [
+          ...c.publishedSince.map(
             (p) =>
               `${p.name} (from ${formatCalendarDate(p.effectiveFrom)}) published ${p.publishedAt.toISOString().slice(0, 10)}`,
-          )
-          .join('; '),
+          ),
+          ...c.lateStepChanges.map(
+            (s) =>
+              `step increase ${s.fromStep} → ${s.toStep} from ${formatCalendarDate(s.effectiveFrom)} applied ${s.recordedAt.toISOString().slice(0, 10)}`,
+          ),
+        ].join('; '),
     }),
   }),
 });
@@ -99,7 +103,8 @@ builder.queryFields((t) => ({
     type: RetroactiveCorrectionsRef,
     description:
       "Back pay owed to a member's employees for approved or paid months, after a CAO version or statutory minimum " +
-      'wage was published with an effective date in or before them. The next payroll run pays it.',
+      'wage was published, or a yearly step increase applied, with an effective date in or before them. The next ' +
+      'payroll run pays it.',
     args: { memberId: t.arg.id({ required: true }) },
     authScopes: (_root, args, ctx) => canManageEmployeesOf(ctx.identity, args.memberId),
     unauthorizedError: (_r, _a, ctx) =>

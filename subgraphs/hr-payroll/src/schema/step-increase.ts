@@ -301,6 +301,20 @@ builder.mutationFields((t) => ({
             if (updated.count !== 1)
               throw new ConflictError('An employment changed while step increases were applied; try again.');
             after = await tx.employment.findUniqueOrThrow({ where: { id: employment.id } });
+            // The step history: a step applied for a month already settled gives back pay for it.
+            await tx.stepChange.createMany({
+              data: changes
+                .filter((d) => d.outcome === 'RAISED')
+                .map((d) => ({
+                  employmentId: employment.id,
+                  memberId,
+                  effectiveFrom: d.dueOn,
+                  caoScale: employment.caoScale,
+                  fromStep: d.fromStep,
+                  toStep: d.toStep,
+                  recordedBy: ctx.identity!.userId,
+                })),
+            });
             await recordChange(tx, {
               actorId: ctx.identity!.userId,
               memberId,
