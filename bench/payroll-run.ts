@@ -109,7 +109,8 @@ async function main() {
       `  CAO look-up ${part(phases.get('cao-lookup') ?? 0)}, calculation ${part(phases.get('calculation') ?? 0)}, ` +
         `storage ${part(phases.get('storage') ?? 0)}, rest ${part(seconds * 1000 - measured)} ` +
         `(${Math.round(count / seconds).toLocaleString('en')} payslips a second); ` +
-        `CPU of this process ${part((cpu.user + cpu.system) / 1000)} (all its threads; the database server's not included)`,
+        `CPU of this process ${part((cpu.user + cpu.system) / 1000)} ` +
+        `(all its threads; ${usesPostgres ? "the PostgreSQL server's not included" : 'PGlite runs in it'})`,
     );
     await platform.stop();
   }

@@ -61,6 +61,20 @@ describe('a month of payroll', () => {
     }
   });
 
+  test('each payslip explains its own figures (the reasons are recalculated from its frozen inputs)', async () => {
+    const res: any = await tp.query(
+      `query($id: ID!) { payrollRun(id: $id) { payslips(first: 50) { edges { node { net explanation } } } } }`,
+      { token: hr, variables: { id: runId } },
+    );
+    expect(res.errors).toBeUndefined();
+    for (const { node } of res.data.payrollRun.payslips.edges) {
+      expect(node.explanation[0]).toMatch(/^Payroll 2026-01, /);
+      expect(node.explanation.filter((line: string) => line.startsWith('Net pay:'))).toEqual([
+        expect.stringMatching(new RegExp(`= €${node.net.replace('.', '\\.')}\\.$`)),
+      ]);
+    }
+  });
+
   test('four eyes: who calculated may not approve; someone else may', async () => {
     const own = await tp.query(`mutation($id: ID!) { approvePayrollRun(id: $id) { status } }`, {
       token: payroll,
