@@ -1,6 +1,6 @@
-import { inflateSync } from 'node:zlib';
 import { tokenFor } from './testkit/auth';
 import { errorCodes } from './testkit/graphql';
+import { euro, pdfText } from './testkit/pdf';
 import { startTestPlatform, type TestPlatform } from './testkit/platform';
 
 // Payslips as PDF through the gateway: the employee gets their own (of paid runs), the member's HR
@@ -46,38 +46,6 @@ afterAll(() => tp?.stop());
 
 const employeeToken = (employeeId: string) =>
   tokenFor({ sub: `employee-${employeeId}`, roles: ['employee'], memberId: M1, employeeId });
-
-/** WinAnsi bytes 0x80–0x9F that differ from Latin-1 (the ones a payslip may use). */
-const WIN_ANSI: Record<number, string> = { 0x80: '€', 0x85: '…', 0x96: '–' };
-
-/**
- * The text of a pdf-lib PDF without a PDF library: its Flate streams inflated with node's zlib,
- * the hex strings of the `Tj` operators (how pdf-lib writes standard-font text) decoded.
- */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  const runs: string[] = [];
-  for (const match of raw.matchAll(/\/Length (\d+)[^]*?>>\s*stream\r?\n/g)) {
-    const start = match.index! + match[0].length;
-    const body = pdf.subarray(start, start + Number(match[1]));
-    let content: string;
-    try {
-      content = inflateSync(body).toString('latin1');
-    } catch {
-      continue;
-    }
-    for (const [, hex] of content.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)) {
-      runs.push(Array.from(Buffer.from(hex!, 'hex'), (b) => WIN_ANSI[b] ?? String.fromCharCode(b)).join(''));
-    }
-  }
-  return runs.join('\n').replace(/\s+/g, ' ');
-}
-
-/** `"2183.69"` → `"€ 2.183,69"`, from the string. */
-const euro = (amount: string) => {
-  const [whole, cents] = amount.split('.');
-  return `€ ${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${cents}`;
-};
 
 async function pdfFor(id: string, token: string) {
   const res: any = await tp.query(PDF, { token, variables: { id } });

@@ -1,0 +1,33 @@
+import { inflateSync } from 'node:zlib';
+
+/** WinAnsi bytes 0x80–0x9F that differ from Latin-1 (the ones a payslip may use). */
+const WIN_ANSI: Record<number, string> = { 0x80: '€', 0x85: '…', 0x96: '–' };
+
+/**
+ * The text of a pdf-lib PDF without a PDF library: its Flate streams inflated with node's zlib,
+ * the hex strings of the `Tj` operators (how pdf-lib writes standard-font text) decoded.
+ */
+export function pdfText(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  const runs: string[] = [];
+  for (const match of raw.matchAll(/\/Length (\d+)[^]*?>>\s*stream\r?\n/g)) {
+    const start = match.index! + match[0].length;
+    const body = pdf.subarray(start, start + Number(match[1]));
+    let content: string;
+    try {
+      content = inflateSync(body).toString('latin1');
+    } catch {
+      continue;
+    }
+    for (const [, hex] of content.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)) {
+      runs.push(Array.from(Buffer.from(hex!, 'hex'), (b) => WIN_ANSI[b] ?? String.fromCharCode(b)).join(''));
+    }
+  }
+  return runs.join('\n').replace(/\s+/g, ' ');
+}
+
+/** `"2183.69"` → `"€ 2.183,69"`, from the string. */
+export const euro = (amount: string) => {
+  const [whole, cents] = amount.split('.');
+  return `€ ${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${cents}`;
+};
