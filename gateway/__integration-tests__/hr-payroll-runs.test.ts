@@ -207,3 +207,73 @@ test('bad periods are refused', async () => {
     expect(res.errors?.[0]?.extensions?.field).toBe(field);
   }
 });
+
+describe('a new contract in the middle of a month', () => {
+  afterAll(() => tp.reset());
+
+  test('both payslips count as one employee: the later carries on from the earlier, and next month from both', async () => {
+    const SLIPS = `mutation($m: ID!, $y: Int!, $mo: Int!) { calculatePayrollRun(memberId: $m, year: $y, month: $mo) {
+      id payslips(first: 50) { edges { node { employeeId employmentId gross holidayAllowancePaid yearToDate } } } } }`;
+    const employees: any = await tp.query(
+      `query($m: ID!) { employees(memberId: $m, first: 1) { edges { node { id employments { id caoScale caoStep hoursPerWeek } } } } }`,
+      { token: hr, variables: { m: M1 } },
+    );
+    const person = employees.data.employees.edges[0].node;
+    const old = person.employments[0];
+    // The contract ends on 15 January 2026; a new one, one step higher, starts the next day.
+    const ended = await tp.query(
+      `mutation($id: ID!) { updateEmployment(id: $id, input: { endDate: "2026-01-15" }) { id } }`,
+      {
+        token: hr,
+        variables: { id: old.id },
+      },
+    );
+    expect(ended.errors).toBeUndefined();
+    const added: any = await tp.query(
+      `mutation($e: ID!, $input: EmploymentInput!) { addEmployment(employeeId: $e, input: $input) { id } }`,
+      {
+        token: hr,
+        variables: {
+          e: person.id,
+          input: {
+            startDate: '2026-01-16',
+            contractType: 'PERMANENT',
+            functionTitle: 'Teamleider',
+            caoScale: old.caoScale,
+            caoStep: old.caoStep,
+            hoursPerWeek: old.hoursPerWeek,
+            applyTaxCredit: true,
+          },
+        },
+      },
+    );
+    expect(added.errors).toBeUndefined();
+
+    const january: any = await tp.query(SLIPS, { token: payroll, variables: { m: M1, y: 2026, mo: 1 } });
+    expect(january.errors).toBeUndefined();
+    const mine = january.data.calculatePayrollRun.payslips.edges
+      .map((e: any) => e.node)
+      .filter((n: any) => n.employeeId === person.id);
+    const first = mine.find((n: any) => n.employmentId === old.id);
+    const second = mine.find((n: any) => n.employmentId === added.data.addEmployment.id);
+    const cents = (s: string) => Math.round(Number(s) * 100);
+    // The ended contract pays out the holiday allowance reserved (its own half month's).
+    expect(cents(first.holidayAllowancePaid)).toBeGreaterThan(0);
+    // The new contract's year to date includes the first half of the month.
+    expect(cents(JSON.parse(second.yearToDate).grossWage)).toBe(cents(first.gross) + cents(second.gross));
+
+    await tp.query(`mutation($id: ID!) { approvePayrollRun(id: $id) { status } }`, {
+      token: hr,
+      variables: { id: january.data.calculatePayrollRun.id },
+    });
+    const february: any = await tp.query(SLIPS, { token: payroll, variables: { m: M1, y: 2026, mo: 2 } });
+    expect(february.errors).toBeUndefined();
+    const next = february.data.calculatePayrollRun.payslips.edges
+      .map((e: any) => e.node)
+      .find((n: any) => n.employeeId === person.id);
+    // February carries on from both January payslips.
+    expect(cents(JSON.parse(next.yearToDate).grossWage)).toBe(
+      cents(first.gross) + cents(second.gross) + cents(next.gross),
+    );
+  });
+});

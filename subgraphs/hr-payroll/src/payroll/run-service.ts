@@ -9,7 +9,7 @@ import {
 import type { HrContext } from '../builder';
 import { caoWages } from '../cao-client';
 import { backPayByEmployment, outstandingBackPay } from './back-pay-service';
-import { calculateAll } from './calculate-all';
+import { calculateAll, type CalculationOutcome } from './calculate-all';
 import type { StoredCalculation } from './explanation';
 import { timedPhase } from './phases';
 import {
@@ -90,10 +90,13 @@ async function history(db: HrContext['db'], memberId: string, year: number, mont
   const slipsOf = async (run: { id: string } | null) => {
     if (!run) return new Map<string, CarriedOver>();
     const rows = await db.$queryRaw<{ employeeId: string; yearToDate: string; accrual: string }[]>`
-      SELECT employee_id AS "employeeId",
-             (calculation -> 'yearToDateAfter')::text AS "yearToDate",
-             (calculation -> 'holidayAllowance' -> 'accrualAfter')::text AS "accrual"
-      FROM payslip WHERE run_id = ${run.id}`;
+      SELECT p.employee_id AS "employeeId",
+             (p.calculation -> 'yearToDateAfter')::text AS "yearToDate",
+             (p.calculation -> 'holidayAllowance' -> 'accrualAfter')::text AS "accrual"
+      FROM payslip p JOIN employment e ON e.id = p.employment_id
+      WHERE p.run_id = ${run.id}
+      -- An employee's later employment carries the earlier one's totals: it comes last and counts.
+      ORDER BY e.start_date, p.id`;
     return new Map(
       rows.map((r): [string, CarriedOver] => [
         r.employeeId,
@@ -196,7 +199,7 @@ export async function calculateMonth(
       backPay: backPay.get(employment.id) ?? [],
     };
   });
-  const outcomes = await calculateAll(inputs);
+  const outcomes = await calculateInOrder(employments, inputs);
   return outcomes.map((outcome, i) => {
     const employment = employments[i]!;
     if ('error' in outcome) {
@@ -213,6 +216,39 @@ export async function calculateMonth(
       calculation: outcome.calculation,
     };
   });
+}
+
+/**
+ * Calculates the month's payslips. An employee with two employments in one month (a contract
+ * that ends and a new one that starts) has them calculated one after the other, in order of
+ * start: the later one carries on from the earlier one's year to date and holiday allowance
+ * reserved, as one employee at one employer. Everyone else in one go.
+ */
+async function calculateInOrder(
+  employments: { id: string; employeeId: string; startDate: Date }[],
+  inputs: PayrollInput[],
+): Promise<CalculationOutcome[]> {
+  const byEmployee = new Map<string, number[]>();
+  employments.forEach((e, i) => byEmployee.set(e.employeeId, [...(byEmployee.get(e.employeeId) ?? []), i]));
+  const chains = [...byEmployee.values()].map((chain) =>
+    chain.sort((a, b) => employments[a]!.startDate.getTime() - employments[b]!.startDate.getTime()),
+  );
+  const outcomes: CalculationOutcome[] = new Array(inputs.length);
+  for (let position = 0; chains.some((chain) => chain.length > position); position++) {
+    const pass = chains.filter((chain) => chain.length > position);
+    const indexes = pass.map((chain) => chain[position]!);
+    pass.forEach((chain, k) => {
+      const earlier = position > 0 ? outcomes[chain[position - 1]!] : undefined;
+      if (earlier && 'calculation' in earlier) {
+        const input = inputs[indexes[k]!]!;
+        input.yearToDate = earlier.calculation.yearToDateAfter;
+        input.holidayAllowanceAccrual = earlier.calculation.holidayAllowance.accrualAfter;
+      }
+    });
+    const results = await calculateAll(indexes.map((i) => inputs[i]!));
+    indexes.forEach((i, k) => (outcomes[i] = results[k]!));
+  }
+  return outcomes;
 }
 
 const annualised = (monthly: string) => {
