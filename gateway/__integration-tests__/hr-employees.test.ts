@@ -4,6 +4,7 @@ import path from 'node:path';
 import { tokenFor } from './testkit/auth';
 import { errorCodes, type GraphQLResponse } from './testkit/graphql';
 import { startTestPlatform, type TestPlatform } from './testkit/platform';
+import { todayNl, addDays, addMonths, daysFrom } from './testkit/calendar';
 
 // The HR/payroll subgraph through the gateway: a member's employees next to its directory entry
 // (members subgraph) and their CAO wages and scales (asked from the CAO subgraph); who sees
@@ -34,20 +35,6 @@ const employeeToken = (member: string, employee: string) =>
 let hr1: string;
 let hr2: string;
 
-// --- Calendar dates, computed here independently of the product (UTC dates, `YYYY-MM-DD`). ---
-const DAY = 86_400_000;
-const toDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const iso = (date: Date) => date.toISOString().slice(0, 10);
-/** Today in the Netherlands. */
-const todayNl = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-const addDays = (day: string, days: number) => iso(new Date(toDate(day).getTime() + days * DAY));
-/** Whole months; a day the target month lacks becomes its last day (31 Aug + 3 months = 30 Nov). */
-const addMonths = (day: string, months: number) => {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const last = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
-  return iso(new Date(Date.UTC(y, m - 1 + months, Math.min(d, last))));
-};
-const daysFrom = (from: string, to: string) => Math.round((toDate(to).getTime() - toDate(from).getTime()) / DAY);
 /** Age in whole years; the birthday counts on its own day (birthdays here are never 29 February). */
 const ageOn = (birth: string, on: string) => {
   const [by, bm, bd] = birth.split('-').map(Number) as [number, number, number];

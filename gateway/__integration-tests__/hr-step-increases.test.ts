@@ -2,6 +2,7 @@ import type { DevelopmentTokenClaims, Role } from '@samen-sterk/subgraph-runtime
 import { tokenFor } from './testkit/auth';
 import { errorCodes, type GraphQLResponse } from './testkit/graphql';
 import { startTestPlatform, type TestPlatform } from './testkit/platform';
+import { todayNl, addDays, addMonths } from './testkit/calendar';
 
 // The CAO's yearly step increase through the gateway ("one step a year after a good appraisal;
 // automatic where the employer does not appraise; up to the scale maximum"): appraisals recorded
@@ -22,18 +23,6 @@ const payrollFor = (member: string) =>
 let hr7: string;
 let hr1: string;
 
-// --- Calendar dates, computed here independently of the product (UTC dates, `YYYY-MM-DD`). ---
-const DAY = 86_400_000;
-const toDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const iso = (date: Date) => date.toISOString().slice(0, 10);
-const todayNl = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-const addDays = (day: string, days: number) => iso(new Date(toDate(day).getTime() + days * DAY));
-/** Whole months; a day the target month lacks becomes its last day. */
-const addMonths = (day: string, months: number) => {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const last = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
-  return iso(new Date(Date.UTC(y, m - 1 + months, Math.min(d, last))));
-};
 const TODAY = todayNl();
 
 let bsnSerial = 31_000_000;

@@ -14,3 +14,17 @@ export function percent(value: Decimal, field: string, label: string) {
     throw new BadUserInputError(field, `${label} is a percentage from 0 to 100.`);
   return value.toString();
 }
+
+/**
+ * A premium rate: at most two decimals (as the tax office and funds publish them) and at most
+ * `max`; a larger figure is a typing error, not a rate. Returns it with two decimals.
+ */
+export function ratePercent(value: Decimal, field: string, label: string, max: number): string {
+  if (value.isNegative() || value.greaterThan(max) || value.decimalPlaces() > 2) {
+    throw new BadUserInputError(
+      field,
+      `${label} is a percentage from 0 to ${max} with at most two decimals, not ${value.toString()}.`,
+    );
+  }
+  return value.toFixed(2);
+}

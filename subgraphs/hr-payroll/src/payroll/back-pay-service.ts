@@ -1,8 +1,8 @@
-import { formatCalendarDate, parseCalendarDate } from '@samen-sterk/subgraph-runtime';
+import { parseCalendarDate } from '@samen-sterk/subgraph-runtime';
 import type { HrContext } from '../builder';
 import { caoPublications, caoWages, type CaoPublication, type WageQuestion } from '../cao-client';
 import { backPayFor } from '../domain/payroll/back-pay';
-import { monthSlice } from '../domain/payroll/proration';
+import { monthBounds, monthIndex, monthSlice } from '../domain/payroll/proration';
 import type { BackPayInput, PayrollInput } from '../domain/payroll/types';
 import type { Prisma } from '../generated/prisma/client';
 
@@ -40,14 +40,9 @@ export interface LateStepChange {
   recordedAt: Date;
 }
 
-const monthIndex = (year: number, month: number) => year * 12 + (month - 1);
-const firstDayOf = (p: { year: number; month: number }) => new Date(Date.UTC(p.year, p.month - 1, 1));
-const lastDayOf = (p: { year: number; month: number }) => new Date(Date.UTC(p.year, p.month, 0));
-
 /** Publications that apply to a month and came after it was calculated. */
 function publishedAfter(run: { year: number; month: number; calculatedAt: Date }, publications: CaoPublication[]) {
-  const first = new Date(Date.UTC(run.year, run.month - 1, 1));
-  const last = new Date(Date.UTC(run.year, run.month, 0));
+  const { first, last } = monthBounds(run.year, run.month);
   return publications.filter(
     (p) =>
       p.publishedAt > run.calculatedAt && p.effectiveFrom <= last && (p.effectiveTo === null || p.effectiveTo >= first),
@@ -88,7 +83,8 @@ export async function outstandingBackPay(
     const since = publishedAfter(run, publications);
     const steps = new Map<string, LateStepChange[]>();
     for (const change of stepChanges) {
-      if (change.recordedAt <= run.calculatedAt || change.effectiveFrom > lastDayOf(run)) continue;
+      if (change.recordedAt <= run.calculatedAt || change.effectiveFrom > monthBounds(run.year, run.month).last)
+        continue;
       steps.set(change.employmentId, [...(steps.get(change.employmentId) ?? []), change]);
     }
     if (since.length || steps.size) affected.set(run.id, { run, since, steps });
@@ -106,7 +102,9 @@ export async function outstandingBackPay(
     const { since, steps } = affected.get(p.runId)!;
     const late = steps.get(p.employmentId) ?? [];
     // A former employee's payslip paid back pay only: no wage of that month to correct.
-    const ended = input.employment.endDate !== null && new Date(input.employment.endDate) < firstDayOf(input.period);
+    const ended =
+      input.employment.endDate !== null &&
+      new Date(input.employment.endDate) < monthBounds(input.period.year, input.period.month).first;
     if (!frozen || ended || (since.length === 0 && late.length === 0)) return [];
     // The step on the day the wage was asked for: the latest late increase from that day or before.
     const on = parseCalendarDate(frozen.on)!;
@@ -213,6 +211,3 @@ export function backPayByEmployment(outstanding: OutstandingBackPay[]): Map<stri
   }
   return byEmployment;
 }
-
-export const periodName = (p: { year: number; month: number }) =>
-  formatCalendarDate(new Date(Date.UTC(p.year, p.month - 1, 1))).slice(0, 7);

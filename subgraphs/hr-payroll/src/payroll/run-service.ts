@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  BadUserInputError,
-  ConflictError,
-  formatCalendarDate,
-  parseCalendarDate,
-  recordChange,
-} from '@samen-sterk/subgraph-runtime';
+import { BadUserInputError, ConflictError, formatCalendarDate, recordChange } from '@samen-sterk/subgraph-runtime';
 import type { HrContext } from '../builder';
 import { caoWages } from '../cao-client';
 import { backPayByEmployment, outstandingBackPay } from './back-pay-service';
@@ -19,6 +13,8 @@ import {
   type YearToDate,
 } from '../domain/payroll/types';
 import { ageOn } from '../domain/employment';
+import { Exact, money } from '../domain/payroll/money';
+import { monthBounds, periodName } from '../domain/payroll/proration';
 import type { Prisma } from '../generated/prisma/client';
 
 /**
@@ -49,12 +45,6 @@ export interface PayslipDraft {
   input: PayrollInput;
   /** Without the explanation, which is recalculated on read (explanation.ts). */
   calculation: StoredCalculation;
-}
-
-function monthBounds(year: number, month: number) {
-  const first = parseCalendarDate(`${year}-${String(month).padStart(2, '0')}-01`)!;
-  const last = new Date(Date.UTC(year, month, 0));
-  return { first, last };
 }
 
 export function checkedPeriod(year: number, month: number) {
@@ -251,11 +241,8 @@ async function calculateInOrder(
   return outcomes;
 }
 
-const annualised = (monthly: string) => {
-  const [euros, cents = '00'] = monthly.split('.');
-  const total = (BigInt(euros!) * 100n + BigInt(cents.padEnd(2, '0').slice(0, 2))) * 12n;
-  return `${total / 100n}.${String(total % 100n).padStart(2, '0')}`;
-};
+/** A monthly wage a year long (× 12: exact, cents stay cents). */
+const annualised = (monthly: string) => money(new Exact(monthly).times(12));
 
 /**
  * Inserts a run's payslips, a slice per statement, each payslip ONE JSON parameter that the
@@ -330,7 +317,7 @@ export async function storeRun(ctx: HrContext, memberId: string, year: number, m
     const existing = await tx.payrollRun.findUnique({ where: { memberId_year_month: { memberId, year, month } } });
     if (existing && existing.status !== 'CALCULATED') {
       throw new ConflictError(
-        `The payroll of ${year}-${String(month).padStart(2, '0')} is ${existing.status.toLowerCase()} and can no longer be recalculated.`,
+        `The payroll of ${periodName(year, month)} is ${existing.status.toLowerCase()} and can no longer be recalculated.`,
       );
     }
     const run = existing
@@ -386,6 +373,3 @@ async function storeBackPay(
     ),
   });
 }
-
-export const periodLabel = (year: number, month: number) =>
-  formatCalendarDate(monthBounds(year, month).first).slice(0, 7);

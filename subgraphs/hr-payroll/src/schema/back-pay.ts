@@ -2,7 +2,9 @@ import { formatCalendarDate, UnauthenticatedError, ForbiddenError } from '@samen
 import { canManageEmployeesOf } from '../access';
 import { builder } from '../builder';
 import type { BackPayPeriod, PayrollCalculation } from '../domain/payroll/types';
-import { outstandingBackPay, periodName, type OutstandingBackPay } from '../payroll/back-pay-service';
+import { Exact, money, sum } from '../domain/payroll/money';
+import { periodName } from '../domain/payroll/proration';
+import { outstandingBackPay, type OutstandingBackPay } from '../payroll/back-pay-service';
 
 // Retroactive corrections: what settled months are owed after a CAO version or minimum wage was
 // published with an earlier effective date, and the back pay a payslip paid for them.
@@ -15,7 +17,7 @@ const RetroactiveCorrectionRef = builder.objectRef<OutstandingBackPay>('Retroact
     employeeId: t.exposeID('employeeId'),
     employeeName: t.exposeString('employeeName'),
     employmentId: t.exposeID('employmentId'),
-    period: t.string({ description: 'The month corrected, YYYY-MM.', resolve: (c) => periodName(c) }),
+    period: t.string({ description: 'The month corrected, YYYY-MM.', resolve: (c) => periodName(c.year, c.month) }),
     year: t.exposeInt('year'),
     month: t.exposeInt('month'),
     correctedRunId: t.exposeID('correctedRunId'),
@@ -56,26 +58,17 @@ const RetroactiveCorrectionsRef = builder.objectRef<CorrectionsReport>('Retroact
   fields: (t) => ({
     totalAmount: t.field({
       type: 'Decimal',
-      resolve: (r) => sumAmounts(r.corrections.map((c) => c.amount)),
+      resolve: (r) => money(sum(r.corrections.map((c) => new Exact(c.amount)))),
     }),
     employeeCount: t.int({ resolve: (r) => new Set(r.corrections.map((c) => c.employeeId)).size }),
     corrections: t.field({ type: [RetroactiveCorrectionRef], resolve: (r) => r.corrections }),
   }),
 });
 
-/** Sum of amounts in cents (exact: two-decimal strings as whole cents). */
-function sumAmounts(amounts: string[]): string {
-  const cents = amounts.reduce((total, a) => {
-    const [euros, fraction = '00'] = a.split('.');
-    return total + BigInt(euros!) * 100n + BigInt(fraction.padEnd(2, '0').slice(0, 2));
-  }, 0n);
-  return `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`;
-}
-
 const PayslipBackPayRef = builder.objectRef<BackPayPeriod>('PayslipBackPay').implement({
   description: 'Back pay for an earlier month paid with this payslip.',
   fields: (t) => ({
-    period: t.string({ description: 'The month corrected, YYYY-MM.', resolve: (p) => periodName(p) }),
+    period: t.string({ description: 'The month corrected, YYYY-MM.', resolve: (p) => periodName(p.year, p.month) }),
     correctedPayslipId: t.exposeID('correctedPayslipId'),
     paidMonthly: t.field({ type: 'Decimal', resolve: (p) => p.paidMonthly }),
     dueMonthly: t.field({ type: 'Decimal', resolve: (p) => p.dueMonthly }),

@@ -11,7 +11,8 @@ import { builder, type HrContext } from '../builder';
 import type { PayrollCalculation } from '../domain/payroll/types';
 import { PayrollRunStatus } from '../generated/prisma/client';
 import { explanationOf } from '../payroll/explanation';
-import { calculateMonth, periodLabel, storeRun } from '../payroll/run-service';
+import { periodName } from '../domain/payroll/proration';
+import { calculateMonth, storeRun } from '../payroll/run-service';
 import { MemberRef } from './references';
 
 const PayrollRunStatusEnum = builder.enumType(PayrollRunStatus, {
@@ -53,7 +54,7 @@ export const PayslipRef = builder.prismaObject('Payslip', {
     period: t.string({
       description: 'YYYY-MM',
       select: { run: { select: { year: true, month: true } } },
-      resolve: (p) => periodLabel(p.run.year, p.run.month),
+      resolve: (p) => periodName(p.run.year, p.run.month),
     }),
     runStatus: t.field({
       type: PayrollRunStatusEnum,
@@ -103,7 +104,7 @@ export const PayrollRunRef = builder.prismaObject('PayrollRun', {
     employer: t.field({ type: MemberRef, resolve: (r) => ({ id: r.memberId }) }),
     year: t.exposeInt('year'),
     month: t.exposeInt('month'),
-    period: t.string({ description: 'YYYY-MM', resolve: (r) => periodLabel(r.year, r.month) }),
+    period: t.string({ description: 'YYYY-MM', resolve: (r) => periodName(r.year, r.month) }),
     status: t.expose('status', { type: PayrollRunStatusEnum }),
     calculatedBy: t.exposeID('calculatedBy'),
     calculatedAt: t.expose('calculatedAt', { type: 'DateTime' }),

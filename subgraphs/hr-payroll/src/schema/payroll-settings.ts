@@ -1,7 +1,7 @@
-import { BadUserInputError, ForbiddenError, recordChange, UnauthenticatedError } from '@samen-sterk/subgraph-runtime';
-import type Decimal from 'decimal.js';
+import { ForbiddenError, recordChange, UnauthenticatedError } from '@samen-sterk/subgraph-runtime';
 import { canManageEmployeesOf } from '../access';
 import { builder } from '../builder';
+import * as check from '../validation';
 import { MemberRef } from './references';
 
 // A member's payroll settings: its pension premiums (the sector fund's rates are not public, so
@@ -48,20 +48,6 @@ const PayrollSettingsInput = builder.inputType('PayrollSettingsInput', {
   }),
 });
 
-/**
- * Percentages of the settings: two decimals at most (as the tax office and funds publish them),
- * and within what a premium can be; a larger figure is a typing error, not a rate.
- */
-function checkedPercent(value: Decimal, field: string, label: string, max: number): string {
-  if (value.isNegative() || value.greaterThan(max) || value.decimalPlaces() > 2) {
-    throw new BadUserInputError(
-      field,
-      `${label} is a percentage from 0 to ${max} with at most two decimals, not ${value.toString()}.`,
-    );
-  }
-  return value.toFixed(2);
-}
-
 builder.queryFields((t) => ({
   payrollSettings: t.prismaField({
     type: PayrollSettingsRef,
@@ -88,13 +74,13 @@ builder.mutationFields((t) => ({
     unauthorizedError: (_r, _a, ctx) => (ctx.identity ? refused() : new UnauthenticatedError()),
     resolve: async (query, _root, { memberId, input }, ctx) => {
       const data = {
-        pensionEmployeePercent: checkedPercent(
+        pensionEmployeePercent: check.ratePercent(
           input.pensionEmployeePercent,
           'input.pensionEmployeePercent',
           "The employee's pension premium",
           50,
         ),
-        pensionEmployerPercent: checkedPercent(
+        pensionEmployerPercent: check.ratePercent(
           input.pensionEmployerPercent,
           'input.pensionEmployerPercent',
           "The employer's pension premium",
@@ -102,7 +88,7 @@ builder.mutationFields((t) => ({
         ),
         // The Whk rates of a decision stay well under 10 %.
         whkPercent:
-          input.whkPercent == null ? null : checkedPercent(input.whkPercent, 'input.whkPercent', 'The Whk rate', 10),
+          input.whkPercent == null ? null : check.ratePercent(input.whkPercent, 'input.whkPercent', 'The Whk rate', 10),
         aofSmallEmployer: input.aofSmallEmployer ?? null,
       };
       return ctx.db.$transaction(async (tx) => {

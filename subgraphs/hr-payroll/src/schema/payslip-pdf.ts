@@ -2,7 +2,7 @@ import { NotFoundError, PlatformError } from '@samen-sterk/subgraph-runtime';
 import { canManageEmployeesOf, isSelf } from '../access';
 import { builder, type HrContext } from '../builder';
 import type { PayrollCalculation, PayrollInput } from '../domain/payroll/types';
-import { periodLabel } from '../payroll/run-service';
+import { periodName } from '../domain/payroll/proration';
 import { renderPayslipPdf } from '../payslip/pdf';
 
 /**
@@ -129,7 +129,7 @@ builder.queryField('payslipPdf', (t) =>
         paidAt: payslip.run.paidAt,
       });
       return {
-        fileName: `loonstrook-${periodLabel(payslip.run.year, payslip.run.month)}-${slug(name) || 'werknemer'}.pdf`,
+        fileName: `loonstrook-${periodName(payslip.run.year, payslip.run.month)}-${slug(name) || 'werknemer'}.pdf`,
         contentType: 'application/pdf',
         base64: Buffer.from(pdf).toString('base64'),
       };

@@ -1,5 +1,5 @@
 import { eur, Exact, money, ZERO } from './money';
-import { prorate } from './proration';
+import { monthIndex, periodName, prorate } from './proration';
 import { PayrollInputError, type BackPayInput, type BackPayPeriod } from './types';
 
 /**
@@ -16,8 +16,6 @@ import { PayrollInputError, type BackPayInput, type BackPayPeriod } from './type
  *   with the special-payments table, premium wage in the month it is paid, with holiday
  *   allowance and pension over it as over any wage (see calculate.ts).
  */
-
-const monthIndex = (year: number, month: number) => year * 12 + (month - 1);
 
 /** The wage difference for one settled month; null when nothing (more) is due. */
 export function backPayFor(
@@ -107,7 +105,7 @@ export function backPayPeriods(
 
 /** "2026-01: €2,500.00 × 31/31 due instead of €2,450.00 …" for lines and explanations. */
 export function describeBackPay(p: BackPayPeriod): string {
-  const name = `${p.year}-${String(p.month).padStart(2, '0')}`;
+  const name = periodName(p.year, p.month);
   const fraction = p.daysEmployed === p.daysInMonth ? '' : ` × ${p.daysEmployed}/${p.daysInMonth}`;
   const before = new Exact(p.alreadyCorrected).isZero()
     ? ''

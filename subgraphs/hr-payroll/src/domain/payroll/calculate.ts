@@ -7,7 +7,15 @@ import { lkvExpected } from './lkv';
 import { eur, Exact, money, pct, percentOf, roundCents, roundWhole, sum, ZERO } from './money';
 import { WEEKS_PER_YEAR_FOR_PAID_HOURS } from './parameters';
 import { awfClass, capPremiumWage, employerPremiums, pensionPremium } from './premiums';
-import { formatDate, hoursInMonth, monthAfterEmployment, monthSlice, prorate } from './proration';
+import {
+  formatDate,
+  hoursInMonth,
+  monthAfterEmployment,
+  monthBounds,
+  monthSlice,
+  periodName,
+  prorate,
+} from './proration';
 import { holidayAllowanceTax, monthlyWageTax } from './tax';
 import type { PayrollCalculation, PayrollInput, PayrollLine, YearToDate } from './types';
 
@@ -24,15 +32,14 @@ export function calculatePayroll(input: PayrollInput): PayrollCalculation {
   const employment = input.employment;
   const explanation: string[] = [];
   const warnings: string[] = [];
-  const periodName = `${year}-${String(month).padStart(2, '0')}`;
   explanation.push(
-    `Payroll ${periodName}, ${input.caoWage.caoVersionName}: ${r.hoursPerWeek.toFixed()} hours a week, ` +
+    `Payroll ${periodName(year, month)}, ${input.caoWage.caoVersionName}: ${r.hoursPerWeek.toFixed()} hours a week, ` +
       `${employment.contractType.toLowerCase().replace('_', '-')} contract${employment.writtenContract ? ' in writing' : ' not in writing'}.`,
   );
 
   // 1–2. Pro rata by calendar days; gross wage. A former employee's payslip pays back pay only.
   const backPayOnly =
-    r.endDate !== null && r.endDate < new Date(Date.UTC(year, month - 1, 1)) && (input.backPay?.length ?? 0) > 0;
+    r.endDate !== null && r.endDate < monthBounds(year, month).first && (input.backPay?.length ?? 0) > 0;
   const slice = backPayOnly
     ? monthAfterEmployment(year, month)
     : monthSlice(year, month, { startDate: r.startDate, endDate: r.endDate });

@@ -20,6 +20,18 @@ const dayNumber = (date: Date) => Math.round(date.getTime() / DAY_MS);
 
 export const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
+/** The first and last calendar day of a month (1–12). */
+export const monthBounds = (year: number, month: number) => ({
+  first: new Date(Date.UTC(year, month - 1, 1)),
+  last: new Date(Date.UTC(year, month, 0)),
+});
+
+/** A month as people and the API write it: "2026-01". */
+export const periodName = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
+
+/** Months counted from year 0, to compare and order periods. */
+export const monthIndex = (year: number, month: number) => year * 12 + (month - 1);
+
 export const formatDate = (date: Date) => date.toISOString().slice(0, 10);
 
 /** Refuses anything that is not a valid calendar date at 00:00 UTC. */
@@ -65,9 +77,8 @@ export function monthSlice(
   month: number,
   employment: { startDate: Date; endDate: Date | null },
 ): MonthSlice {
-  const firstDay = new Date(Date.UTC(year, month - 1, 1));
+  const { first: firstDay, last: lastDay } = monthBounds(year, month);
   const days = daysInMonth(year, month);
-  const lastDay = new Date(Date.UTC(year, month - 1, days));
   const from = employment.startDate > firstDay ? employment.startDate : firstDay;
   const to = employment.endDate !== null && employment.endDate < lastDay ? employment.endDate : lastDay;
   if (from > to) {
@@ -75,7 +86,7 @@ export function monthSlice(
       'NOT_EMPLOYED_IN_PERIOD',
       'period',
       `The employment (${formatDate(employment.startDate)} – ${employment.endDate ? formatDate(employment.endDate) : 'open'}) ` +
-        `has no day in ${year}-${String(month).padStart(2, '0')}.`,
+        `has no day in ${periodName(year, month)}.`,
     );
   }
   const daysEmployed = dayNumber(to) - dayNumber(from) + 1;
@@ -96,9 +107,8 @@ export function monthSlice(
  * employee has one.
  */
 export function monthAfterEmployment(year: number, month: number): MonthSlice {
-  const firstDay = new Date(Date.UTC(year, month - 1, 1));
+  const { first: firstDay, last: lastDay } = monthBounds(year, month);
   const days = daysInMonth(year, month);
-  const lastDay = new Date(Date.UTC(year, month - 1, days));
   return {
     firstDay,
     lastDay,
