@@ -1,5 +1,5 @@
 import { membersSubgraph } from '@samen-sterk/members';
-import { MigrationError, openDatabase } from '@samen-sterk/subgraph-runtime';
+import { MigrationError, openDatabase, runSubgraph } from '@samen-sterk/subgraph-runtime';
 import net from 'node:net';
 import { startPlatform, SUBGRAPH_DEFINITIONS } from '../../scripts/platform';
 import { testDatabaseLocation } from './testkit/databases';
@@ -43,6 +43,23 @@ test('a changed applied migration stops start-up with a clear message, and nothi
     // A real PostgreSQL database outlives this test; the PGlite copy was closed by the failed start.
     if (location.kind === 'postgres') await setChecksum(applied!.checksum);
     await database.close();
+  }
+});
+
+// `pnpm start --fresh` creates each database, migrates and seeds it in one process; the tests'
+// templates were made in another. A type the migrations create (the enum array `Role[]`) was
+// unknown to a PGlite opened before it existed, and every query on it failed until a restart.
+test('a database created, migrated and seeded by this process answers queries on enum arrays', async () => {
+  const template = await testDatabaseLocation('members');
+  // On PGlite a new, empty database, as on a first start; PostgreSQL is the shared test database.
+  const location = template.kind === 'postgres' ? template : { kind: 'pglite' as const, dataDir: null };
+  if (template.kind === 'pglite-instance') await template.instance.close();
+  const members = await runSubgraph(membersSubgraph, { location, port: 0, seed: true });
+  try {
+    const admins = await members.database.prisma.user.count({ where: { roles: { has: 'MEMBER_ADMIN' } } });
+    expect(admins).toBeGreaterThan(0);
+  } finally {
+    await members.stop();
   }
 });
 

@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import { applyMigrations, openDatabase } from '@samen-sterk/subgraph-runtime';
+import { migrateDatabase, openDatabase } from '@samen-sterk/subgraph-runtime';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,7 +18,7 @@ export default async function globalSetup(): Promise<void> {
     SUBGRAPH_DEFINITIONS.filter((d) => !postgresUrlFor(d.name)).map(async (definition) => {
       const instance = new PGlite();
       const database = await openDatabase({ kind: 'pglite-instance', instance }, definition.createClient);
-      await applyMigrations(database.sql, definition.migrationsDir);
+      await migrateDatabase(database, definition.migrationsDir);
       await definition.seed?.(database.prisma);
       const dump = await instance.dumpDataDir('gzip');
       fs.writeFileSync(templatePath(dir, definition.name), Buffer.from(await dump.arrayBuffer()));

@@ -42,9 +42,7 @@ export async function runSubgraph<Client extends { $disconnect(): Promise<void> 
     definition.createClient,
   );
   try {
-    await applyMigrations(database.sql, definition.migrationsDir, {
-      log: (message) => log(`${definition.name}: ${message}`),
-    });
+    await migrateDatabase(database, definition.migrationsDir, (message) => log(`${definition.name}: ${message}`));
     if (options.seed && definition.seed) await definition.seed(database.prisma);
     const server = await startSubgraphServer({
       name: definition.name,
@@ -65,6 +63,19 @@ export async function runSubgraph<Client extends { $disconnect(): Promise<void> 
     await database.close().catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * Applies pending migrations and lets the driver learn the types they created. Every path to a
+ * served database goes through here (`pnpm start`, a subgraph alone, the tests' templates).
+ */
+export async function migrateDatabase<Client>(
+  database: Database<Client>,
+  migrationsDir: string,
+  log?: (message: string) => void,
+): Promise<void> {
+  await applyMigrations(database.sql, migrationsDir, { log });
+  await database.schemaChanged();
 }
 
 /** A subgraph's own `main`: run it alone (as deployments do) until SIGINT or SIGTERM. */

@@ -29,6 +29,12 @@ export interface Database<Client> {
   queryLog: QueryLog;
   /** Readiness: the database answers a trivial query. */
   ping(): Promise<boolean>;
+  /**
+   * To call after migrations changed the schema. PGlite learns the array types (an enum's
+   * `Role[]`, say) when it opens; without this, a parameter of a type created later is sent as
+   * plain text and PostgreSQL answers "malformed array literal".
+   */
+  schemaChanged(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -54,6 +60,7 @@ export async function openDatabase<Client extends { $disconnect(): Promise<void>
       sql,
       queryLog,
       ping: () => ping(sql),
+      schemaChanged: async () => undefined,
       close: async () => {
         await prisma.$disconnect();
         await pool.end();
@@ -86,6 +93,7 @@ export async function openDatabase<Client extends { $disconnect(): Promise<void>
     sql,
     queryLog,
     ping: () => ping(sql),
+    schemaChanged: () => pglite.refreshArrayTypes(),
     close: async () => {
       await prisma.$disconnect();
       if (!pglite.closed) await pglite.close();
