@@ -4,7 +4,7 @@ import { DEFAULT_PORTS, type ServiceName } from '@samen-sterk/subgraph-runtime';
 
 /**
  * The subgraphs that make up the supergraph. Adding a subgraph means adding it here (and to
- * scripts/start.ts); `pnpm compose` does the rest.
+ * scripts/platform.ts); `pnpm compose` does the rest.
  */
 export interface SubgraphEntry {
   name: ServiceName;

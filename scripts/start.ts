@@ -1,23 +1,43 @@
 // `pnpm start`: the whole platform on this machine. Embedded databases in .data/ (one folder per
 // subgraph), migrated and seeded with demo data on first run; all subgraphs and the gateway.
 // `pnpm start --fresh` deletes the data and starts again. Ctrl-C stops everything.
-import { dataDirFromEnv } from '@samen-sterk/subgraph-runtime';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startPlatform } from './platform';
 
 process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
 
+// While the code loads (seconds) nothing runs yet: Ctrl-C then simply ends, quietly.
+let interrupted = false;
+const leaveEarly = () => {
+  interrupted = true;
+  process.exit(0);
+};
+process.on('SIGINT', leaveEarly);
+process.on('SIGTERM', leaveEarly);
+
 async function main() {
-  const started = performance.now();
+  const { dataDirFromEnv, stopOnSignals } = await import('@samen-sterk/subgraph-runtime');
+  const { startPlatform } = await import('./platform');
   const fresh = process.argv.includes('--fresh');
   const dataDir = path.resolve(dataDirFromEnv());
   if (fresh) {
     fs.rmSync(dataDir, { recursive: true, force: true });
-    console.log(`--fresh: removed ${dataDir}`);
+    const postgres = Object.keys(process.env).some((name) => name.endsWith('_DATABASE_URL'));
+    console.log(`--fresh: removed ${dataDir}${postgres ? ' (PostgreSQL databases are left as they are)' : ''}`);
   }
-  const platform = await startPlatform({ seed: true, log: (message) => console.log(`  ${message}`) });
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const starting = startPlatform({ seed: true, log: (message) => console.log(`  ${message}`) });
+  // Ctrl-C (also during start-up) stops everything in order and ends with exit code 0.
+  const signals = stopOnSignals(async () => (await starting.catch(() => undefined))?.stop());
+  process.off('SIGINT', leaveEarly);
+  process.off('SIGTERM', leaveEarly);
+  const platform = await starting.catch((error: unknown) => {
+    // A start-up cut short by Ctrl-C is no failure: the signal handler ends the process.
+    if (signals.stopping()) return null;
+    throw error;
+  });
+  if (!platform || signals.stopping()) return;
+  // Since this process started: loading the code takes a good part of it.
+  const seconds = process.uptime().toFixed(1);
   const local = (url: string) => url.replace('127.0.0.1', 'localhost');
   const gatewayUrl = local(platform.gateway.url);
   console.log(`\nSamen Sterk platform ready in ${seconds} s\n`);
@@ -37,21 +57,14 @@ Try:
     -d '{"query":"{ members(first: 3) { totalCount edges { node { name city keurmerk { status } } } } }"}'
 
 Ctrl-C stops everything; data is kept (pnpm start --fresh starts from scratch).`);
-
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    console.log('\nStopping…');
-    await platform.stop().catch((error) => console.error('Stopping failed:', error));
-    console.log('Stopped.');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
 }
 
 main().catch((error) => {
-  console.error(`Start-up failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+  // Ctrl-C while loading also ends tsx's compiler process (same process group), and loading then
+  // fails; the signal's own handler, a moment later, ends the process quietly instead.
+  setTimeout(() => {
+    if (interrupted) return;
+    console.error(`Start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }, 200);
 });

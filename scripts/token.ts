@@ -1,12 +1,14 @@
 // `pnpm -s token --role <role> [--role <role>…] [--member <id>] [--employee <id>] [--user <id>]
-//   [--payroll-member <id>…] [--expires 8h]`: prints a signed development token.
+//   [--payroll-member <id>…] [--expires 8h]`: prints a signed development token. It may live at
+// most JWT_MAX_LIFETIME (24h by default): the platform refuses longer-lived tokens.
 // Without --user/--member it speaks for the demo seed's sample user of the (first) role.
 import { SEED_ACCOUNTS } from '@samen-sterk/members';
 import { isRole, MEMBER_ROLES, ROLES, signDevelopmentToken, type Role } from '@samen-sterk/subgraph-runtime';
 import { parseArgs } from 'node:util';
 
 const usage = `Usage: pnpm -s token --role <role> [--role <role>…] [--member <id>] [--employee <id>] [--user <id>] [--payroll-member <id>…] [--expires 8h]
-Roles: ${ROLES.join(', ')}`;
+Roles: ${ROLES.join(', ')}
+--expires: how long the token lives (8h by default; at most JWT_MAX_LIFETIME, 24h by default)`;
 
 async function main() {
   const { values } = parseArgs({

@@ -1,4 +1,12 @@
-import { DEVELOPMENT_GATEWAY_SECRET, GATEWAY_SECRET_HEADER } from '@samen-sterk/subgraph-runtime';
+import {
+  DEVELOPMENT_GATEWAY_SECRET,
+  DEVELOPMENT_JWT_SECRET,
+  GATEWAY_SECRET_HEADER,
+  signDevelopmentToken,
+  TOKEN_AUDIENCE_DEFAULT,
+  TOKEN_ISSUER_DEFAULT,
+} from '@samen-sterk/subgraph-runtime';
+import { SignJWT } from 'jose';
 import { badTokens, tokenFor } from './testkit/auth';
 import { errorCodes, graphql } from './testkit/graphql';
 import { SUBGRAPH_DEFINITIONS } from '../../scripts/platform';
@@ -35,6 +43,43 @@ describe.each(Object.keys(badTokens) as (keyof typeof badTokens)[])('a token tha
 test('an expired token says so', async () => {
   const res = await tp.query(QUERY, { token: await badTokens.expired() });
   expect(res.errors?.[0]?.message).toMatch(/expired/);
+});
+
+test('a token that never expires, or lives longer than 24 hours, says so, at the gateway and at a subgraph', async () => {
+  const cases = [
+    [badTokens.withoutExpiry, /never expires/],
+    [badTokens.hundredYears, /lives longer than the 24 h/],
+    [badTokens.hundredYearsWithoutIssuedAt, /lives longer than the 24 h/],
+    [badTokens.issuedInTheFuture, /issued in the future/],
+  ] as const;
+  for (const [make, message] of cases) {
+    const token = await make();
+    const viaGateway = await tp.query(QUERY, { token });
+    expect(viaGateway.status).toBe(401);
+    expect(viaGateway.errors?.[0]?.message).toMatch(message);
+    const direct = await graphql(tp.subgraphUrl('cao'), '{ caoVersions(first: 1) { totalCount } }', {
+      token,
+      headers: { [GATEWAY_SECRET_HEADER]: DEVELOPMENT_GATEWAY_SECRET },
+    });
+    expect(direct.status).toBe(401);
+    expect(direct.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
+      ['UNAUTHENTICATED', expect.stringMatching(message)],
+    ]);
+  }
+
+  // Still accepted: a token of exactly the maximum lifetime, and one from an issuer whose clock
+  // is a little ahead of ours.
+  const day = await signDevelopmentToken({ sub: 'someone', roles: ['platform-admin'] }, { expiresIn: '24h' });
+  expect((await tp.query(QUERY, { token: day })).errors).toBeUndefined();
+  const skewed = await new SignJWT({ roles: ['platform-admin'] })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('someone')
+    .setIssuer(TOKEN_ISSUER_DEFAULT)
+    .setAudience(TOKEN_AUDIENCE_DEFAULT)
+    .setIssuedAt('30s')
+    .setExpirationTime('1h')
+    .sign(new TextEncoder().encode(DEVELOPMENT_JWT_SECRET));
+  expect((await tp.query(QUERY, { token: skewed })).errors).toBeUndefined();
 });
 
 test('a token with a member role but no member is refused', async () => {

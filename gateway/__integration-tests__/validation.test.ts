@@ -1,5 +1,20 @@
+import { DEVELOPMENT_GATEWAY_SECRET, GATEWAY_SECRET_HEADER, type ServiceName } from '@samen-sterk/subgraph-runtime';
+import {
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isUnionType,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+} from 'graphql';
+import { SUBGRAPH_DEFINITIONS } from '../../scripts/platform';
 import { tokenFor } from './testkit/auth';
-import { errorCodes } from './testkit/graphql';
+import { errorCodes, graphql, type GraphQLResponse } from './testkit/graphql';
 import { startTestPlatform, type TestPlatform } from './testkit/platform';
 
 // Bad input gets a clear error naming the field, and nothing is written.
@@ -101,3 +116,329 @@ test('an unknown member is NOT_FOUND', async () => {
   });
   expect(errorCodes(res)).toEqual(['NOT_FOUND']);
 });
+
+// Input GraphQL refuses before anything runs is the caller's mistake too: BAD_USER_INPUT naming
+// the variable (`$on`) or the argument (`on`, `input.memberSince`), through the gateway and at
+// each subgraph directly, never INTERNAL_SERVER_ERROR.
+describe('values GraphQL refuses are BAD_USER_INPUT with the field', () => {
+  const WAGE = (args: string) => `{ wage(${args}) { monthly } }`;
+  const cases: {
+    name: string;
+    subgraph: ServiceName;
+    query: string;
+    /** As JSON text, so that `1e309` reaches the server as written (JSON.stringify writes null). */
+    variables?: string;
+    field: string;
+  }[] = [
+    {
+      name: 'a Date that does not exist, as a variable',
+      subgraph: 'cao',
+      query: `query($on: Date!) { wage(scale: 5, step: 3, on: $on, hoursPerWeek: "24") { monthly } }`,
+      variables: '{"on": "2026-02-30"}',
+      field: '$on',
+    },
+    {
+      name: 'a Date that does not exist, written in the query',
+      subgraph: 'cao',
+      query: WAGE('scale: 5, step: 3, on: "2026-02-30", hoursPerWeek: "24"'),
+      field: 'on',
+    },
+    {
+      name: 'a Decimal "1e309", as a variable',
+      subgraph: 'cao',
+      query: `query($h: Decimal) { wage(scale: 5, step: 3, on: "2024-03-01", hoursPerWeek: $h) { monthly } }`,
+      variables: '{"h": "1e309"}',
+      field: '$h',
+    },
+    {
+      name: 'a Decimal "1e309", written in the query',
+      subgraph: 'cao',
+      query: WAGE('scale: 5, step: 3, on: "2024-03-01", hoursPerWeek: "1e309"'),
+      field: 'hoursPerWeek',
+    },
+    {
+      name: 'an Int of 2^31, as a variable',
+      subgraph: 'cao',
+      query: `query($s: Int!) { wage(scale: $s, step: 3, on: "2024-03-01") { monthly } }`,
+      variables: '{"s": 2147483648}',
+      field: '$s',
+    },
+    {
+      name: 'an Int of 2^31, written in the query',
+      subgraph: 'cao',
+      query: WAGE('scale: 2147483648, step: 3, on: "2024-03-01"'),
+      field: 'scale',
+    },
+    {
+      name: 'an Int of 1e309 (Infinity in JSON), as a variable',
+      subgraph: 'hr-payroll',
+      query: `query($y: Int!) { wageTax(year: $y, period: MONTH, wage: "2500.00", withTaxCredit: true) { tax } }`,
+      variables: '{"y": 1e309}',
+      field: '$y',
+    },
+    {
+      name: 'an Int of 1e309, written in the query',
+      subgraph: 'hr-payroll',
+      query: `{ wageTax(year: 1e309, period: MONTH, wage: "2500.00", withTaxCredit: true) { tax } }`,
+      field: 'year',
+    },
+    {
+      name: 'a Decimal that is no number, written in the query',
+      subgraph: 'hr-payroll',
+      query: `{ wageTax(year: 2026, period: MONTH, wage: "lots", withTaxCredit: true) { tax } }`,
+      field: 'wage',
+    },
+    {
+      name: 'a Date that does not exist, as a variable, in hr-payroll',
+      subgraph: 'hr-payroll',
+      query: `query($on: Date!) { stepIncreasesDue(memberId: "00000000-0000-4000-8000-000000000001", on: $on) { dueOn } }`,
+      variables: '{"on": "2026-02-30"}',
+      field: '$on',
+    },
+    {
+      name: 'an ID of 1e309, as a variable',
+      subgraph: 'members',
+      query: `query($id: ID!) { member(id: $id) { name } }`,
+      variables: '{"id": 1e309}',
+      field: '$id',
+    },
+    {
+      name: 'an ID of 1e309, written in the query',
+      subgraph: 'members',
+      query: `{ member(id: 1e309) { name } }`,
+      field: 'id',
+    },
+    {
+      name: 'a Date inside an input object, as a variable',
+      subgraph: 'members',
+      query: CREATE,
+      variables: JSON.stringify({ input: { ...valid, memberSince: '2026-13-01' } }),
+      field: '$input.memberSince',
+    },
+    {
+      name: 'a Date inside an input object, written in the query',
+      subgraph: 'members',
+      query: `mutation { createMember(input: { name: "X", kvkNumber: "12345678", legalForm: FOUNDATION, city: "Utrecht", memberSince: "2026-13-01" }) { id } }`,
+      field: 'input.memberSince',
+    },
+    {
+      name: 'a field missing from an input object, as a variable',
+      subgraph: 'members',
+      query: CREATE,
+      variables: JSON.stringify({ input: { ...valid, memberSince: undefined } }),
+      field: '$input.memberSince',
+    },
+  ];
+
+  /** POSTs with the variables as JSON text. */
+  const send = async (url: string, query: string, variables?: string, headers: Record<string, string> = {}) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}`, ...headers },
+      body: `{"query": ${JSON.stringify(query)}${variables ? `, "variables": ${variables}` : ''}}`,
+    });
+    return { status: response.status, ...((await response.json()) as Omit<GraphQLResponse, 'status'>) };
+  };
+
+  test.each(cases)('$name: through the gateway', async ({ query, variables, field }) => {
+    const before = await counts();
+    const res = await send(tp.url, query, variables);
+    expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(res.errors?.[0]?.extensions?.field).toBe(field);
+    expect(res.errors?.[0]?.message).toMatch(/\w/);
+    expect([200, 400]).toContain(res.status);
+    expect(await counts()).toEqual(before);
+  });
+
+  test.each(cases)('$name: at the subgraph directly (400) and from the gateway (200)', async (c) => {
+    const direct = await send(tp.subgraphUrl(c.subgraph), c.query, c.variables);
+    expect(errorCodes(direct)).toEqual(['BAD_USER_INPUT']);
+    expect(direct.errors?.[0]?.extensions?.field).toBe(c.field);
+    expect(direct.status).toBe(400);
+    const asGateway = await send(tp.subgraphUrl(c.subgraph), c.query, c.variables, {
+      [GATEWAY_SECRET_HEADER]: DEVELOPMENT_GATEWAY_SECRET,
+    });
+    expect(errorCodes(asGateway)).toEqual(['BAD_USER_INPUT']);
+    expect(asGateway.errors?.[0]?.extensions?.field).toBe(c.field);
+    expect(asGateway.status).toBe(200);
+  });
+
+  test('the refusal of a variable does not repeat the object it was in (which may hold a BSN)', async () => {
+    const res = await tp.query(CREATE, {
+      token: admin,
+      variables: { input: { ...valid, kvkNumber: '171239003', memberSince: undefined } },
+    });
+    expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(JSON.stringify(res)).not.toContain('171239003');
+  });
+});
+
+// Paging arguments: checked once for every connection of every subgraph, before anything runs.
+describe('connection arguments', () => {
+  const cursor = (text: string) => Buffer.from(text).toString('base64');
+  const BAD_ARGUMENTS: [args: string, field: string][] = [
+    ['first: -1', 'first'],
+    ['last: -1', 'last'],
+    ['first: 1, after: "garbage"', 'after'],
+    // A well-formed cursor of another type (a number, where our lists page by text ids).
+    [`last: 1, before: "${cursor('GPC:N:5')}"`, 'before'],
+    [`first: 1, after: "${cursor('GPC:T:["S:a","S:b"]')}"`, 'after'],
+    [`first: 1, after: "${cursor('OffsetConnection:5')}"`, 'after'],
+    [`first: 1, before: "${cursor('GPC:S:00000000-0000-4000-8000-000000000001')}"`, 'before'],
+  ];
+
+  test.each(SUBGRAPH_DEFINITIONS.map((d) => [d.name, d.schema] as const))(
+    '%s: every connection refuses negative sizes, garbage cursors and cursors of another type',
+    async (name, schema) => {
+      const uses = connectionUses(schema);
+      expect(uses.length).toBeGreaterThan(0);
+      const wrong: string[] = [];
+      for (const use of uses) {
+        for (const [args, field] of BAD_ARGUMENTS) {
+          const query = use.query(args);
+          const targets = [
+            graphql(tp.subgraphUrl(name as ServiceName), query, {
+              token: admin,
+              variables: use.variables,
+              headers: { [GATEWAY_SECRET_HEADER]: DEVELOPMENT_GATEWAY_SECRET },
+            }),
+            graphql(tp.subgraphUrl(name as ServiceName), query, { token: admin, variables: use.variables }),
+            ...(use.viaEntities ? [] : [tp.query(query, { token: admin, variables: use.variables })]),
+          ];
+          for (const res of await Promise.all(targets)) {
+            const got = res.errors?.map((e) => [e.extensions?.code, e.extensions?.field]);
+            if (JSON.stringify(got) !== JSON.stringify([['BAD_USER_INPUT', field]])) {
+              wrong.push(`${use.label}(${args}): ${res.status} ${JSON.stringify(res.errors)}`);
+            }
+          }
+        }
+      }
+      expect(wrong).toEqual([]);
+    },
+  );
+
+  test('a page size given as a variable is refused naming the argument; a cursor the list gave still pages', async () => {
+    const res = await tp.query(`query($n: Int) { members(first: $n) { totalCount } }`, {
+      token: admin,
+      variables: { n: -5 },
+    });
+    expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(res.errors?.[0]?.extensions?.field).toBe('first');
+    expect(res.errors?.[0]?.message).toMatch(/0 or more/);
+
+    const page = `query($after: String) { members(first: 2, after: $after) { edges { node { id } } pageInfo { endCursor } } }`;
+    const first: any = await tp.query(page, { token: admin });
+    const second: any = await tp.query(page, {
+      token: admin,
+      variables: { after: first.data.members.pageInfo.endCursor },
+    });
+    expect(second.errors).toBeUndefined();
+    expect(second.data.members.edges).toHaveLength(2);
+    expect(second.data.members.edges[0].node.id).not.toBe(first.data.members.edges[0].node.id);
+  });
+});
+
+/** A literal that the type accepts, for required arguments on the way to a connection. */
+function literalFor(type: GraphQLInputType): string | null {
+  if (isNonNullType(type)) return literalFor(type.ofType);
+  if (isListType(type)) return '[]';
+  if (isEnumType(type)) return type.getValues()[0]?.name ?? null;
+  if (isInputObjectType(type)) {
+    const parts: string[] = [];
+    for (const field of Object.values(type.getFields())) {
+      if (!isNonNullType(field.type) || field.defaultValue !== undefined) continue;
+      const value = literalFor(field.type);
+      if (value === null) return null;
+      parts.push(`${field.name}: ${value}`);
+    }
+    return `{ ${parts.join(', ')} }`;
+  }
+  const samples: Record<string, string> = {
+    ID: '"00000000-0000-4000-8000-000000000001"',
+    String: '"x"',
+    Int: '1',
+    Float: '1',
+    Boolean: 'false',
+    Date: '"2026-01-01"',
+    DateTime: '"2026-01-01T00:00:00Z"',
+    Decimal: '"1"',
+  };
+  return samples[(type as { name: string }).name] ?? null;
+}
+
+const PAGING = new Set(['first', 'last', 'before', 'after']);
+
+function requiredArguments(field: GraphQLField<unknown, unknown>): string | null {
+  const parts: string[] = [];
+  for (const arg of field.args) {
+    if (PAGING.has(arg.name) || !isNonNullType(arg.type) || arg.defaultValue !== undefined) continue;
+    const value = literalFor(arg.type);
+    if (value === null) return null;
+    parts.push(`${arg.name}: ${value}`);
+  }
+  return parts.join(', ');
+}
+
+const isConnection = (field: GraphQLField<unknown, unknown>) => {
+  const type = getNamedType(field.type);
+  return isObjectType(type) && type.name.endsWith('Connection') && field.args.some((a) => a.name === 'first');
+};
+
+interface ConnectionUse {
+  label: string;
+  viaEntities: boolean;
+  variables?: Record<string, unknown>;
+  query(args: string): string;
+}
+
+/**
+ * Every connection field of a subgraph schema, each with a query that reaches it: from `Query`
+ * (shortest path), or for a type only an entity reaches, through `_entities`.
+ */
+function connectionUses(schema: GraphQLSchema): ConnectionUse[] {
+  const reach = new Map<string, (inner: string) => string>();
+  const queue: GraphQLObjectType[] = [];
+  const query = schema.getQueryType()!;
+  reach.set(query.name, (inner) => `{ ${inner} }`);
+  queue.push(query);
+  while (queue.length) {
+    const type = queue.shift()!;
+    const wrap = reach.get(type.name)!;
+    for (const field of Object.values(type.getFields())) {
+      const target = getNamedType(field.type);
+      if (!isObjectType(target) || reach.has(target.name) || field.name.startsWith('_')) continue;
+      const args = requiredArguments(field);
+      if (args === null) continue;
+      reach.set(target.name, (inner) => wrap(`${field.name}${args ? `(${args})` : ''} { ${inner} }`));
+      queue.push(target);
+    }
+  }
+  const entities = schema.getType('_Entity');
+  for (const member of entities && isUnionType(entities) ? entities.getTypes() : []) {
+    if (reach.has(member.name)) continue;
+    reach.set(
+      member.name,
+      (inner) => `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${member.name} { ${inner} } } }`,
+    );
+  }
+  const uses: ConnectionUse[] = [];
+  for (const [typeName, wrap] of reach) {
+    const type = schema.getType(typeName) as GraphQLObjectType;
+    for (const field of Object.values(type.getFields())) {
+      if (!isConnection(field)) continue;
+      const required = requiredArguments(field);
+      if (required === null) continue;
+      const viaEntities = wrap('').startsWith('query($r');
+      uses.push({
+        label: `${typeName}.${field.name}`,
+        viaEntities,
+        variables: viaEntities
+          ? { r: [{ __typename: typeName, id: '00000000-0000-4000-8000-000000000001' }] }
+          : undefined,
+        query: (args) =>
+          wrap(`${field.name}(${[required, args].filter(Boolean).join(', ')}) { pageInfo { hasNextPage } }`),
+      });
+    }
+  }
+  return uses;
+}

@@ -1,18 +1,24 @@
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
+  answerTheRestAsJson,
   createTokenVerifier,
   envPrefix,
-  formatError,
+  formatErrorFor,
   GATEWAY_SECRET_HEADER,
   gatewaySecretFromEnv,
+  graphqlRequestParsing,
   identityOf,
-  isProduction,
+  inputErrorsPlugin,
   listen,
+  logSubgraphErrors,
+  refusalsAnsweredWith400,
+  requestLimits,
+  subgraphFailure,
   type Identity,
   type RunningServer,
+  type SubgraphCall,
   type TokenVerifier,
 } from '@samen-sterk/subgraph-runtime';
 import express from 'express';
@@ -32,13 +38,39 @@ export interface GatewayOptions {
   gatewaySecret?: string;
 }
 
-/** Forwards the caller's token and proves to the subgraph that the request comes from us. */
+/**
+ * Forwards the caller's token and proves to the subgraph that the request comes from us. A
+ * subgraph that cannot be reached or fails is logged (which subgraph, operation, path, cause;
+ * never variables or bodies) and the caller told so in a sentence (`subgraph-calls.ts`).
+ */
 class PlatformDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
+    private readonly serviceName: string,
     url: string,
     private readonly gatewaySecret: string,
   ) {
     super({ url });
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    const call: SubgraphCall = {
+      service: this.serviceName,
+      operationName: options.request.operationName,
+      query: options.request.query,
+    };
+    if ('incomingRequestContext' in options) {
+      call.operationName = options.incomingRequestContext.operationName ?? options.request.operationName;
+      call.path = options.pathInIncomingRequest?.map((key) => (typeof key === 'object' ? '@' : key));
+      call.document = options.document;
+    }
+    let response: Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
+    try {
+      response = await super.process(options);
+    } catch (error) {
+      throw subgraphFailure(call, error);
+    }
+    logSubgraphErrors(call, response.errors);
+    return response;
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
@@ -47,17 +79,6 @@ class PlatformDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (authorization) request.http?.headers.set('authorization', authorization);
   }
 }
-
-/** Query limits (graphql-armor): deep, wide or costly queries are refused before planning. */
-const armor = new ApolloArmor({
-  maxDepth: { n: 15 },
-  maxAliases: { n: 20 },
-  maxDirectives: { n: 20 },
-  maxTokens: { n: 3000 },
-  // Connections nest deeply (edges { node { … } }), so each level weighs only a little more.
-  costLimit: { maxCost: 20000, objectCost: 2, scalarCost: 1, depthCostFactor: 1.1 },
-  blockFieldSuggestion: { enabled: isProduction() },
-});
 
 /** The gateway: Apollo Server over the committed supergraph, with `/healthz` and `/readyz`. */
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
@@ -69,17 +90,21 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     buildService: ({ name, url }) => {
       const resolved = options.subgraphUrls?.[name] ?? process.env[`${envPrefix(name)}_URL`] ?? url!;
       subgraphUrls.set(name, resolved);
-      return new PlatformDataSource(resolved, gatewaySecret);
+      return new PlatformDataSource(name, resolved, gatewaySecret);
     },
   });
-  const protection = armor.protect();
+  // Request limits (subgraph-runtime's limits/): deep, wide or costly requests are refused
+  // before planning, and one caller has only so many in flight. Read from the environment now.
+  const protection = requestLimits<GatewayContext>({ tokens, entryPoint: 'gateway' });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    formatError,
+    formatError: formatErrorFor('gateway'),
     // Shutdown is ours (stop HTTP, then Apollo, then the database), not Apollo's signal handlers.
     stopOnTerminationSignals: false,
-    ...protection,
-    plugins: [...protection.plugins],
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: protection.allowBatchedHttpRequests,
+    // Refusals from plugins that throw where Apollo expects no errors are answered 400, not 500.
+    plugins: refusalsAnsweredWith400([...protection.plugins, inputErrorsPlugin<GatewayContext>()]),
     validationRules: [...protection.validationRules],
   });
   await apollo.start();
@@ -103,7 +128,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   });
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    protection.inFlight,
+    // JSON answers for bodies that are no JSON, too large, of another type (request-errors.ts).
+    ...graphqlRequestParsing({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
         // Checked here too, so a bad token fails fast; every subgraph checks it again.
@@ -112,6 +139,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       }),
     }),
   );
+
+  answerTheRestAsJson(app, 'gateway', ['/healthz', '/readyz']);
 
   const http = await listen(app, options.port);
   return {

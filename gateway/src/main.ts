@@ -1,17 +1,23 @@
-// Runs the gateway on its own, against subgraphs already running (see `<NAME>_URL`).
-import { portFromEnv } from '@samen-sterk/subgraph-runtime';
-import { SUPERGRAPH_PATH } from '@samen-sterk/schema';
+// Runs the gateway on its own, against subgraphs already running: each found at `<NAME>_URL`,
+// else on this machine at `<NAME>_PORT` (or its default port). Ctrl-C stops it.
+import { SUBGRAPHS, SUPERGRAPH_PATH } from '@samen-sterk/schema';
+import { portFromEnv, serviceUrlFromEnv, stopOnSignals } from '@samen-sterk/subgraph-runtime';
 import fs from 'node:fs';
 import { startGateway } from './gateway';
 
-startGateway({ supergraphSdl: fs.readFileSync(SUPERGRAPH_PATH, 'utf8'), port: portFromEnv('gateway') })
-  .then((gateway) => {
-    console.log(`gateway ready at ${gateway.url}`);
-    const shutdown = () => void gateway.stop().then(() => process.exit(0));
-    process.once('SIGINT', shutdown);
-    process.once('SIGTERM', shutdown);
-  })
-  .catch((error) => {
+process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
+
+const running = Promise.resolve().then(() =>
+  startGateway({
+    supergraphSdl: fs.readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    port: portFromEnv('gateway'),
+    subgraphUrls: Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, serviceUrlFromEnv(name)])),
+  }),
+);
+stopOnSignals(async () => (await running.catch(() => undefined))?.stop());
+running
+  .then((gateway) => console.log(`gateway ready at ${gateway.url}`))
+  .catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });

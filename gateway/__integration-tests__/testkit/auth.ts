@@ -43,4 +43,42 @@ export const badTokens = {
       exp: Math.floor(Date.now() / 1000) + 3600,
     })}.`,
   garbage: async () => 'not-a-jwt',
+  /** Never expires: no `exp` at all. */
+  withoutExpiry: () =>
+    new SignJWT({ roles: ['platform-admin'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('someone')
+      .setIssuer(TOKEN_ISSUER_DEFAULT)
+      .setAudience(TOKEN_AUDIENCE_DEFAULT)
+      .setIssuedAt()
+      .sign(new TextEncoder().encode(DEVELOPMENT_JWT_SECRET)),
+  /** Expires, but a hundred years after it was issued (the maximum is 24 hours). */
+  hundredYears: () =>
+    new SignJWT({ roles: ['platform-admin'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('someone')
+      .setIssuer(TOKEN_ISSUER_DEFAULT)
+      .setAudience(TOKEN_AUDIENCE_DEFAULT)
+      .setIssuedAt()
+      .setExpirationTime('100y')
+      .sign(new TextEncoder().encode(DEVELOPMENT_JWT_SECRET)),
+  /** No `iat` to measure from, and `exp` a hundred years ahead. */
+  hundredYearsWithoutIssuedAt: () =>
+    new SignJWT({ roles: ['platform-admin'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('someone')
+      .setIssuer(TOKEN_ISSUER_DEFAULT)
+      .setAudience(TOKEN_AUDIENCE_DEFAULT)
+      .setExpirationTime('100y')
+      .sign(new TextEncoder().encode(DEVELOPMENT_JWT_SECRET)),
+  /** Issued "in a hundred years", living one hour from then: short by `exp` − `iat`, yet valid for a century. */
+  issuedInTheFuture: () =>
+    new SignJWT({ roles: ['platform-admin'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('someone')
+      .setIssuer(TOKEN_ISSUER_DEFAULT)
+      .setAudience(TOKEN_AUDIENCE_DEFAULT)
+      .setIssuedAt('100y')
+      .setExpirationTime(Math.floor(Date.now() / 1000) + 100 * 365 * 86400 + 3600)
+      .sign(new TextEncoder().encode(DEVELOPMENT_JWT_SECRET)),
 };

@@ -33,3 +33,24 @@ export async function truncateAll(sql: SqlExecutor): Promise<void> {
   );
   if (tables.length > 0) await sql.exec(`TRUNCATE ${tables.map((t) => t.name).join(', ')} RESTART IDENTITY CASCADE`);
 }
+
+/**
+ * A fingerprint of everything a database holds (every table's rows, the migration record
+ * aside), so a test can prove that a refused request wrote nothing.
+ */
+export async function contentHash(sql: SqlExecutor): Promise<string> {
+  const tables = await sql.query<{ name: string }>(
+    `SELECT quote_ident(table_name) AS name FROM information_schema.tables
+      WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'
+      ORDER BY table_name`,
+  );
+  const parts = await Promise.all(
+    tables.map(async ({ name }) => {
+      const [row] = await sql.query<{ hash: string | null; rows: string }>(
+        `SELECT md5(string_agg(md5(t::text), '' ORDER BY md5(t::text))) AS hash, count(*)::text AS rows FROM ${name} t`,
+      );
+      return `${name}:${row?.rows}:${row?.hash ?? '-'}`;
+    }),
+  );
+  return parts.join('\n');
+}

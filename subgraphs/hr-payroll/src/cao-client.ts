@@ -1,4 +1,10 @@
-import { BadUserInputError, formatCalendarDate, parseCalendarDate, PlatformError } from '@samen-sterk/subgraph-runtime';
+import {
+  askService,
+  BadUserInputError,
+  formatCalendarDate,
+  parseCalendarDate,
+  refusedBy,
+} from '@samen-sterk/subgraph-runtime';
 import type { HrContext } from './builder';
 import { timedPhase } from './payroll/phases';
 
@@ -75,24 +81,10 @@ export interface WageQuestion {
   age: number;
 }
 
-/**
- * The CAO's answer for one employment on one date. CAO input errors (no such scale or step,
- * hours above full time) come back as BAD_USER_INPUT on `fieldPrefix`.
- */
 /** Sends one query to the CAO subgraph with the caller's token; CAO input errors become ours on `fieldPrefix`. */
 async function askCao<Data>(ctx: HrContext, query: string, variables: object, fieldPrefix: string): Promise<Data> {
-  const response = await fetch(ctx.serviceUrl('cao'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(ctx.authorization ? { authorization: ctx.authorization } : {}) },
-    body: JSON.stringify({ query, variables }),
-    signal: AbortSignal.timeout(60_000),
-  }).catch(() => null);
-  if (!response) throw new PlatformError('INTERNAL_SERVER_ERROR', 'The CAO service did not answer; try again shortly.');
-  const body = (await response.json()) as {
-    data?: Data | null;
-    errors?: { message: string; extensions?: { code?: string; field?: string } }[];
-  };
-  const error = body.errors?.[0];
+  const answer = await askService<Data>(ctx, 'cao', { query, variables, label: 'CAO service', timeoutMs: 60_000 });
+  const error = answer.errors[0];
   if (error) {
     const code = error.extensions?.code;
     if (code === 'BAD_USER_INPUT') {
@@ -101,12 +93,9 @@ async function askCao<Data>(ctx: HrContext, query: string, variables: object, fi
       throw new BadUserInputError(`${fieldPrefix}.${field}`, error.message);
     }
     if (code === 'NOT_FOUND') throw new BadUserInputError(`${fieldPrefix}.startDate`, error.message);
-    throw new PlatformError(
-      code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' ? code : 'INTERNAL_SERVER_ERROR',
-      `The CAO service refused: ${error.message}`,
-    );
+    throw refusedBy('cao', 'CAO service', error);
   }
-  return body.data!;
+  return answer.data!;
 }
 
 const variablesOf = (question: WageQuestion) => ({

@@ -1,22 +1,22 @@
 import { BadUserInputError } from '@samen-sterk/subgraph-runtime';
 
 /**
- * Input checks of the members directory. Each returns the normalised value or throws
- * BAD_USER_INPUT naming the field, before anything is written.
+ * Input checks of the members directory: the platform's shared rules (subgraph-runtime's
+ * input-checks.ts), under the names this subgraph uses. Each returns the normalised value or
+ * throws BAD_USER_INPUT naming the field, before anything is written.
  */
 export {
+  checkDate as date,
+  checkEmail as email,
   checkKvkNumber as kvkNumber,
+  checkOptionalText as optionalText,
   checkPostcode as postcode,
   checkText as requiredText,
+  DATE_WINDOWS,
 } from '@samen-sterk/subgraph-runtime';
 
-export function email(value: string, field: string): string {
-  const address = value.trim().toLowerCase();
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address) || address.length > 254) {
-    throw new BadUserInputError(field, `"${value}" is not an e-mail address.`);
-  }
-  return address;
-}
+/** Longest house number with its addition ("12a-bis", "1 hs"). */
+export const HOUSE_NUMBER_MAX_LENGTH = 20;
 
 export function notBefore(date: Date, earliest: Date, field: string, message: string): Date {
   if (date < earliest) throw new BadUserInputError(field, message);

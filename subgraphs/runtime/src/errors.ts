@@ -1,11 +1,27 @@
 import { GraphQLError } from 'graphql';
 
 /**
- * The platform's error codes (DESIGN.md, "Errors"). Resolvers throw these; the message is
+ * The platform's error codes (docs/design.md, "Errors"). Resolvers throw these; the message is
  * written for the person who will read it, and `extensions.code` is what programs match on.
+ *
+ * Request limits (`limits/`), the same at the gateway and in every subgraph, add two:
+ * - `QUERY_TOO_COSTLY` (HTTP 400): the request's cost, counted before it runs from the
+ *   operation and its variables, is above the limit; `extensions.cost` and `maxCost` say by
+ *   how much. (A page or list over its maximum is BAD_USER_INPUT with `extensions.field`; a
+ *   document too deep, too wide or too long is GraphQL's GRAPHQL_VALIDATION_FAILED.)
+ * - `TOO_MANY_REQUESTS` (HTTP 429, or 503 when the whole service is full): the caller has
+ *   as many requests, or as much cost, in flight as one caller may; send the next when one
+ *   has been answered.
  */
 export type ErrorCode =
-  'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR';
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INTERNAL_SERVER_ERROR'
+  | 'QUERY_TOO_COSTLY'
+  | 'TOO_MANY_REQUESTS';
 
 export class PlatformError extends GraphQLError {
   constructor(

@@ -1,5 +1,5 @@
 /**
- * Dutch identifiers, checked where they enter the platform (DESIGN.md, "Identifiers").
+ * Dutch identifiers, checked where they enter the platform (docs/design.md, "Identifiers").
  * Each check returns the normalised value, or null when the input is not valid.
  */
 

@@ -18,3 +18,5 @@ export * from './database/query-log';
 export * from './migrations';
 export * from './audit-log';
 export * from './input-checks';
+export * from './limits';
+export * from './service-client';

@@ -82,15 +82,51 @@ export async function migrateDatabase<Client>(
 export function runSubgraphFromCommandLine<Client extends { $disconnect(): Promise<void> }>(
   definition: SubgraphDefinition<Client>,
 ) {
-  runSubgraph(definition, { seed: process.env.SEED === '1', log: console.log })
-    .then(({ server, stop }) => {
-      console.log(`${definition.name} subgraph ready at ${server.url}`);
-      const shutdown = () => void stop().then(() => process.exit(0));
-      process.once('SIGINT', shutdown);
-      process.once('SIGTERM', shutdown);
+  process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
+  const running = runSubgraph(definition, { seed: process.env.SEED === '1', log: console.log });
+  // Ctrl-C during start-up stops it once it has started (a database is never left half-open).
+  const signals = stopOnSignals(async () => (await running.catch(() => undefined))?.stop());
+  running
+    .then(({ server }) => {
+      if (!signals.stopping()) console.log(`${definition.name} subgraph ready at ${server.url}`);
     })
     .catch((error: unknown) => {
       console.error(error instanceof Error ? error.message : error);
       process.exit(1);
     });
+}
+
+/**
+ * Ctrl-C (SIGINT) and SIGTERM stop a service in order and end the process with exit code 0
+ * (1 when stopping failed or took longer than `timeoutMs`). One Ctrl-C may arrive more than
+ * once: the terminal signals every process of the group, and pnpm and tsx pass it on as well.
+ * The handlers therefore stay registered and ignore repeats: a process left without a SIGINT
+ * handler under tsx exits with 130 at once, which pnpm reports as a failed command.
+ * `stopping()` tells whether a signal came (a start-up still under way then says nothing more).
+ */
+export function stopOnSignals(stop: () => Promise<unknown>, { timeoutMs = 30_000 } = {}): { stopping: () => boolean } {
+  let stopping = false;
+  const onSignal = () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping…');
+    const timer = setTimeout(() => {
+      console.error(`Stopping took longer than ${timeoutMs / 1000} s; exiting.`);
+      process.exit(1);
+    }, timeoutMs);
+    timer.unref();
+    stop().then(
+      () => {
+        console.log('Stopped.');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        console.error(`Stopping failed: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return { stopping: () => stopping };
 }

@@ -1,8 +1,14 @@
 import {
   BadUserInputError,
+  checkDate,
+  checkDecimal,
+  checkEndDate,
+  checkInteger,
   checkText,
   ConflictError,
+  DATE_WINDOWS,
   formatCalendarDate,
+  maxItems,
   NotFoundError,
   todayInNetherlands,
   recordChange,
@@ -99,7 +105,7 @@ const UpdateDraftInput = builder.inputType('UpdateCaoDraftInput', {
   description: 'Only the fields given change.',
   fields: (t) => ({
     name: t.string({ required: false }),
-    parties: t.stringList({ required: false }),
+    parties: t.stringList({ required: false, extensions: maxItems(20) }),
     fullTimeHoursPerWeek: t.field({ type: 'Decimal', required: false }),
     weeksPerYear: t.field({ type: 'Decimal', required: false }),
     holidayAllowancePercent: t.field({ type: 'Decimal', required: false }),
@@ -115,7 +121,7 @@ const UpdateDraftInput = builder.inputType('UpdateCaoDraftInput', {
 const GeneralIncreaseInput = builder.inputType('GeneralIncreaseInput', {
   fields: (t) => ({
     percent: t.field({ type: 'Decimal', required: true, description: 'e.g. "3.5" for 3.5 %.' }),
-    scales: t.intList({ required: false, description: 'The scales to raise; default all.' }),
+    scales: t.intList({ required: false, description: 'The scales to raise; default all.', extensions: maxItems(100) }),
   }),
 });
 
@@ -138,19 +144,14 @@ const PublishInput = builder.inputType('PublishCaoVersionInput', {
   }),
 });
 
-/** A number within bounds the law or the table allows, with at most `places` decimals. */
-const bounded = (value: Decimal, field: string, label: string, min: number, max: number, places = 2) => {
-  if (value.lessThan(min) || value.greaterThan(max) || value.decimalPlaces() > places) {
-    throw new BadUserInputError(field, `${label} must be from ${min} to ${max}, with at most ${places} decimals.`);
-  }
-  return value.toString();
-};
-const month = (value: number, field: string) => {
-  if (!Number.isInteger(value) || value < 1 || value > 12)
-    throw new BadUserInputError(field, 'A month is a number from 1 to 12.');
-  return value;
-};
-const text = (value: string, field: string, label: string) => checkText(value, field, label, 2000);
+/** A number within bounds the law or the table allows (the platform's shared decimal rule). */
+const bounded = (value: Decimal, field: string, label: string, min: number, max: number, places = 2) =>
+  checkDecimal(value, field, label, { min, max, places }).toString();
+const month = (value: number, field: string) => checkInteger(value, field, 'A month', 1, 12);
+/** A version's name and each party: one line. */
+const line = (value: string, field: string, label: string) => checkText(value, field, label);
+/** The rules written out (overtime, periodic increases): multi-line. */
+const rule = (value: string, field: string, label: string) => checkText(value, field, label, { multiline: true });
 
 builder.mutationFields((t) => ({
   createCaoDraft: t.prismaField({
@@ -159,7 +160,7 @@ builder.mutationFields((t) => ({
     description: 'Starts a draft: a copy of a version (default: the one in force today), terms and table (CAO team).',
     args: { input: t.arg({ type: CreateDraftInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const name = text(input.name, 'input.name', 'The name');
+      const name = line(input.name, 'input.name', 'The name');
       return ctx.db.$transaction(async (tx) => {
         let source: VersionWithTable | null;
         if (input.basedOnVersionId) {
@@ -205,8 +206,8 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateDraftInput, required: true }) },
     resolve: (query, _root, { id, input }, ctx) => {
       const data: Prisma.CaoVersionUpdateInput = {};
-      if (input.name != null) data.name = text(input.name, 'input.name', 'The name');
-      if (input.parties != null) data.parties = input.parties.map((p, i) => text(p, `input.parties.${i}`, 'A party'));
+      if (input.name != null) data.name = line(input.name, 'input.name', 'The name');
+      if (input.parties != null) data.parties = input.parties.map((p, i) => line(p, `input.parties.${i}`, 'A party'));
       if (input.fullTimeHoursPerWeek != null)
         data.fullTimeHoursPerWeek = bounded(
           input.fullTimeHoursPerWeek,
@@ -246,9 +247,9 @@ builder.mutationFields((t) => ({
       if (input.leaveHoursExtra != null)
         data.leaveHoursExtra = bounded(input.leaveHoursExtra, 'input.leaveHoursExtra', 'Extra leave hours', 0, 2000);
       if (input.overtimeRule != null)
-        data.overtimeRule = text(input.overtimeRule, 'input.overtimeRule', 'The overtime rule');
+        data.overtimeRule = rule(input.overtimeRule, 'input.overtimeRule', 'The overtime rule');
       if (input.periodicIncreaseRule != null)
-        data.periodicIncreaseRule = text(
+        data.periodicIncreaseRule = rule(
           input.periodicIncreaseRule,
           'input.periodicIncreaseRule',
           'The periodic-increase rule',
@@ -275,9 +276,12 @@ builder.mutationFields((t) => ({
       'Raises every cell of a draft (or of the scales given) by a percentage. Rounding: each new amount is old × (1 + percent / 100), rounded half up to the cent, cell by cell (CAO team).',
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: GeneralIncreaseInput, required: true }) },
     resolve: (query, _root, { id, input }, ctx) => {
-      if (input.percent.lessThanOrEqualTo(-100) || input.percent.greaterThan(100)) {
-        throw new BadUserInputError('input.percent', 'A general increase is a percentage between -100 and 100.');
-      }
+      checkDecimal(input.percent, 'input.percent', 'A general increase (a percentage)', {
+        min: -100,
+        minExclusive: true,
+        max: 100,
+        places: 4,
+      });
       return ctx.db.$transaction(async (tx) => {
         const version = await draftForChange(tx, id);
         const table = tableOf(version);
@@ -303,18 +307,25 @@ builder.mutationFields((t) => ({
     type: CaoVersionRef,
     ...maintainer,
     description: "Sets, adds or removes cells of a draft's salary table; the whole table is then checked (CAO team).",
-    args: { id: t.arg.id({ required: true }), cells: t.arg({ type: [WageCellInput], required: true }) },
-    resolve: (query, _root, { id, cells }, ctx) =>
-      ctx.db.$transaction(async (tx) => {
+    args: {
+      id: t.arg.id({ required: true }),
+      // A whole salary table: a few dozen scales of a few dozen steps.
+      cells: t.arg({ type: [WageCellInput], required: true, extensions: maxItems(2000) }),
+    },
+    resolve: (query, _root, { id, cells }, ctx) => {
+      // Each cell's own checks before the transaction; the whole table is checked in it.
+      cells.forEach((cell, index) => {
+        if (cell.monthlyFullTime != null && cell.monthlyFullTime.decimalPlaces() > 2) {
+          throw new BadUserInputError(
+            `cells.${index}.monthlyFullTime`,
+            `${cellField(cell.scale, cell.step)}: amounts are in euros and cents.`,
+          );
+        }
+      });
+      return ctx.db.$transaction(async (tx) => {
         const version = await draftForChange(tx, id);
         const table = tableOf(version);
-        cells.forEach((cell, index) => {
-          if (cell.monthlyFullTime != null && cell.monthlyFullTime.decimalPlaces() > 2) {
-            throw new BadUserInputError(
-              `cells.${index}.monthlyFullTime`,
-              `${cellField(cell.scale, cell.step)}: amounts are in euros and cents.`,
-            );
-          }
+        cells.forEach((cell) => {
           let scale = table.find((s) => s.scale === cell.scale);
           if (!scale) {
             scale = { scale: cell.scale, steps: [] };
@@ -333,7 +344,8 @@ builder.mutationFields((t) => ({
           })),
         });
         return tx.caoVersion.findUniqueOrThrow({ ...query, where: { id } });
-      }),
+      });
+    },
   }),
   publishCaoVersion: t.prismaField({
     type: CaoVersionRef,
@@ -342,7 +354,14 @@ builder.mutationFields((t) => ({
       'Publishes a draft with its effective period; from then on it never changes. Periods of published versions may not overlap (CAO team).',
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: PublishInput, required: true }) },
     resolve: (query, _root, { id, input }, ctx) => {
-      const effectiveTo = input.effectiveTo ?? null;
+      checkDate(input.effectiveFrom, 'input.effectiveFrom', 'The effective date', DATE_WINDOWS.effective);
+      const effectiveTo = checkEndDate(
+        input.effectiveTo,
+        input.effectiveFrom,
+        'input.effectiveTo',
+        'The end date',
+        DATE_WINDOWS.effective,
+      );
       validatePeriod(input.effectiveFrom, effectiveTo);
       return ctx.db.$transaction(async (tx) => {
         // Publications one at a time, so two cannot both pass the overlap check.

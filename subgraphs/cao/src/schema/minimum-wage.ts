@@ -1,7 +1,11 @@
 import {
   BadUserInputError,
+  checkDate,
+  checkMoney,
   ConflictError,
+  DATE_WINDOWS,
   formatCalendarDate,
+  maxItems,
   NotFoundError,
   type Identity,
   recordChange,
@@ -117,6 +121,7 @@ const RegisterMinimumWageInput = builder.inputType('RegisterMinimumWageInput', {
     youthAmounts: t.field({
       type: [AmountInput],
       required: false,
+      extensions: maxItems(Object.keys(YOUTH_PERCENT).length), // one per age at most
       description:
         'The published youth amounts; omitted ages get the statutory percentage of the adult amount, half up to cents.',
     }),
@@ -125,17 +130,7 @@ const RegisterMinimumWageInput = builder.inputType('RegisterMinimumWageInput', {
 
 /** The amounts of a new rate: published youth amounts where given, the percentage otherwise. */
 function rateAmounts(adultHourly: Decimal, given: { age: number; hourly: Decimal }[]) {
-  if (
-    !adultHourly.isPositive() ||
-    adultHourly.isZero() ||
-    adultHourly.decimalPlaces() > 2 ||
-    adultHourly.greaterThan(1000)
-  ) {
-    throw new BadUserInputError(
-      'input.adultHourly',
-      'The adult hourly amount must be more than zero and at most €1,000, in euros and cents.',
-    );
-  }
+  checkMoney(adultHourly, 'input.adultHourly', 'The adult hourly amount (euros)', { positive: true, max: 1000 });
   given.forEach((amount, index) => {
     if (!(amount.age in YOUTH_PERCENT) || amount.age === 21) {
       throw new BadUserInputError(
@@ -191,6 +186,7 @@ builder.mutationFields((t) => ({
     description: 'Registers a new statutory minimum-wage rate from its effective date (CAO team).',
     args: { input: t.arg({ type: RegisterMinimumWageInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
+      checkDate(input.effectiveFrom, 'input.effectiveFrom', 'The effective date', DATE_WINDOWS.effective);
       const amounts = rateAmounts(input.adultHourly, input.youthAmounts ?? []);
       return ctx.db.$transaction(async (tx) => {
         const existing = await tx.minimumWageRate.findUnique({ where: { effectiveFrom: input.effectiveFrom } });

@@ -1,4 +1,4 @@
-import { BadUserInputError } from '@samen-sterk/subgraph-runtime';
+import { BadUserInputError, maxItems } from '@samen-sterk/subgraph-runtime';
 import type Decimal from 'decimal.js';
 import { builder, type CaoContext } from '../builder';
 import { monthlyFromHourly } from '../domain/conversion';
@@ -190,13 +190,10 @@ builder.queryFields((t) => ({
     type: [WageLookupRef],
     authScopes: { signedIn: true },
     description: `Many wage look-ups in one request (payroll runs), answered in order; at most ${MAX_WAGE_REQUESTS}. Same rules as \`wage\`.`,
-    args: { requests: t.arg({ type: [WageRequestInput], required: true }) },
-    resolve: (_root, { requests }, ctx) => {
-      if (requests.length > MAX_WAGE_REQUESTS) {
-        throw new BadUserInputError('requests', `At most ${MAX_WAGE_REQUESTS} look-ups per request; split them.`);
-      }
-      return Promise.all(requests.map((request, i) => lookUpWage(ctx, request, `requests.${i}.`)));
-    },
+    // A longer list is refused with the request, before any look-up (the request limits).
+    args: { requests: t.arg({ type: [WageRequestInput], required: true, extensions: maxItems(MAX_WAGE_REQUESTS) }) },
+    resolve: (_root, { requests }, ctx) =>
+      Promise.all(requests.map((request, i) => lookUpWage(ctx, request, `requests.${i}.`))),
   }),
   wage: t.field({
     type: WageLookupRef,

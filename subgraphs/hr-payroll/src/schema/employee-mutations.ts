@@ -14,6 +14,7 @@ import { ageOn, periodsOverlap } from '../domain/employment';
 import { maskBsn, maskIban } from '../domain/masking';
 import { stepSinceAfterManualChange } from '../domain/step-increase';
 import type { Employee, Prisma } from '../generated/prisma/client';
+import { checkBranchOf } from '../members-client';
 import * as check from '../validation';
 import { EmployeeRef } from './employee';
 import { ContractTypeEnum, describePeriod, EmploymentRef, LkvKindEnum } from './employment';
@@ -95,6 +96,19 @@ const UpdateEmploymentInput = builder.inputType('UpdateEmploymentInput', {
 });
 
 const refused = () => new ForbiddenError("Only the member's HR staff and its payroll service manage its employees.");
+
+/** An employee's address, each part by the shared rules. */
+const checkedAddress = (address: typeof AddressInput.$inferInput) => ({
+  street: check.text(address.street, 'input.address.street', 'The street'),
+  houseNumber: check.text(
+    address.houseNumber,
+    'input.address.houseNumber',
+    'The house number',
+    check.MAX_LENGTH.houseNumber,
+  ),
+  postcode: check.postcode(address.postcode, 'input.address.postcode'),
+  city: check.text(address.city, 'input.address.city', 'The city'),
+});
 const actor = (identity: Identity | null) => identity!.userId;
 
 /** What the audit log keeps of an employee: identifiers masked, as everywhere outside the record. */
@@ -105,32 +119,48 @@ type EmploymentFields = Omit<Prisma.EmploymentUncheckedCreateInput, 'employeeId'
 const checkDate = (startDate: Date, endDate: Date | null, today: Date) =>
   today < startDate ? startDate : endDate && endDate < today ? endDate : today;
 
-/** Checks an employment's fields; the CAO service confirms scale, step and hours on the start date. */
+/**
+ * Checks an employment's fields, all before anything is written: dates, hours, texts; a shop
+ * (`branchId`) must be one of the employee's member in the members directory (asked only when
+ * `checkBranch`: a shop already stored was checked then); the CAO service confirms scale, step
+ * and hours.
+ */
 async function checkedEmployment(
   ctx: HrContext,
   input: typeof EmploymentInput.$inferInput,
-  birthDate: Date,
+  employer: { memberId: string; birthDate: Date },
   field: string,
+  checkBranch = true,
 ): Promise<EmploymentFields> {
-  if (input.endDate && input.endDate < input.startDate)
-    throw new BadUserInputError(`${field}.endDate`, 'The end date lies before the start date.');
-  if (input.wageValuePercent != null)
-    check.percent(input.wageValuePercent, `${field}.wageValuePercent`, 'The wage value');
+  const { birthDate } = employer;
+  check.date(input.startDate, `${field}.startDate`, 'The start date', check.DATE_WINDOWS.work);
+  const endDate = check.endDate(
+    input.endDate,
+    input.startDate,
+    `${field}.endDate`,
+    'The end date',
+    check.DATE_WINDOWS.work,
+  );
   if (ageOn(birthDate, input.startDate) < 15)
     throw new BadUserInputError(`${field}.startDate`, 'Employees must be at least 15 on their first day.');
-  if (!input.hoursPerWeek.isPositive() || input.hoursPerWeek.isZero() || input.hoursPerWeek.decimalPlaces() > 2) {
-    throw new BadUserInputError(
-      `${field}.hoursPerWeek`,
-      'Hours per week must be more than 0, with at most two decimals.',
-    );
-  }
-  if (input.wageValuePercent != null && input.wageValuePercent.decimalPlaces() > 2) {
-    throw new BadUserInputError(`${field}.wageValuePercent`, 'The wage value has at most two decimals.');
-  }
+  check.hoursPerWeek(input.hoursPerWeek, `${field}.hoursPerWeek`);
+  const wageValuePercent =
+    input.wageValuePercent == null
+      ? null
+      : check.percent(input.wageValuePercent, `${field}.wageValuePercent`, 'The wage value');
+  const functionTitle = check.text(input.functionTitle, `${field}.functionTitle`, 'The function title');
+  const subsidyMunicipality = check.optionalText(
+    input.subsidyMunicipality,
+    `${field}.subsidyMunicipality`,
+    'The subsidising municipality',
+    check.MAX_LENGTH.municipality,
+  );
+  if (input.branchId != null && checkBranch)
+    await checkBranchOf(ctx, employer.memberId, input.branchId, `${field}.branchId`);
   // The CAO confirms scale, step and hours on the day that matters now: today while the
   // employment runs, its first day if it has not begun, its last day if it has ended. (An
   // employment that began before the first CAO version in the platform is checked today.)
-  const checkDay = checkDate(input.startDate, input.endDate ?? null, todayInNetherlands());
+  const checkDay = checkDate(input.startDate, endDate, todayInNetherlands());
   await caoWage(
     ctx,
     {
@@ -144,10 +174,10 @@ async function checkedEmployment(
   );
   return {
     startDate: input.startDate,
-    endDate: input.endDate ?? null,
+    endDate,
     contractType: input.contractType,
     writtenContract: input.writtenContract ?? true,
-    functionTitle: check.text(input.functionTitle, `${field}.functionTitle`, 'The function title'),
+    functionTitle,
     branchId: input.branchId ?? null,
     caoScale: input.caoScale,
     caoStep: input.caoStep,
@@ -155,8 +185,8 @@ async function checkedEmployment(
     applyTaxCredit: input.applyTaxCredit ?? false,
     jobAgreementRegister: input.jobAgreementRegister ?? false,
     shelteredWork: input.shelteredWork ?? false,
-    wageValuePercent: input.wageValuePercent?.toString() ?? null,
-    subsidyMunicipality: input.subsidyMunicipality?.trim() || null,
+    wageValuePercent,
+    subsidyMunicipality,
     lkv: input.lkv ?? null,
   };
 }
@@ -182,6 +212,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: HireInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       if (!canManageEmployeesOf(ctx.identity, input.memberId)) throw refused();
+      // Every check first (the shop and the CAO asked too); then one transaction writes.
       const person = {
         memberId: input.memberId,
         firstName: check.text(input.firstName, 'input.firstName', 'The first name'),
@@ -189,13 +220,16 @@ builder.mutationFields((t) => ({
         birthDate: input.birthDate,
         bsn: check.bsn(input.bsn, 'input.bsn'),
         iban: check.iban(input.iban, 'input.iban'),
-        street: check.text(input.address.street, 'input.address.street', 'The street'),
-        houseNumber: check.text(input.address.houseNumber, 'input.address.houseNumber', 'The house number', 20),
-        postcode: check.postcode(input.address.postcode, 'input.address.postcode'),
-        city: check.text(input.address.city, 'input.address.city', 'The city'),
-        email: input.email?.trim() || null,
+        ...checkedAddress(input.address),
+        email: check.optionalEmail(input.email, 'input.email'),
       };
-      const employment = await checkedEmployment(ctx, input.employment, input.birthDate, 'input.employment');
+      // The first day must be plausible before the age on it can be.
+      check.date(input.employment.startDate, 'input.employment.startDate', 'The start date', check.DATE_WINDOWS.work);
+      check.birthDate(input.birthDate, 'input.birthDate', {
+        on: input.employment.startDate,
+        onLabel: 'on the first day of work',
+      });
+      const employment = await checkedEmployment(ctx, input.employment, person, 'input.employment');
       return ctx.db.$transaction(async (tx) => {
         if (
           await tx.employee.findUnique({
@@ -232,19 +266,24 @@ builder.mutationFields((t) => ({
       const data: Prisma.EmployeeUpdateInput = {};
       if (input.firstName != null) data.firstName = check.text(input.firstName, 'input.firstName', 'The first name');
       if (input.lastName != null) data.lastName = check.text(input.lastName, 'input.lastName', 'The last name');
-      if (input.birthDate != null) data.birthDate = input.birthDate;
+      if (input.birthDate != null) data.birthDate = check.birthDate(input.birthDate, 'input.birthDate');
       if (input.bsn != null) data.bsn = check.bsn(input.bsn, 'input.bsn');
       if (input.iban != null) data.iban = check.iban(input.iban, 'input.iban');
-      if (input.address != null) {
-        data.street = check.text(input.address.street, 'input.address.street', 'The street');
-        data.houseNumber = check.text(input.address.houseNumber, 'input.address.houseNumber', 'The house number', 20);
-        data.postcode = check.postcode(input.address.postcode, 'input.address.postcode');
-        data.city = check.text(input.address.city, 'input.address.city', 'The city');
-      }
-      if (input.email !== undefined) data.email = input.email?.trim() || null;
+      if (input.address != null) Object.assign(data, checkedAddress(input.address));
+      if (input.email !== undefined) data.email = check.optionalEmail(input.email, 'input.email');
       return ctx.db.$transaction(async (tx) => {
         const before = await tx.employee.findUnique({ where: { id } });
         if (!before || !canManageEmployeesOf(ctx.identity, before.memberId)) throw new NotFoundError('Employee', id);
+        if (input.birthDate != null) {
+          // The legal age to start work holds for every employment already recorded.
+          const first = await tx.employment.findFirst({ where: { employeeId: id }, orderBy: { startDate: 'asc' } });
+          if (first && ageOn(input.birthDate, first.startDate) < 15) {
+            throw new BadUserInputError(
+              'input.birthDate',
+              'With this birth date the employee would have been younger than 15 on their first day of work.',
+            );
+          }
+        }
         const after = await tx.employee.update({ where: { id }, data });
         await recordChange(tx, {
           actorId: actor(ctx.identity),
@@ -268,7 +307,7 @@ builder.mutationFields((t) => ({
       const employee = await ctx.db.employee.findUnique({ where: { id: employeeId } });
       if (!employee || !canManageEmployeesOf(ctx.identity, employee.memberId))
         throw new NotFoundError('Employee', employeeId);
-      const fields = await checkedEmployment(ctx, input, employee.birthDate, 'input');
+      const fields = await checkedEmployment(ctx, input, employee, 'input');
       return ctx.db.$transaction(async (tx) => {
         await noOverlap(tx, employeeId, {
           startDate: fields.startDate as Date,
@@ -316,11 +355,13 @@ builder.mutationFields((t) => ({
           input.subsidyMunicipality === undefined ? current.subsidyMunicipality : input.subsidyMunicipality,
         lkv: input.lkv === undefined ? current.lkv : input.lkv,
       };
+      // The shop is asked about only when it changes: one stored earlier was checked then.
       const fields = await checkedEmployment(
         ctx,
         merged as typeof EmploymentInput.$inferInput,
-        current.employee.birthDate,
+        current.employee,
         'input',
+        input.branchId != null && input.branchId !== current.branchId,
       );
       return ctx.db.$transaction(async (tx) => {
         await noOverlap(

@@ -1,4 +1,4 @@
-import { NotFoundError, PlatformError } from '@samen-sterk/subgraph-runtime';
+import { askService, NotFoundError, PlatformError, refusedBy } from '@samen-sterk/subgraph-runtime';
 import { canManageEmployeesOf, isSelf } from '../access';
 import { builder, type HrContext } from '../builder';
 import type { PayrollCalculation, PayrollInput } from '../domain/payroll/types';
@@ -47,27 +47,13 @@ const MEMBER = /* GraphQL */ `
  * asked with the caller's token: the members subgraph checks it like any other request.
  */
 export async function employerOf(ctx: HrContext, memberId: string): Promise<Employer> {
-  const response = await fetch(ctx.serviceUrl('members'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(ctx.authorization ? { authorization: ctx.authorization } : {}) },
-    body: JSON.stringify({ query: MEMBER, variables: { id: memberId } }),
-    signal: AbortSignal.timeout(10_000),
-  }).catch(() => null);
-  if (!response) {
-    throw new PlatformError('INTERNAL_SERVER_ERROR', 'The members directory did not answer; try again shortly.');
-  }
-  const body = (await response.json().catch(() => ({}))) as {
-    data?: { member: Employer | null } | null;
-    errors?: { message: string; extensions?: { code?: string } }[];
-  };
-  const error = body.errors?.[0];
-  if (error) {
-    const code = error.extensions?.code;
-    throw new PlatformError(
-      code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' ? code : 'INTERNAL_SERVER_ERROR',
-      `The members directory refused: ${error.message}`,
-    );
-  }
+  const answer = await askService<{ member: Employer | null }>(ctx, 'members', {
+    query: MEMBER,
+    variables: { id: memberId },
+    label: 'members directory',
+  });
+  if (answer.errors[0]) throw refusedBy('members', 'members directory', answer.errors[0]);
+  const body = answer;
   const member = body.data?.member;
   // A payslip must name its employer: no document without it.
   if (!member?.name) {

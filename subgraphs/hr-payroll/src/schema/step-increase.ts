@@ -222,6 +222,11 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RecordAppraisalInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const employmentId = String(input.employmentId);
+      // A note may run over several lines; it is kept as written (line breaks as \n).
+      const note = check.optionalText(input.note, 'input.note', 'The note', {
+        multiline: true,
+        maxLength: check.MAX_LENGTH.appraisalNote,
+      });
       const employment = await ctx.db.employment.findUnique({ where: { id: employmentId } });
       // Someone else's employment is "not found": its existence is not the caller's business.
       if (!employment || !canManageEmployeesOf(ctx.identity, employment.memberId))
@@ -241,7 +246,6 @@ builder.mutationFields((t) => ({
           `The appraisal lies after the employment ended (${day(employment.endDate)}).`,
         );
       }
-      const note = input.note?.trim() ? check.text(input.note, 'input.note', 'The note', 2000) : null;
       return ctx.db.$transaction(async (tx) => {
         const appraisal = await tx.appraisal.create({
           data: {
@@ -274,7 +278,7 @@ builder.mutationFields((t) => ({
     unauthorizedError: (_r, _a, ctx) => unauthorized(ctx.identity),
     resolve: async (_root, args, ctx) => {
       const memberId = String(args.memberId);
-      const { on } = args;
+      const on = check.date(args.on, 'on', 'The date', check.DATE_WINDOWS.effective);
       // A step takes effect on its due date; applying ahead would pay it before then.
       if (on > todayInNetherlands()) {
         throw new BadUserInputError(

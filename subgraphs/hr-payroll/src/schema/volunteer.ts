@@ -9,7 +9,6 @@ import {
   UnauthenticatedError,
   type Identity,
 } from '@samen-sterk/subgraph-runtime';
-import type Decimal from 'decimal.js';
 import { canManageEmployeesOf } from '../access';
 import { builder } from '../builder';
 import { ageOn } from '../domain/employment';
@@ -294,21 +293,6 @@ const AllowanceInput = builder.inputType('VolunteerAllowanceInput', {
 
 // --- Checks --------------------------------------------------------------------------------
 
-function positive(value: Decimal, max: string, field: string, label: string) {
-  if (!value.isFinite() || !value.isPositive() || value.isZero() || value.decimalPlaces() > 2)
-    throw new BadUserInputError(field, `${label} must be more than 0, with at most two decimals.`);
-  if (value.greaterThan(max)) throw new BadUserInputError(field, `${label} can be at most ${max}.`);
-  return value.toFixed(2);
-}
-
-function email(value: string | null | undefined, field: string) {
-  const trimmed = value?.trim();
-  if (!trimmed) return null;
-  if (trimmed.length > 200 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(trimmed))
-    throw new BadUserInputError(field, `"${trimmed}" is not an e-mail address.`);
-  return trimmed;
-}
-
 type Db = Pick<Prisma.TransactionClient, 'volunteer' | 'volunteerAllowancePayment'>;
 
 /** A volunteer the caller may act on; someone else's is "not found". */
@@ -321,9 +305,17 @@ async function visibleVolunteer(db: Db, identity: Identity | null, id: string) {
 /** Checks a payment's input and the limits it would meet; throws BAD_USER_INPUT naming the field. */
 async function checkedPayment(db: Db, identity: Identity | null, input: typeof AllowanceInput.$inferInput) {
   const volunteer = await visibleVolunteer(db, identity, input.volunteerId);
-  const hours = positive(input.hours, MAX_HOURS, 'input.hours', 'The hours');
-  const amount = positive(input.amount, MAX_AMOUNT, 'input.amount', 'The amount');
-  const note = input.note?.trim() ? check.text(input.note, 'input.note', 'The note', 500) : null;
+  // More than 0, at most what the columns hold, two decimals.
+  const hours = check
+    .decimal(input.hours, 'input.hours', 'The hours', { min: 0, minExclusive: true, max: MAX_HOURS })
+    .toFixed(2);
+  const amount = check
+    .money(input.amount, 'input.amount', 'The amount', { positive: true, max: MAX_AMOUNT })
+    .toFixed(2);
+  const note = check.optionalText(input.note, 'input.note', 'The note', {
+    multiline: true,
+    maxLength: check.MAX_LENGTH.allowanceNote,
+  });
   const paidOn = input.paidOn;
   if (paidOn < volunteer.startDate) {
     throw new BadUserInputError(
@@ -419,16 +411,18 @@ builder.mutationFields((t) => ({
       if (input.birthDate > today) throw new BadUserInputError('input.birthDate', 'The birth date lies in the future.');
       if (input.startDate < input.birthDate)
         throw new BadUserInputError('input.startDate', 'The start date lies before the birth date.');
-      if (input.endDate && input.endDate < input.startDate)
-        throw new BadUserInputError('input.endDate', 'The end date lies before the start date.');
+      const { work } = check.DATE_WINDOWS;
+      check.date(input.startDate, 'input.startDate', 'The start date', work);
+      const endDate = check.endDate(input.endDate, input.startDate, 'input.endDate', 'The end date', work);
+      check.birthDate(input.birthDate, 'input.birthDate', { on: input.startDate, onLabel: 'on the first day' });
       const data = {
         memberId: input.memberId,
         firstName: check.text(input.firstName, 'input.firstName', 'The first name'),
         lastName: check.text(input.lastName, 'input.lastName', 'The last name'),
         birthDate: input.birthDate,
-        email: email(input.email, 'input.email'),
+        email: check.optionalEmail(input.email, 'input.email'),
         startDate: input.startDate,
-        endDate: input.endDate ?? null,
+        endDate,
       };
       return ctx.db.$transaction(async (tx) => {
         const volunteer = await tx.volunteer.create({ data });

@@ -44,10 +44,15 @@ builder.mutationFields((t) => ({
         memberId: input.memberId,
         name: check.requiredText(input.name, 'input.name', 'The name'),
         street: check.requiredText(input.street, 'input.street', 'The street'),
-        houseNumber: check.requiredText(input.houseNumber, 'input.houseNumber', 'The house number', 20),
+        houseNumber: check.requiredText(
+          input.houseNumber,
+          'input.houseNumber',
+          'The house number',
+          check.HOUSE_NUMBER_MAX_LENGTH,
+        ),
         postcode: check.postcode(input.postcode, 'input.postcode'),
         city: check.requiredText(input.city, 'input.city', 'The city'),
-        openedOn: input.openedOn,
+        openedOn: check.date(input.openedOn, 'input.openedOn', 'The opening day'),
       };
       return ctx.db.$transaction(async (tx) => {
         if (!(await tx.member.findUnique({ where: { id: input.memberId }, select: { id: true } }))) {
@@ -67,11 +72,17 @@ builder.mutationFields((t) => ({
       if (input.name != null) data.name = check.requiredText(input.name, 'input.name', 'The name');
       if (input.street != null) data.street = check.requiredText(input.street, 'input.street', 'The street');
       if (input.houseNumber != null)
-        data.houseNumber = check.requiredText(input.houseNumber, 'input.houseNumber', 'The house number', 20);
+        data.houseNumber = check.requiredText(
+          input.houseNumber,
+          'input.houseNumber',
+          'The house number',
+          check.HOUSE_NUMBER_MAX_LENGTH,
+        );
       if (input.postcode != null) data.postcode = check.postcode(input.postcode, 'input.postcode');
       if (input.city != null) data.city = check.requiredText(input.city, 'input.city', 'The city');
-      if (input.openedOn != null) data.openedOn = input.openedOn;
-      if (input.closedOn !== undefined) data.closedOn = input.closedOn;
+      if (input.openedOn != null) data.openedOn = check.date(input.openedOn, 'input.openedOn', 'The opening day');
+      if (input.closedOn !== undefined)
+        data.closedOn = input.closedOn && check.date(input.closedOn, 'input.closedOn', 'The closing day');
       return ctx.db.$transaction(async (tx) => {
         const branch = await tx.branch.findUnique({ where: { id } });
         if (!branch) throw new NotFoundError('Shop', id);

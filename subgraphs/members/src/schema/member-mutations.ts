@@ -68,7 +68,7 @@ builder.mutationFields((t) => ({
           kvkNumber: check.kvkNumber(input.kvkNumber, 'input.kvkNumber'),
           legalForm: input.legalForm,
           city: check.requiredText(input.city, 'input.city', 'The city'),
-          memberSince: input.memberSince,
+          memberSince: check.date(input.memberSince, 'input.memberSince', 'The membership start'),
           membershipStatus: input.membershipStatus ?? 'ACTIVE',
           keurmerkStatus: 'RUN_IN',
         },
@@ -86,7 +86,9 @@ builder.mutationFields((t) => ({
       if (input.legalForm != null) data.legalForm = input.legalForm;
       if (input.city != null) data.city = check.requiredText(input.city, 'input.city', 'The city');
       if (input.membershipStatus != null) data.membershipStatus = input.membershipStatus;
-      if (input.memberUntil !== undefined) data.memberUntil = input.memberUntil;
+      if (input.memberUntil !== undefined)
+        data.memberUntil =
+          input.memberUntil && check.date(input.memberUntil, 'input.memberUntil', 'The membership end');
       return ctx.db.$transaction(async (tx) => {
         const member = await tx.member.findUnique({ where: { id } });
         if (!member) throw new NotFoundError('Member', id);
@@ -102,8 +104,12 @@ builder.mutationFields((t) => ({
     authScopes: (_root, _args, ctx) => canMaintainDirectory(ctx.identity),
     description: "Records an audit result and updates the member's Keurmerk (platform admins).",
     args: { input: t.arg({ type: RecordAuditInput, required: true }) },
-    resolve: (query, _root, { input }, ctx) =>
-      ctx.db.$transaction(async (tx) => {
+    resolve: (query, _root, { input }, ctx) => {
+      // Every input check before the transaction: a refusal writes nothing.
+      const auditor = check.requiredText(input.auditor, 'input.auditor', 'The auditor');
+      const notes = check.optionalText(input.notes, 'input.notes', 'The notes', { multiline: true });
+      check.date(input.auditedOn, 'input.auditedOn', 'The audit date');
+      return ctx.db.$transaction(async (tx) => {
         const member = await tx.member.findUnique({ where: { id: input.memberId } });
         if (!member) throw new NotFoundError('Member', input.memberId);
         check.notAfter(
@@ -133,11 +139,12 @@ builder.mutationFields((t) => ({
             memberId: member.id,
             auditedOn: input.auditedOn,
             outcome: input.outcome,
-            auditor: check.requiredText(input.auditor, 'input.auditor', 'The auditor'),
-            notes: input.notes?.trim() || null,
+            auditor,
+            notes,
             recordedBy: ctx.identity!.userId,
           },
         });
-      }),
+      });
+    },
   }),
 }));

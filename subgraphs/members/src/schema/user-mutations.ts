@@ -2,8 +2,10 @@ import {
   BadUserInputError,
   ConflictError,
   ForbiddenError,
+  maxItems,
   MEMBER_ROLES,
   NotFoundError,
+  ROLES,
   type Identity,
 } from '@samen-sterk/subgraph-runtime';
 import { canAssignRole, canManageUsersOf } from '../access';
@@ -19,7 +21,7 @@ const CreateUserInput = builder.inputType('CreateUserInput', {
     memberId: t.id({ required: false, description: 'The member the user works for; omit for association staff.' }),
     name: t.string({ required: true }),
     email: t.string({ required: true }),
-    roles: t.field({ type: [RoleEnum], required: true }),
+    roles: t.field({ type: [RoleEnum], required: true, extensions: maxItems(ROLES.length) }),
   }),
 });
 
@@ -28,7 +30,12 @@ const UpdateUserInput = builder.inputType('UpdateUserInput', {
   fields: (t) => ({
     name: t.string({ required: false }),
     email: t.string({ required: false }),
-    roles: t.field({ type: [RoleEnum], required: false, description: 'The complete new set of roles.' }),
+    roles: t.field({
+      type: [RoleEnum],
+      required: false,
+      description: 'The complete new set of roles.',
+      extensions: maxItems(ROLES.length),
+    }),
   }),
 });
 
@@ -105,16 +112,19 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     description: "Changes a user's name, e-mail or roles.",
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateUserInput, required: true }) },
-    resolve: (query, _root, { id, input }, ctx) =>
-      ctx.db.$transaction(async (tx) => {
+    resolve: (query, _root, { id, input }, ctx) => {
+      // Every input check before the transaction: a refusal writes nothing.
+      const name = input.name == null ? undefined : check.requiredText(input.name, 'input.name', 'The name');
+      const email = input.email == null ? undefined : check.email(input.email, 'input.email');
+      return ctx.db.$transaction(async (tx) => {
         const user = await tx.user.findUnique({ where: { id } });
         if (!user) throw new NotFoundError('User', id);
         if (!canManageUsersOf(ctx.identity, user.memberId)) throw refused();
         const data: Prisma.UserUpdateInput = {};
-        if (input.name != null) data.name = check.requiredText(input.name, 'input.name', 'The name');
-        if (input.email != null) {
-          data.email = check.email(input.email, 'input.email');
-          await emailFree(tx, data.email, id);
+        if (name !== undefined) data.name = name;
+        if (email !== undefined) {
+          data.email = email;
+          await emailFree(tx, email, id);
         }
         if (input.roles != null) {
           // Roles the caller may not hand out may not be taken away by them either.
@@ -130,7 +140,8 @@ builder.mutationFields((t) => ({
           data.roles = roles;
         }
         return tx.user.update({ ...query, where: { id }, data });
-      }),
+      });
+    },
   }),
   deactivateUser: t.prismaField({
     type: UserRef,

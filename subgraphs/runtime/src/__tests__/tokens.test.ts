@@ -1,5 +1,5 @@
 import { createTokenVerifier, identityFromClaims, signDevelopmentToken } from '../auth/tokens';
-import { TOKEN_AUDIENCE_DEFAULT, TOKEN_ISSUER_DEFAULT } from '../config';
+import { authConfigFromEnv, TOKEN_AUDIENCE_DEFAULT, TOKEN_ISSUER_DEFAULT } from '../config';
 import { SignJWT } from 'jose';
 
 const config = { jwtSecret: 'test-secret', issuer: TOKEN_ISSUER_DEFAULT, audience: TOKEN_AUDIENCE_DEFAULT };
@@ -82,4 +82,79 @@ test('with a JWKS URL, tokens of the identity provider (ES256) are accepted and 
   } finally {
     server.close();
   }
+});
+
+describe('how long a token may live', () => {
+  const secret = new TextEncoder().encode(config.jwtSecret);
+  const now = () => Math.floor(Date.now() / 1000);
+  const signed = (shape: (jwt: SignJWT) => SignJWT) =>
+    shape(
+      new SignJWT({ roles: [] })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('u')
+        .setIssuer(TOKEN_ISSUER_DEFAULT)
+        .setAudience(TOKEN_AUDIENCE_DEFAULT),
+    ).sign(secret);
+  const refusal = (message: RegExp) => ({
+    extensions: { code: 'UNAUTHENTICATED' },
+    message: expect.stringMatching(message),
+  });
+
+  test('a token without "exp" is refused', async () => {
+    const token = await signed((jwt) => jwt.setIssuedAt());
+    await expect(createTokenVerifier(config).verify(token)).rejects.toMatchObject(refusal(/never expires/));
+  });
+
+  test('a lifetime (exp − iat) over the maximum is refused, at the maximum accepted', async () => {
+    const verifier = createTokenVerifier({ ...config, maxLifetimeSeconds: 3600 });
+    const long = await signed((jwt) => jwt.setIssuedAt().setExpirationTime('3601s'));
+    await expect(verifier.verify(long)).rejects.toMatchObject(refusal(/lives longer than the 1 h/));
+    const century = await signed((jwt) => jwt.setIssuedAt().setExpirationTime('100y'));
+    await expect(createTokenVerifier(config).verify(century)).rejects.toMatchObject(refusal(/24 h/));
+    const hour = await signed((jwt) => jwt.setIssuedAt().setExpirationTime('3600s'));
+    await expect(verifier.verify(hour)).resolves.toMatchObject({ userId: 'u' });
+  });
+
+  test('without "iat", the time left until "exp" counts; an "iat" in the future is refused', async () => {
+    const verifier = createTokenVerifier({ ...config, maxLifetimeSeconds: 3600, clockToleranceSeconds: 60 });
+    const farOff = await signed((jwt) => jwt.setExpirationTime(now() + 100 * 365 * 86400));
+    await expect(verifier.verify(farOff)).rejects.toMatchObject(refusal(/lives longer/));
+    const withinSkew = await signed((jwt) => jwt.setExpirationTime(now() + 3600 + 30));
+    await expect(verifier.verify(withinSkew)).resolves.toMatchObject({ userId: 'u' });
+    const future = await signed((jwt) => jwt.setIssuedAt(now() + 3600).setExpirationTime(now() + 3700));
+    await expect(verifier.verify(future)).rejects.toMatchObject(refusal(/issued in the future/));
+  });
+
+  test('clock skew: expired a little while ago is still within the tolerance, longer ago is not', async () => {
+    const verifier = createTokenVerifier({ ...config, clockToleranceSeconds: 60 });
+    const justExpired = await signed((jwt) => jwt.setIssuedAt(now() - 600).setExpirationTime(now() - 30));
+    await expect(verifier.verify(justExpired)).resolves.toMatchObject({ userId: 'u' });
+    const expired = await signed((jwt) => jwt.setIssuedAt(now() - 600).setExpirationTime(now() - 120));
+    await expect(verifier.verify(expired)).rejects.toMatchObject(refusal(/expired/));
+  });
+
+  test('development tokens over the maximum are not issued', async () => {
+    await expect(signDevelopmentToken({ sub: 'u', roles: [] }, { config, expiresIn: '25h' })).rejects.toThrow(
+      /at most 24 h \(JWT_MAX_LIFETIME\); "25h" is longer/,
+    );
+    await expect(
+      signDevelopmentToken({ sub: 'u', roles: [] }, { config: { ...config, maxLifetimeSeconds: 60 }, expiresIn: '2m' }),
+    ).rejects.toThrow(/at most 1 min/);
+  });
+
+  test('JWT_MAX_LIFETIME and JWT_CLOCK_TOLERANCE are read as durations', () => {
+    const saved = { ...process.env };
+    try {
+      process.env.JWT_MAX_LIFETIME = '90m';
+      process.env.JWT_CLOCK_TOLERANCE = '5';
+      expect(authConfigFromEnv()).toMatchObject({ maxLifetimeSeconds: 5400, clockToleranceSeconds: 5 });
+      delete process.env.JWT_MAX_LIFETIME;
+      delete process.env.JWT_CLOCK_TOLERANCE;
+      expect(authConfigFromEnv()).toMatchObject({ maxLifetimeSeconds: 86400, clockToleranceSeconds: 60 });
+      process.env.JWT_MAX_LIFETIME = 'forever';
+      expect(() => authConfigFromEnv()).toThrow(/JWT_MAX_LIFETIME must be a duration/);
+    } finally {
+      process.env = saved;
+    }
+  });
 });

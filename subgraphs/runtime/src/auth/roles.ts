@@ -1,5 +1,5 @@
 /**
- * The platform's roles (DESIGN.md, "Conventions"): token claim `roles`, kebab-case.
+ * The platform's roles (docs/design.md, "Conventions"): token claim `roles`, kebab-case.
  */
 export const ROLES = [
   'platform-admin',

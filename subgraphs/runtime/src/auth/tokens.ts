@@ -1,5 +1,11 @@
-import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
-import { authConfigFromEnv, isProduction, type AuthConfig } from '../config';
+import { createRemoteJWKSet, decodeJwt, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import {
+  authConfigFromEnv,
+  isProduction,
+  TOKEN_CLOCK_TOLERANCE_DEFAULT,
+  TOKEN_MAX_LIFETIME_DEFAULT,
+  type AuthConfig,
+} from '../config';
 import { UnauthenticatedError } from '../errors';
 import type { Identity } from './identity';
 import { isRole, MEMBER_ROLES, type Role } from './roles';
@@ -8,35 +14,87 @@ import { isRole, MEMBER_ROLES, type Role } from './roles';
  * Verifies bearer tokens. HS256 with a shared secret, or RS256/ES256 keys from a JWKS URL
  * (a real identity provider). The algorithm list is fixed here: a token's own `alg` header
  * (`none` included) never decides how it is checked.
+ *
+ * Every token must expire (`exp`), and live no longer than the configured maximum
+ * (`JWT_MAX_LIFETIME`, 24 h by default): `exp` − `iat`, or for a token without `iat` the time
+ * left until `exp`. `exp`, `nbf` and `iat` are compared allowing `JWT_CLOCK_TOLERANCE` of skew.
  */
 export interface TokenVerifier {
   verify(token: string): Promise<Identity>;
 }
 
 export function createTokenVerifier(config: AuthConfig = authConfigFromEnv()): TokenVerifier {
-  const options = { issuer: config.issuer, audience: config.audience };
+  const lifetime = lifetimeRules(config);
+  const options = {
+    issuer: config.issuer,
+    audience: config.audience,
+    requiredClaims: ['exp'],
+    clockTolerance: lifetime.clockToleranceSeconds,
+  };
+  const verified = async (verify: () => Promise<{ payload: JWTPayload }>) =>
+    identityFromClaims(checkLifetime(await checked(verify), lifetime));
   if (config.jwksUrl) {
     const keys = createRemoteJWKSet(new URL(config.jwksUrl));
     return {
-      verify: async (token) =>
-        identityFromClaims(await checked(() => jwtVerify(token, keys, { ...options, algorithms: ['RS256', 'ES256'] }))),
+      verify: (token) => verified(() => jwtVerify(token, keys, { ...options, algorithms: ['RS256', 'ES256'] })),
     };
   }
   const secret = new TextEncoder().encode(config.jwtSecret);
   return {
-    verify: async (token) =>
-      identityFromClaims(await checked(() => jwtVerify(token, secret, { ...options, algorithms: ['HS256'] }))),
+    verify: (token) => verified(() => jwtVerify(token, secret, { ...options, algorithms: ['HS256'] })),
   };
+}
+
+interface LifetimeRules {
+  maxLifetimeSeconds: number;
+  clockToleranceSeconds: number;
+}
+
+const lifetimeRules = (config: AuthConfig): LifetimeRules => ({
+  maxLifetimeSeconds: config.maxLifetimeSeconds ?? TOKEN_MAX_LIFETIME_DEFAULT,
+  clockToleranceSeconds: config.clockToleranceSeconds ?? TOKEN_CLOCK_TOLERANCE_DEFAULT,
+});
+
+/** `86400` → `24 h`, `5400` → `90 min`, `45` → `45 s`. */
+export function durationInWords(seconds: number): string {
+  if (seconds % 3600 === 0) return `${seconds / 3600} h`;
+  if (seconds % 60 === 0) return `${seconds / 60} min`;
+  return `${seconds} s`;
 }
 
 async function checked(verify: () => Promise<{ payload: JWTPayload }>): Promise<JWTPayload> {
   try {
     return (await verify()).payload;
   } catch (error) {
-    const code = (error as { code?: string }).code;
+    const { code, claim } = error as { code?: string; claim?: string };
     if (code === 'ERR_JWT_EXPIRED') throw new UnauthenticatedError('Your token has expired: sign in again.');
+    if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' && claim === 'exp') {
+      throw new UnauthenticatedError('Your token never expires (no claim "exp"): sign in again for one that does.');
+    }
     throw new UnauthenticatedError('Your token is not valid: sign in again.');
   }
+}
+
+/**
+ * Refuses a token that lives longer than the maximum: `exp` − `iat`, or without `iat` the time
+ * left until `exp` (beyond the clock tolerance); and one issued in the future.
+ */
+function checkLifetime(claims: JWTPayload, { maxLifetimeSeconds, clockToleranceSeconds }: LifetimeRules): JWTPayload {
+  const now = Math.floor(Date.now() / 1000);
+  const { exp, iat } = claims;
+  if (typeof exp !== 'number') {
+    throw new UnauthenticatedError('Your token never expires (no claim "exp"): sign in again for one that does.');
+  }
+  if (typeof iat === 'number' && iat > now + clockToleranceSeconds) {
+    throw new UnauthenticatedError('Your token was issued in the future (claim "iat"): sign in again.');
+  }
+  const lifetime = typeof iat === 'number' ? exp - iat : exp - now - clockToleranceSeconds;
+  if (lifetime > maxLifetimeSeconds) {
+    throw new UnauthenticatedError(
+      `Your token lives longer than the ${durationInWords(maxLifetimeSeconds)} this platform accepts: sign in again for a shorter one.`,
+    );
+  }
+  return claims;
 }
 
 const stringList = (value: unknown): string[] =>
@@ -74,7 +132,11 @@ export interface DevelopmentTokenClaims {
   name?: string;
 }
 
-/** Signs a token with the development (HS256) secret; refused in production. */
+/**
+ * Signs a token with the development (HS256) secret; refused in production, and refused when it
+ * would live longer than the verifier accepts (`JWT_MAX_LIFETIME`). `expiresIn` is a jose
+ * duration (`8h`, `30 minutes`) or, as a number, the moment of expiry in seconds since 1970.
+ */
 export async function signDevelopmentToken(
   claims: DevelopmentTokenClaims,
   { expiresIn = '8h', config = authConfigFromEnv() }: { expiresIn?: string | number; config?: AuthConfig } = {},
@@ -82,7 +144,7 @@ export async function signDevelopmentToken(
   if (isProduction()) throw new Error('Development tokens are not issued in production.');
   if (!config.jwtSecret) throw new Error('Development tokens need JWT_SECRET (no JWKS set-up).');
   const { sub, ...rest } = claims;
-  return new SignJWT({ ...rest })
+  const token = await new SignJWT({ ...rest })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(sub)
     .setIssuer(config.issuer)
@@ -90,6 +152,15 @@ export async function signDevelopmentToken(
     .setIssuedAt()
     .setExpirationTime(expiresIn)
     .sign(new TextEncoder().encode(config.jwtSecret));
+  const { exp, iat } = decodeJwt(token);
+  const { maxLifetimeSeconds } = lifetimeRules(config);
+  if (typeof exp !== 'number' || typeof iat !== 'number' || exp - iat > maxLifetimeSeconds) {
+    throw new Error(
+      `A token may live at most ${durationInWords(maxLifetimeSeconds)} (JWT_MAX_LIFETIME); "${expiresIn}" is longer. Ask for less, such as 8h.`,
+    );
+  }
+  if (exp <= iat) throw new Error(`A token must live a while; "${expiresIn}" expires it at once.`);
+  return token;
 }
 
 /** `Authorization: Bearer <token>` → token, or null when absent. */

@@ -38,7 +38,7 @@ export interface Database<Client> {
   close(): Promise<void>;
 }
 
-/** Where `service`'s data lives, from the environment (DESIGN.md, "Data"). */
+/** Where `service`'s data lives, from the environment (docs/design.md, "Data"). */
 export function databaseLocationFromEnv(service: string): DatabaseLocation {
   const url = process.env[`${envPrefix(service)}_DATABASE_URL`];
   if (url) return { kind: 'postgres', url };

@@ -9,6 +9,7 @@ import { actsForMember, hasRole } from '../auth/identity';
 import type { Role } from '../auth/roles';
 import type { SubgraphContext } from '../context';
 import { ForbiddenError, UnauthenticatedError } from '../errors';
+import InputGuardPlugin from './input-guard';
 import { DateScalar, DateTimeScalar, DecimalScalar } from './scalars';
 
 /** Scopes every subgraph can ask for in `authScopes`. */
@@ -49,7 +50,8 @@ export function createSubgraphBuilder<PrismaTypes extends object, Db>(options: {
 }) {
   const builder = new SchemaBuilder<PlatformBuilderTypes<PrismaTypes, Db>>({
     // Auth first: plugins listed earlier wrap resolvers outermost; federation must come last.
-    plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, DirectivesPlugin, FederationPlugin],
+    // The input guard first: no resolver and no auth check sees a control character or absurd text.
+    plugins: [InputGuardPlugin, ScopeAuthPlugin, PrismaPlugin, RelayPlugin, DirectivesPlugin, FederationPlugin],
     defaultFieldNullability: false,
     prisma: {
       client: (ctx: SubgraphContext<Db>) => ctx.db as never,

@@ -4,14 +4,38 @@ import { formatCalendarDate, parseCalendarDate } from '../calendar-date';
 import { PlatformError } from '../errors';
 
 /**
- * The platform's scalars (DESIGN.md, "Scalars"). Inputs are strict: a value that is not exactly
+ * A scalar's refusal of a value. Written in the query, the value's node comes along, so that the
+ * error can name the argument (`extensions.field`, see `http/input-errors.ts`); as a variable,
+ * GraphQL names the variable itself.
+ */
+export class ScalarValueError extends PlatformError {
+  constructor(
+    message: string,
+    readonly valueNode?: ValueNode,
+  ) {
+    super('BAD_USER_INPUT', message);
+  }
+}
+
+/**
+ * The platform's scalars (docs/design.md, "Scalars"). Inputs are strict: a value that is not exactly
  * of the form gets BAD_USER_INPUT rather than a guess.
  */
-const badScalar = (message: string) => new PlatformError('BAD_USER_INPUT', message);
+const badScalar = (message: string) => new ScalarValueError(message);
 
 function literalString(ast: ValueNode, scalar: string): string {
   if (ast.kind !== Kind.STRING) throw badScalar(`${scalar} must be written as a string.`);
   return ast.value;
+}
+
+/** `parse` applied to a literal; a refusal carries the literal's node. */
+function parsedLiteral<T>(ast: ValueNode, scalar: string, parse: (value: string) => T): T {
+  try {
+    return parse(literalString(ast, scalar));
+  } catch (error) {
+    if (error instanceof ScalarValueError) throw new ScalarValueError(error.message, ast);
+    throw error;
+  }
 }
 
 function parseDate(value: unknown): Date {
@@ -28,7 +52,7 @@ export const DateScalar = new GraphQLScalarType<Date, string>({
     return formatCalendarDate(parseDate(value));
   },
   parseValue: parseDate,
-  parseLiteral: (ast) => parseDate(literalString(ast, 'Date')),
+  parseLiteral: (ast) => parsedLiteral(ast, 'Date', parseDate),
 });
 
 function parseDateTime(value: unknown): Date {
@@ -46,7 +70,7 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   description: 'A moment in time, ISO 8601 with zone, e.g. `2026-03-01T09:30:00Z`.',
   serialize: (value) => (value instanceof Date ? value : parseDateTime(value)).toISOString(),
   parseValue: parseDateTime,
-  parseLiteral: (ast) => parseDateTime(literalString(ast, 'DateTime')),
+  parseLiteral: (ast) => parsedLiteral(ast, 'DateTime', parseDateTime),
 });
 
 function parseDecimal(value: unknown): Decimal {
@@ -71,5 +95,5 @@ export const DecimalScalar = new GraphQLScalarType<Decimal, string>({
     throw new TypeError(`Decimal cannot represent ${typeof value}`);
   },
   parseValue: parseDecimal,
-  parseLiteral: (ast) => parseDecimal(literalString(ast, 'Decimal')),
+  parseLiteral: (ast) => parsedLiteral(ast, 'Decimal', parseDecimal),
 });

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
-import { ForbiddenError } from '../errors';
+import { PlatformError } from '../errors';
 import type { SubgraphContext } from '../context';
 
 /** Federation's own entry points: only the gateway may call them. */
@@ -24,7 +24,7 @@ function topLevelFields(
 
 /**
  * Refuses `_entities` and `_service` unless the request carries the gateway's shared secret,
- * so nobody can resolve entities around the gateway.
+ * so nobody can resolve entities around the gateway: HTTP 403 with FORBIDDEN.
  */
 export function gatewayOnlyPlugin(): ApolloServerPlugin<SubgraphContext> {
   return {
@@ -40,7 +40,12 @@ export function gatewayOnlyPlugin(): ApolloServerPlugin<SubgraphContext> {
           const fields = topLevelFields(operation!.selectionSet, fragments);
           const refused = fields.find((field) => GATEWAY_ONLY_FIELDS.has(field));
           if (refused) {
-            throw new ForbiddenError(`${refused} is only answered to the gateway; send your query to the gateway.`);
+            // Refused before execution: 403, not the 500 Apollo gives an error thrown here.
+            throw new PlatformError(
+              'FORBIDDEN',
+              `${refused} is only answered to the gateway; send your query to the gateway.`,
+              { http: { status: 403 } },
+            );
           }
         },
       };

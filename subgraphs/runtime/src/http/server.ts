@@ -10,8 +10,21 @@ import { gatewaySecretFromEnv, serviceUrlFromEnv, type ServiceName } from '../co
 import { LoaderRegistry, type SubgraphContext } from '../context';
 import type { Database } from '../database/database';
 import { PlatformError } from '../errors';
-import { formatError, platformErrorIn } from './errors';
+import { requestLimits } from '../limits';
+import { connectionArgumentsPlugin } from './connection-args';
+import { formatErrorFor, platformErrorIn } from './errors';
 import { gatewayOnlyPlugin } from './gateway-only';
+import { inputErrorDetails, inputErrorsPlugin } from './input-errors';
+import { refusalsAnsweredWith400 } from './plugin-errors';
+import { answerTheRestAsJson, graphqlRequestParsing } from './request-errors';
+
+// What the gateway shares with the subgraphs' servers (the package's index exports this file).
+export { formatErrorFor } from './errors';
+export { inputErrorsPlugin } from './input-errors';
+export { describeError, logError, redact } from './log';
+export { refusalsAnsweredWith400 } from './plugin-errors';
+export { answerTheRestAsJson, graphqlRequestParsing, sendJsonError } from './request-errors';
+export { logSubgraphErrors, subgraphFailure, type SubgraphCall } from './subgraph-calls';
 
 export const GATEWAY_SECRET_HEADER = 'x-gateway-secret';
 
@@ -57,19 +70,26 @@ export async function identityOf(tokens: TokenVerifier, authorization: string | 
 }
 
 /**
- * A bad variable (a Date that is no date, say) is the caller's mistake, but Apollo Server answers
- * it with HTTP 400, which the gateway reports as a failed subgraph. Answer 200 with the
- * BAD_USER_INPUT error instead, so the gateway passes it on to the caller as it is.
+ * A bad variable (a Date that is no date, say) or literal (an Int out of range, a negative
+ * `first`) is the caller's mistake, but Apollo Server answers it with HTTP 400, which the gateway
+ * reports as a failed subgraph. Answer the gateway 200 with the BAD_USER_INPUT error instead, so
+ * it passes it on to the caller as it is. A direct caller gets the 400.
  */
-function badInputAnsweredWith200<Context extends BaseContext>(): ApolloServerPlugin<Context> {
+function badInputAnsweredWith200<
+  Context extends BaseContext & { viaGateway?: boolean },
+>(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ response, errors }) {
+        async willSendResponse({ response, errors, contextValue }) {
+          if (!contextValue?.viaGateway) return;
           const allBadInput =
             !!errors?.length &&
             errors.every(
-              (e) => e.extensions?.code === 'BAD_USER_INPUT' || platformErrorIn(e)?.code === 'BAD_USER_INPUT',
+              (e) =>
+                e.extensions?.code === 'BAD_USER_INPUT' ||
+                platformErrorIn(e)?.code === 'BAD_USER_INPUT' ||
+                inputErrorDetails(e) !== null,
             );
           if (response.http.status === 400 && allBadInput) response.http.status = 200;
         },
@@ -105,19 +125,32 @@ export async function listen(
 export async function startSubgraphServer<Db>(options: SubgraphServerOptions<Db>): Promise<RunningServer> {
   const tokens = options.tokens ?? createTokenVerifier();
   const gatewaySecret = options.gatewaySecret ?? gatewaySecretFromEnv();
+  // The same request limits as the gateway's (a subgraph may be reachable inside a cluster).
+  const protection = requestLimits<SubgraphContext<Db>>({
+    tokens,
+    entryPoint: 'subgraph',
+    fromGateway: (req) => secretMatches(req.headers[GATEWAY_SECRET_HEADER], gatewaySecret),
+    contextFromGateway: (context) => context.viaGateway,
+  });
   const apollo = new ApolloServer<SubgraphContext<Db>>({
     schema: options.schema,
-    formatError,
+    formatError: formatErrorFor(options.name),
     // Shutdown is ours (stop HTTP, then Apollo, then the database), not Apollo's signal handlers.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
-    plugins: [
+    // Refusals from plugins that throw where Apollo expects no errors are answered 400, not 500.
+    plugins: refusalsAnsweredWith400([
       gatewayOnlyPlugin() as ApolloServerPlugin<SubgraphContext<Db>>,
+      inputErrorsPlugin(),
+      connectionArgumentsPlugin(),
       // Traces go to Apollo's cloud, which this platform does not use.
       ApolloServerPluginInlineTraceDisabled(),
       badInputAnsweredWith200(),
+      ...protection.plugins,
       ...(options.plugins ?? []),
-    ],
+    ]),
+    validationRules: protection.validationRules,
+    allowBatchedHttpRequests: protection.allowBatchedHttpRequests,
   });
   await apollo.start();
 
@@ -132,7 +165,9 @@ export async function startSubgraphServer<Db>(options: SubgraphServerOptions<Db>
   });
   app.use(
     '/graphql',
-    express.json({ limit: '2mb' }),
+    protection.inFlight,
+    // JSON answers for bodies that are no JSON, too large, of another type (request-errors.ts).
+    ...graphqlRequestParsing({ limit: '2mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
         db: options.database.prisma,
@@ -144,6 +179,8 @@ export async function startSubgraphServer<Db>(options: SubgraphServerOptions<Db>
       }),
     }),
   );
+
+  answerTheRestAsJson(app, options.name, ['/healthz', '/readyz']);
 
   const http = await listen(app, options.port, options.host);
   return {

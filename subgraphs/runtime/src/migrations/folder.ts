@@ -10,7 +10,7 @@ import path from 'node:path';
 
 export const MIGRATION_FILE = 'migration.sql';
 export const LOCK_FILE = 'migration_lock.toml';
-/** The only database this platform migrates (DESIGN.md, "Data"). */
+/** The only database this platform migrates (docs/design.md, "Data"). */
 export const PROVIDER = 'postgresql';
 
 /** migration_lock.toml exactly as the Prisma CLI writes it, so its diff stays empty. */

@@ -1,0 +1,341 @@
+import { DEVELOPMENT_GATEWAY_SECRET, GATEWAY_SECRET_HEADER, ROLES, type Role } from '@samen-sterk/subgraph-runtime';
+import { tokenFor } from './testkit/auth';
+import { contentHash } from './testkit/databases';
+import { getNamedType } from 'graphql';
+import { graphql, type GraphQLResponse } from './testkit/graphql';
+import { startTestPlatform, type TestPlatform } from './testkit/platform';
+import {
+  entities,
+  ID_KINDS,
+  kindNamed,
+  requestFor,
+  rootFields,
+  selectionOf,
+  type RootField,
+} from './testkit/schema-walk';
+
+// The access probe: every query and mutation of the supergraph, called by every role acting
+// for member A with the ids of member B (and by an employee with a colleague's ids). Nothing of
+// the other member (or colleague) may come back, and nothing may be written. The fields come
+// from the composed schema, so a field added tomorrow is probed without anyone listing it.
+let tp: TestPlatform;
+let admin: string;
+const A = '00000000-0000-4000-8000-000000000001';
+const B = '00000000-0000-4000-8000-000000000002';
+
+/** Ids of member B's things by kind, and text that only B's people and admins may see. */
+interface Private {
+  ids: Record<string, string>;
+  markers: string[];
+}
+let ofB: Private;
+/** A second employee of member A, as seen by a first one. */
+let colleague: Private;
+let ownEmployeeId: string;
+
+const MEMBER_ROLES: Role[] = ['member-admin', 'member-purchaser', 'member-approver', 'member-hr', 'employee'];
+
+async function as<Data = any>(token: string, query: string, variables: Record<string, unknown> = {}) {
+  const res = await tp.query<Data>(query, { token, variables });
+  if (res.errors) throw new Error(`set-up query failed: ${JSON.stringify(res.errors)}`);
+  return res.data as Data;
+}
+
+/** Everything private about one employee: ids, names, BSN, IBAN, e-mail, payslips. */
+async function employeeData(memberId: string, employeeId: string) {
+  const data = await as(
+    await tokenFor({ roles: ['member-hr'], memberId }),
+    `query($id: ID!) { employee(id: $id) { id firstName lastName bsnFull ibanFull email employments { id } }
+       payslips(employeeId: $id, first: 5) { edges { node { id run { id } } } } }`,
+    { id: employeeId },
+  );
+  const e = data.employee;
+  const payslips = data.payslips.edges.map((edge: any) => edge.node);
+  return {
+    ids: {
+      employee: e.id,
+      employment: e.employments[0].id,
+      ...(payslips[0] ? { payslip: payslips[0].id } : {}),
+    } as Record<string, string>,
+    markers: [
+      e.id,
+      `${e.firstName} ${e.lastName}`,
+      e.bsnFull,
+      e.ibanFull,
+      ...(e.email ? [e.email] : []),
+      ...e.employments.map((x: any) => x.id),
+      ...payslips.map((p: any) => p.id),
+    ],
+  };
+}
+
+async function privateDataOf(memberId: string): Promise<Private> {
+  const payroll = await tokenFor({ sub: 'probe-clerk', roles: ['payroll-service'], payrollMemberIds: [memberId] });
+  // A calculated run gives the member payslips, a run and audit entries to probe with.
+  await as(payroll, `mutation($m: ID!) { calculatePayrollRun(memberId: $m, year: 2026, month: 1) { id } }`, {
+    m: memberId,
+  });
+  const hr = await tokenFor({ roles: ['member-hr'], memberId });
+  const users = (
+    await as(admin, `query($m: ID!) { member(id: $m) { users(first: 50) { edges { node { id name email } } } } }`, {
+      m: memberId,
+    })
+  ).member.users.edges.map((e: any) => e.node);
+  const data = await as(
+    hr,
+    `query($m: ID!) {
+      employees(memberId: $m, first: 3) { edges { node { id } } }
+      payrollRuns(memberId: $m, first: 5) { edges { node { id } } }
+      volunteers(memberId: $m, first: 5) { edges { node { id firstName lastName } } }
+    }`,
+    { m: memberId },
+  );
+  const runs = data.payrollRuns.edges.map((e: any) => e.node);
+  let volunteers = data.volunteers.edges.map((e: any) => e.node);
+  if (volunteers.length === 0) {
+    const made = await as(
+      hr,
+      `mutation($input: RegisterVolunteerInput!) { registerVolunteer(input: $input) { id firstName lastName } }`,
+      {
+        input: {
+          memberId,
+          firstName: 'Wilhelmina',
+          lastName: `Probe-${memberId.slice(-4)}`,
+          birthDate: '1960-04-02',
+          startDate: '2025-01-01',
+        },
+      },
+    );
+    volunteers = [made.registerVolunteer];
+  }
+  const employee = await employeeData(memberId, data.employees.edges[0].node.id);
+  expect(users.length).toBeGreaterThan(0);
+  expect(runs.length).toBeGreaterThan(0);
+  return {
+    ids: {
+      ...employee.ids,
+      member: memberId,
+      user: users[0].id,
+      payrollRun: runs[0].id,
+      volunteer: volunteers[0].id,
+    },
+    markers: [
+      ...employee.markers,
+      ...users.flatMap((u: any) => [u.id, u.email]),
+      ...runs.map((r: any) => r.id),
+      ...volunteers.flatMap((v: any) => [v.id, `${v.firstName} ${v.lastName}`]),
+    ],
+  };
+}
+
+beforeAll(async () => {
+  tp = await startTestPlatform();
+  admin = await tokenFor({ roles: ['platform-admin'] });
+  ofB = await privateDataOf(B);
+  const staff = await as(
+    await tokenFor({ roles: ['member-hr'], memberId: A }),
+    `query($m: ID!) { employees(memberId: $m, first: 2) { edges { node { id } } } }`,
+    {
+      m: A,
+    },
+  );
+  [ownEmployeeId] = staff.employees.edges.map((e: any) => e.node.id);
+  const other = await employeeData(A, staff.employees.edges[1].node.id);
+  colleague = { ids: { ...other.ids, member: A }, markers: other.markers };
+}, 120_000);
+afterAll(() => tp?.stop());
+
+/** The token of `role` acting for member A (the employee: A's first employee). */
+const actorFor = (role: Role) =>
+  tokenFor({
+    sub: `probe-${role}`,
+    roles: [role],
+    ...(MEMBER_ROLES.includes(role) ? { memberId: A } : {}),
+    ...(role === 'employee' ? { employeeId: ownEmployeeId } : {}),
+    ...(role === 'payroll-service' ? { payrollMemberIds: [A] } : {}),
+  });
+
+/**
+ * The requests that point a root field at the other party's things: one per kind of id when
+ * the field does not say which kind its `id` is, each with a shallow selection (a role may see
+ * a type's own fields) and a deep one (what hangs off it).
+ */
+function probesOf(root: RootField, target: Private, depths = [1, 3]) {
+  const kinds = kindNamed(root.name) && target.ids[kindNamed(root.name)!] ? [kindNamed(root.name)] : ID_KINDS;
+  const unique = new Map<string, ReturnType<typeof requestFor>>();
+  for (const kind of kinds) {
+    if (kind && !target.ids[kind]) continue;
+    for (const depth of depths) {
+      const request = requestFor(root, { ids: target.ids, kindOfId: kind, optionalIds: true }, depth);
+      unique.set(JSON.stringify(request), request);
+    }
+  }
+  return [...unique.values()];
+}
+
+const takesIds = (root: RootField) =>
+  JSON.stringify(requestFor(root, { ids: { probe: 'x' }, optionalIds: true }).variables).includes('"x"');
+
+/** Refused for what it asked, not for how: no fault of ours, no request the schema does not allow. */
+function expectReachedTheField(res: GraphQLResponse) {
+  expect(res.status).toBeLessThan(500);
+  const codes = (res.errors ?? []).map((e) => e.extensions?.code);
+  expect(codes).not.toContain('INTERNAL_SERVER_ERROR');
+  expect(codes).not.toContain('GRAPHQL_VALIDATION_FAILED');
+}
+
+/** Markers of `target` found in a response, the ids the request itself carried aside. */
+function leaked(res: GraphQLResponse, target: Private, sent: Record<string, unknown>) {
+  const own = JSON.stringify(sent);
+  const text = JSON.stringify(res.data ?? null) + JSON.stringify((res.errors ?? []).map((e) => e.message));
+  return target.markers.filter((marker) => marker && text.includes(marker) && !own.includes(marker));
+}
+
+const FIELDS = rootFields();
+const PROBED_ROLES = ROLES.filter((role) => role !== 'platform-admin');
+const tally = { calls: 0, answeredWithData: 0, refused: 0 };
+
+test('the supergraph offers fields to probe', () => {
+  expect(FIELDS.filter((f) => f.operation === 'query').length).toBeGreaterThan(20);
+  expect(FIELDS.filter((f) => f.operation === 'mutation').length).toBeGreaterThan(15);
+});
+
+/** B's own people, who may see B's data: each query must answer at least one of them. */
+const insidersOfB = async () => [
+  admin,
+  await tokenFor({ roles: ['member-hr'], memberId: B }),
+  await tokenFor({ roles: ['member-admin'], memberId: B }),
+  await tokenFor({ roles: ['payroll-service'], payrollMemberIds: [B] }),
+];
+
+// The probe is only worth something if its requests are valid and reach the data: B's own
+// people get data back for every one of them.
+test('the generated requests are valid: member B’s own people get B’s data with them', async () => {
+  const insiders = await insidersOfB();
+  const queries = FIELDS.filter((f) => f.operation === 'query' && takesIds(f));
+  expect(queries.length).toBeGreaterThan(10);
+  const unanswered: string[] = [];
+  for (const root of queries) {
+    const answers = [];
+    // Everything a type offers is more than any one role may see; its own fields prove the point.
+    for (const { query, variables } of probesOf(root, ofB, [1])) {
+      for (const token of insiders) {
+        const res = await tp.query(query, { token, variables });
+        answers.push(res.errors ? res.errors.map((e) => `${e.extensions?.code}: ${e.message}`).join('; ') : 'data');
+      }
+    }
+    if (!answers.includes('data')) unanswered.push(`${root.name}: ${answers.join(' | ')}`);
+  }
+  expect(unanswered).toEqual([]);
+});
+
+describe.each(PROBED_ROLES)('%s of member A', (role) => {
+  test('reads nothing of member B with B’s ids', async () => {
+    const token = await actorFor(role);
+    const leaks: string[] = [];
+    const queries = FIELDS.filter((f) => f.operation === 'query');
+    expect(queries.length).toBeGreaterThan(0);
+    for (const root of queries) {
+      for (const { query, variables } of probesOf(root, ofB)) {
+        const res = await tp.query(query, { token, variables });
+        tally.calls++;
+        expectReachedTheField(res);
+        const found = leaked(res, ofB, variables);
+        if (found.length) leaks.push(`${root.name}: ${found.join(', ')}`);
+        if (res.errors) tally.refused++;
+        else tally.answeredWithData++;
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  test('changes nothing of member B with B’s ids', async () => {
+    const token = await actorFor(role);
+    const writes: string[] = [];
+    const mutations = FIELDS.filter((f) => f.operation === 'mutation' && takesIds(f));
+    expect(mutations.length).toBeGreaterThan(10);
+    for (const root of mutations) {
+      // Maintaining the CAO is the association's own business, not a member's data.
+      if (role === 'association-cao' && root.subgraph === 'cao') continue;
+      const { database } = tp.platform.subgraphs[root.subgraph]!;
+      const before = await contentHash(database.sql);
+      const leaks: string[] = [];
+      for (const { query, variables } of probesOf(root, ofB)) {
+        const res = await tp.query(query, { token, variables });
+        tally.calls++;
+        expectReachedTheField(res);
+        leaks.push(...leaked(res, ofB, variables));
+      }
+      if ((await contentHash(database.sql)) !== before) writes.push(root.name);
+      expect(leaks).toEqual([]);
+    }
+    expect(writes).toEqual([]);
+  });
+});
+
+// Every subgraph checks access itself: asked for B's entities directly, with the gateway's secret
+// (as from inside the cluster, or as the gateway does for nested fields), it shows A's people
+// nothing of B either.
+describe.each(PROBED_ROLES)('%s of member A, at each subgraph directly', (role) => {
+  test('resolves no entity of member B', async () => {
+    const token = await actorFor(role);
+    const found = entities();
+    expect(found.length).toBeGreaterThan(0);
+    const leaks: string[] = [];
+    for (const { type, subgraph, fields } of found) {
+      const kind = kindNamed(type.name);
+      const ids = kind && ofB.ids[kind] ? [ofB.ids[kind]!] : Object.values(ofB.ids);
+      // One field at a time: a field refused to this role must not hide what another shows.
+      const selections = fields
+        .filter((field) => !field.args.some((arg) => String(arg.type).endsWith('!')))
+        .map((field) => `${field.name} ${selectionOf(getNamedType(field.type), { ids: ofB.ids }, 3)}`.trim());
+      expect(selections.length).toBeGreaterThan(0);
+      for (const id of ids) {
+        for (const selection of selections) {
+          const res = await graphql(
+            tp.subgraphUrl(subgraph as never),
+            `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${type.name} { ${selection} } } }`,
+            {
+              token,
+              variables: { r: [{ __typename: type.name, id }] },
+              headers: { [GATEWAY_SECRET_HEADER]: DEVELOPMENT_GATEWAY_SECRET },
+            },
+          );
+          tally.calls++;
+          expectReachedTheField(res);
+          const shown = leaked(res, ofB, { id });
+          if (shown.length) leaks.push(`${type.name}.${selection.split(' ')[0]} in ${subgraph}: ${shown.join(', ')}`);
+        }
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+});
+
+describe('an employee with a colleague’s ids', () => {
+  test('reads nothing of the colleague and changes nothing', async () => {
+    const token = await actorFor('employee');
+    const problems: string[] = [];
+    expect(FIELDS.length).toBeGreaterThan(0);
+    for (const root of FIELDS.filter(takesIds)) {
+      const { database } = tp.platform.subgraphs[root.subgraph]!;
+      const before = root.operation === 'mutation' ? await contentHash(database.sql) : '';
+      for (const { query, variables } of probesOf(root, colleague)) {
+        const res = await tp.query(query, { token, variables });
+        tally.calls++;
+        expectReachedTheField(res);
+        const found = leaked(res, colleague, variables);
+        if (found.length) problems.push(`${root.name} showed ${found.join(', ')}`);
+      }
+      if (root.operation === 'mutation' && (await contentHash(database.sql)) !== before) {
+        problems.push(`${root.name} wrote`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+afterAll(() => {
+  // The figures for the closing note: how much was probed.
+  console.log(`access probe: ${FIELDS.length} fields, ${tally.calls} calls, ${tally.refused} refused`);
+});

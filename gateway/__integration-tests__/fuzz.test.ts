@@ -1,0 +1,186 @@
+import fc from 'fast-check';
+import type { Role } from '@samen-sterk/subgraph-runtime';
+import { tokenFor } from './testkit/auth';
+import { contentHash } from './testkit/databases';
+import type { GraphQLResponse } from './testkit/graphql';
+import { startTestPlatform, type TestPlatform } from './testkit/platform';
+import { argumentPaths, requestFor, rootFields, type RootField } from './testkit/schema-walk';
+
+// Schema-driven fuzzing: every argument of every mutation (nested input fields included) gets
+// hostile values, by someone who may call the mutation for their own member. Whatever comes
+// in, the answer is never our fault (no INTERNAL_SERVER_ERROR, no 5xx), a refusal writes
+// nothing, and nothing accepted is stored with control characters in it.
+let tp: TestPlatform;
+const A = '00000000-0000-4000-8000-000000000001';
+const B = '00000000-0000-4000-8000-000000000002';
+let ownIds: Record<string, string>;
+let foreignIds: string[];
+const tokens: Record<string, string> = {};
+
+/** Who calls the mutations of each subgraph: people who may, for member A. */
+/** What an `id` of a subgraph's mutation refers to when its name does not say (`setWageCells`). */
+const MAIN_KIND: Record<string, string> = { members: 'member', cao: 'caoVersion', 'hr-payroll': 'employee' };
+
+const CALLERS: Record<string, { roles: Role[]; memberId?: string; payrollMemberIds?: string[] }> = {
+  members: { roles: ['platform-admin'] },
+  cao: { roles: ['association-cao'] },
+  'hr-payroll': { roles: ['member-hr', 'payroll-service'], memberId: A, payrollMemberIds: [A] },
+};
+
+async function as(token: string, query: string, variables: Record<string, unknown> = {}) {
+  const res = await tp.query(query, { token, variables });
+  if (res.errors) throw new Error(`set-up query failed: ${JSON.stringify(res.errors)}`);
+  return res.data as any;
+}
+
+beforeAll(async () => {
+  tp = await startTestPlatform();
+  for (const [subgraph, claims] of Object.entries(CALLERS)) tokens[subgraph] = await tokenFor(claims);
+  const admin = await tokenFor({ roles: ['platform-admin'] });
+  const hr = tokens['hr-payroll']!;
+  const run = await as(hr, `mutation { calculatePayrollRun(memberId: "${A}", year: 2026, month: 1) { id } }`);
+  const members = await as(
+    admin,
+    `query($a: ID!, $b: ID!) {
+      a: member(id: $a) { branches(first: 1) { edges { node { id } } } users(first: 1) { edges { node { id } } } }
+      b: member(id: $b) { branches(first: 1) { edges { node { id } } } users(first: 1) { edges { node { id } } } } }`,
+    { a: A, b: B },
+  );
+  const staff = await as(hr, `{ employees(memberId: "${A}", first: 1) { edges { node { id employments { id } } } } }`);
+  const employee = staff.employees.edges[0].node;
+  const draft = await as(tokens.cao!, `mutation { createCaoDraft(input: { name: "Fuzz draft" }) { id } }`);
+  const volunteer = await as(
+    hr,
+    `mutation { registerVolunteer(input: { memberId: "${A}", firstName: "Fenna", lastName: "Fuzz",
+       birthDate: "1970-01-01", startDate: "2026-01-01" }) { id } }`,
+  );
+  ownIds = {
+    member: A,
+    branch: members.a.branches.edges[0].node.id,
+    user: members.a.users.edges[0].node.id,
+    employee: employee.id,
+    employment: employee.employments[0].id,
+    payrollRun: run.calculatePayrollRun.id,
+    caoVersion: draft.createCaoDraft.id,
+    volunteer: volunteer.registerVolunteer.id,
+  };
+  foreignIds = [B, members.b.branches.edges[0].node.id, members.b.users.edges[0].node.id];
+}, 120_000);
+afterAll(() => tp?.stop());
+
+/** Values nobody should be able to store, or that must be refused cleanly. */
+const hostile = () =>
+  fc.oneof(
+    fc.constantFrom<unknown>(
+      '',
+      '   ',
+      '\u0000',
+      'Jansen\u0000',
+      'line\u0007bell\u001b[31m',
+      '\u202Egnp.exe',
+      '\u200F\u200Eabc',
+      '🧺♻️👩🏽‍🔧',
+      "'; DROP TABLE employee; --",
+      '<script>alert(1)</script>',
+      'x'.repeat(10_001),
+      'é'.repeat(300),
+      null,
+      -1,
+      0,
+      2 ** 31,
+      -(2 ** 53),
+      1.5,
+      true,
+      {},
+      [],
+      ['a', 'b'],
+      '1e309',
+      '-0.001',
+      '99999999999999999999999.999',
+      'NaN',
+      '2026-02-30',
+      '0000-01-01',
+      '1800-01-01',
+      '9999-12-31',
+      '2026-13-01',
+      '00000000-0000-0000-0000-000000000000',
+      'not-an-id',
+    ),
+    fc.constantFrom(...(foreignIds ?? [B])),
+    fc.string({ maxLength: 40, unit: 'binary' }),
+    fc.integer(),
+  );
+
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const stringsIn = (value: unknown): string[] =>
+  typeof value === 'string'
+    ? [value]
+    : value && typeof value === 'object'
+      ? Object.values(value).flatMap(stringsIn)
+      : [];
+
+const mutations = rootFields().filter((f) => f.operation === 'mutation');
+const tally = { mutations: 0, paths: 0, calls: 0, refused: 0, accepted: 0 };
+const baselines: string[] = [];
+
+test('there are mutations to fuzz', () => {
+  expect(mutations.length).toBeGreaterThan(15);
+});
+
+function check(root: RootField, path: string, res: GraphQLResponse) {
+  const where = `${root.name}(${path})`;
+  expect({ where, status: res.status < 500 }).toEqual({ where, status: true });
+  const codes = (res.errors ?? []).map((e) => e.extensions?.code);
+  expect({ where, codes }).toEqual({ where, codes: expect.not.arrayContaining(['INTERNAL_SERVER_ERROR']) });
+}
+
+describe.each(mutations.map((m) => [m.name, m] as const))('%s', (_name, root) => {
+  test('every argument survives hostile values: refused cleanly and nothing written, or stored clean', async () => {
+    const token = tokens[root.subgraph];
+    expect(token).toBeDefined();
+    const { database } = tp.platform.subgraphs[root.subgraph]!;
+    const paths = argumentPaths(root);
+    expect(paths.length).toBeGreaterThan(0);
+    tally.mutations++;
+    // Plausible values throughout: what the hostile values below are measured against.
+    const plain = requestFor(root, { ids: ownIds, defaultKind: MAIN_KIND[root.subgraph] }, 1);
+    const baseline = await tp.query(plain.query, { token, variables: plain.variables });
+    check(root, '', baseline);
+    baselines.push(`${root.name}: ${baseline.errors ? baseline.errors[0]!.extensions?.code : 'accepted'}`);
+    for (const { path } of paths) {
+      tally.paths++;
+      await fc.assert(
+        fc.asyncProperty(hostile(), async (value) => {
+          const { query, variables } = requestFor(
+            root,
+            { ids: ownIds, defaultKind: MAIN_KIND[root.subgraph], overrides: { [path]: value } },
+            1,
+          );
+          const before = await contentHash(database.sql);
+          const res = await tp.query(query, { token, variables });
+          tally.calls++;
+          check(root, path, res);
+          if (res.errors?.length) {
+            tally.refused++;
+            expect({ where: `${root.name}(${path})`, wrote: (await contentHash(database.sql)) !== before }).toEqual({
+              where: `${root.name}(${path})`,
+              wrote: false,
+            });
+          } else {
+            tally.accepted++;
+            expect(stringsIn(res.data).filter((text) => CONTROL.test(text))).toEqual([]);
+          }
+        }),
+        { numRuns: 6 },
+      );
+    }
+  });
+});
+
+afterAll(() => {
+  console.log(`plausible values: ${baselines.join(', ')}`);
+  console.log(
+    `fuzz: ${tally.mutations} mutations, ${tally.paths} argument paths, ${tally.calls} calls (${tally.refused} refused, ${tally.accepted} accepted)`,
+  );
+});

@@ -1,0 +1,365 @@
+import { startGateway } from '@samen-sterk/gateway';
+import { SUPERGRAPH_PATH } from '@samen-sterk/schema';
+import {
+  DEFAULT_REQUEST_LIMITS,
+  DEVELOPMENT_GATEWAY_SECRET,
+  DEVELOPMENT_JWT_SECRET,
+  GATEWAY_SECRET_HEADER,
+  MAX_ITEMS,
+  startSubgraphServer,
+  type RunningServer,
+} from '@samen-sterk/subgraph-runtime';
+import {
+  getNullableType,
+  isInputObjectType,
+  isListType,
+  isObjectType,
+  type GraphQLInputType,
+  type GraphQLSchema,
+} from 'graphql';
+import fs from 'node:fs';
+import { SUBGRAPH_DEFINITIONS } from '../../scripts/platform';
+import { tokenFor } from './testkit/auth';
+import { errorCodes, graphql, type GraphQLResponse } from './testkit/graphql';
+import { startTestPlatform, type TestPlatform } from './testkit/platform';
+
+// Issue 8, items 2 and 7: every request is bounded (cost with its variables, page sizes and
+// list lengths, requests in flight per caller) at the gateway and in every subgraph alike,
+// and production answers never suggest names from the schema.
+let tp: TestPlatform;
+let token: string;
+beforeAll(async () => {
+  tp = await startTestPlatform();
+  token = await tokenFor({ roles: ['platform-admin'] });
+  await tp.query(`{ members(first: 1) { totalCount } }`, { token }); // the gateway's first plan
+});
+afterAll(() => tp?.stop());
+
+const { maxCost, maxPageSize } = DEFAULT_REQUEST_LIMITS;
+
+const WAGE_FIELDS = `monthly hourly basis version { id name holidayAllowance { percent } } minimumWage { hourly } explanation`;
+const aliasedWages = (aliases: number) =>
+  `query ($r: [WageRequest!]!) { ${Array.from({ length: aliases }, (_, i) => `a${i}: wages(requests: $r) { ${WAGE_FIELDS} }`).join(' ')} }`;
+const wageRequests = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ scale: 5, step: 1 + (i % 3), on: '2024-03-01', hoursPerWeek: '24', age: 30 }));
+
+/** One wage answer has a WageLookup, its version, holiday allowance and minimum wage: 4. */
+const WAGE_COST = 4;
+
+const timed = async <T>(run: () => Promise<T>) => {
+  const start = performance.now();
+  const result = await run();
+  return { result, ms: performance.now() - start };
+};
+
+describe('the cost of a request is counted with its variables before it runs', () => {
+  test('the reported attack (20 aliases × 2,000 wage look-ups) is refused at once with QUERY_TOO_COSTLY', async () => {
+    let res!: GraphQLResponse;
+    const { ms } = await timed(async () => {
+      const sql = await caoQueryLog().during(async () => {
+        res = await tp.query(aliasedWages(20), { token, variables: { r: wageRequests(2000) } });
+      });
+      expect(sql).toEqual([]); // the CAO service looked nothing up
+    });
+    expect(res.status).toBe(400);
+    expect(errorCodes(res)).toEqual(['QUERY_TOO_COSTLY']);
+    expect(res.errors?.[0]?.extensions).toMatchObject({ cost: 20 * 2000 * WAGE_COST, maxCost });
+    expect(res.errors?.[0]?.message).toContain(`would cost ${20 * 2000 * WAGE_COST}; the limit is ${maxCost}`);
+    expect(res.data ?? null).toBeNull();
+    // It ran for seconds before; refused, it is about the time to read 135 KB of variables.
+    expect(ms).toBeLessThan(2000);
+
+    // One batch of 2,000 look-ups, as hr-payroll sends the CAO service, is still answered.
+    const one = await tp.query<{ a0: unknown[] }>(aliasedWages(1), { token, variables: { r: wageRequests(2000) } });
+    expect(one.errors).toBeUndefined();
+    expect(one.data?.a0).toHaveLength(2000);
+  });
+
+  test('nested connections multiply: 100 members with 100 branches each costs 30,300', async () => {
+    const nested = (first: number, inner: string) =>
+      `{ members(first: ${first}) { totalCount edges { node { name branches(first: ${inner}) { edges { node { name } } } } } } }`;
+    const res = await tp.query(nested(100, '100'), { token });
+    expect(res.status).toBe(400);
+    expect(errorCodes(res)).toEqual(['QUERY_TOO_COSTLY']);
+    // members: 100 × (itself 1 + edges 1 + node 1 + branches 100 × (itself, edges, node: 3))
+    expect(res.errors?.[0]?.extensions?.cost).toBe(100 * (3 + 100 * 3));
+
+    const small = await tp.query(nested(10, '10'), { token });
+    expect(small.errors).toBeUndefined();
+  });
+
+  test('fragments, inline fragments and variables count as if written out', async () => {
+    const res = await tp.query(
+      `query ($outer: Int, $inner: Int) { ...M }
+       fragment M on Query { members(first: $outer) { edges { ... on QueryMembersConnectionEdge { node { ...B } } } } }
+       fragment B on Member { branches(first: $inner) { edges { node { name } } } }`,
+      { token, variables: { outer: 100, inner: 100 } },
+    );
+    expect(errorCodes(res)).toEqual(['QUERY_TOO_COSTLY']);
+    expect(res.errors?.[0]?.extensions?.cost).toBe(100 * (3 + 100 * 3));
+  });
+
+  test('a connection without `first` counts the default page size', async () => {
+    // 20 (default) × (members, edges, node + 100 × 3 for each member's branches) and 20 × 20 aliases.
+    const res = await tp.query(
+      `{ ${Array.from({ length: 20 }, (_, i) => `m${i}: members { edges { node { branches(first: 100) { edges { node { name } } } } } }`).join(' ')} }`,
+      { token },
+    );
+    expect(errorCodes(res)).toEqual(['QUERY_TOO_COSTLY']);
+    expect(res.errors?.[0]?.extensions?.cost).toBe(20 * 20 * (3 + 100 * 3));
+  });
+});
+
+describe('pages and lists have a maximum, refused before any work with the argument named', () => {
+  test(`\`first\` over ${maxPageSize} is refused, not silently cut to ${maxPageSize}`, async () => {
+    const res = await tp.query(`{ members(first: ${maxPageSize + 1}) { edges { node { name } } } }`, { token });
+    expect(res.status).toBe(400);
+    expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(res.errors?.[0]?.extensions?.field).toBe('first');
+    expect(res.errors?.[0]?.message).toMatch(/at most 100 at a time/);
+  });
+
+  test('`last` over the maximum too, also given as a variable, also on a nested connection', async () => {
+    const res = await tp.query(
+      `query ($n: Int) { members(first: 1) { edges { node { branches(last: $n) { edges { node { name } } } } } } }`,
+      { token, variables: { n: 1000 } },
+    );
+    expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(res.errors?.[0]?.extensions?.field).toBe('last');
+  });
+
+  test('a list variable over its field’s maximum: refused as a whole at the gateway, `requests` named', async () => {
+    // With a field that would have answered, to show nothing ran: no partial data.
+    const res = await tp.query(
+      `query ($r: [WageRequest!]!) { members(first: 1) { totalCount } wages(requests: $r) { monthly } }`,
+      { token, variables: { r: wageRequests(2001) } },
+    );
+    expect(res.status).toBe(400);
+    expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(res.errors?.[0]?.extensions?.field).toBe('requests');
+    expect(res.errors?.[0]?.message).toMatch(/at most 2000 items/);
+    expect(res.data ?? null).toBeNull();
+  });
+
+  test('a nested list over a maximum the subgraph declares is refused before the mutation runs', async () => {
+    const cao = await tokenFor({ roles: ['association-cao'] });
+    const youthAmounts = Array.from({ length: 8 }, (_, i) => ({ age: 15 + (i % 7), hourly: '9.00' }));
+    const res = await tp.query(
+      `mutation ($input: RegisterMinimumWageInput!) { registerMinimumWage(input: $input) { id } }`,
+      { token: cao, variables: { input: { effectiveFrom: '2030-01-01', adultHourly: '16.00', youthAmounts } } },
+    );
+    expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(res.errors?.[0]?.extensions?.field).toBe('input.youthAmounts');
+    expect(res.errors?.[0]?.message).toMatch(/at most 7 items/);
+    const rates = await tp.query<{ minimumWageRates: { edges: { node: { effectiveFrom: string } }[] } }>(
+      `{ minimumWageRates(first: 100) { edges { node { effectiveFrom } } } }`,
+      { token },
+    );
+    expect(rates.data?.minimumWageRates.edges.map((e) => e.node.effectiveFrom)).not.toContain('2030-01-01');
+  });
+
+  test('every list argument and list input field of every subgraph declares its maximum', () => {
+    const undeclared = SUBGRAPH_DEFINITIONS.flatMap((d) => unboundedLists(d.name, d.schema));
+    expect(undeclared).toEqual([]);
+  });
+});
+
+describe('a subgraph asked directly has the same limits', () => {
+  const direct = (name: 'cao' | 'members', query: string, variables?: Record<string, unknown>, viaSecret = true) =>
+    graphql(tp.subgraphUrl(name), query, {
+      token,
+      variables,
+      headers: viaSecret ? { [GATEWAY_SECRET_HEADER]: DEVELOPMENT_GATEWAY_SECRET } : {},
+    });
+
+  test('the attack sent straight to the CAO subgraph, even with the gateway secret, is refused', async () => {
+    for (const viaSecret of [true, false]) {
+      const { result: res, ms } = await timed(() =>
+        direct('cao', aliasedWages(20), { r: wageRequests(2000) }, viaSecret),
+      );
+      expect(errorCodes(res)).toEqual(['QUERY_TOO_COSTLY']);
+      expect(res.errors?.[0]?.extensions).toMatchObject({ cost: 20 * 2000 * WAGE_COST, maxCost });
+      expect(res.data ?? null).toBeNull();
+      // A direct caller gets 400; the gateway gets 200 so that it passes the error on as it is.
+      expect(res.status).toBe(viaSecret ? 200 : 400);
+      expect(ms).toBeLessThan(2000);
+    }
+  });
+
+  test('a page over the maximum, straight to the members subgraph, is refused with `first`', async () => {
+    const res = await direct('members', `{ members(first: 5000) { edges { node { name } } } }`);
+    expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(res.errors?.[0]?.extensions?.field).toBe('first');
+  });
+
+  test('a document too deep is refused there as at the gateway', async () => {
+    const deep = `{ members(first: 1) { edges { node { ${'branches(first: 1) { edges { node { member { '.repeat(3)}name ${'} } } }'.repeat(3)} } } } }`;
+    const [viaGateway, straight] = await Promise.all([tp.query(deep, { token }), direct('members', deep)]);
+    expect(errorCodes(viaGateway)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(errorCodes(straight)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+  });
+});
+
+describe('one caller cannot starve the others', () => {
+  const { maxRequestsInFlightPerCaller, maxCostInFlightPerCaller } = DEFAULT_REQUEST_LIMITS;
+  let peer: string;
+  beforeAll(async () => {
+    peer = await tokenFor({ sub: 'limits-peer', roles: ['member-admin'], memberId: await aMemberId() });
+  });
+  const peerAsks = () => timed(() => tp.query<any>(`{ members(first: 1) { totalCount } }`, { token: peer }));
+  const expectAnswered = (answer: GraphQLResponse<any>) => {
+    expect(answer.status).toBe(200);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data.members.totalCount).toBeGreaterThan(0);
+  };
+
+  test(`more than ${maxRequestsInFlightPerCaller} parallel requests of one caller: the others get 429 at once`, async () => {
+    const caller = await tokenFor({ sub: 'limits-many', roles: ['platform-admin'] });
+    // 500 look-ups each (cost 2,000): five would fit the cost in flight, four fit the count.
+    const slow = () => tp.query(aliasedWages(1), { token: caller, variables: { r: wageRequests(500) } });
+    const flood = Promise.all(Array.from({ length: 8 }, slow));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const { result: peerAnswer } = await peerAsks();
+    const answers = await flood;
+
+    // At most four run at once: those that arrive while four are running are refused at once
+    // (one that arrives after one has been answered may run).
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.filter((s) => s !== 200 && s !== 429)).toEqual([]);
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(maxRequestsInFlightPerCaller);
+    const refused = answers.filter((r) => r.status === 429);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.flatMap(errorCodes)).toEqual(refused.map(() => 'TOO_MANY_REQUESTS'));
+    expect(refused[0]?.errors?.[0]?.message).toMatch(/already have 4 requests running/);
+    expectAnswered(peerAnswer);
+
+    // Once answered, the caller's slots are free again.
+    expect((await slow()).status).toBe(200);
+  });
+
+  test('the costliest allowed requests run one at a time per caller, and another caller is answered meanwhile', async () => {
+    const caller = await tokenFor({ sub: 'limits-costly', roles: ['platform-admin'] });
+    // 2,000 look-ups (cost 8,000) each: two together are over the 10,000 a caller may have running.
+    const costly = () => tp.query(aliasedWages(1), { token: caller, variables: { r: wageRequests(2000) } });
+    const flood = Promise.all(Array.from({ length: 6 }, costly));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const { result: peerAnswer, ms } = await peerAsks();
+    const answers = await flood;
+
+    const refused = answers.filter((r) => r.status === 429);
+    expect(answers.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(1);
+    expect(refused.length).toBeGreaterThanOrEqual(6 - maxRequestsInFlightPerCaller);
+    expect(refused.flatMap(errorCodes)).toEqual(refused.map(() => 'TOO_MANY_REQUESTS'));
+    expect(refused.map((r) => r.errors?.[0]?.message).join('\n')).toContain(
+      `would take them over ${maxCostInFlightPerCaller}`,
+    );
+    expectAnswered(peerAnswer);
+    // Behind at most one batch of look-ups (four at once held it up for 16 s on a busy machine).
+    expect(ms).toBeLessThan(8000);
+  });
+});
+
+describe('production answers suggest no names (NODE_ENV=production, read when a server starts)', () => {
+  let gateway: RunningServer;
+  let cao: RunningServer;
+  beforeAll(async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      NODE_ENV: 'production',
+      JWT_SECRET: DEVELOPMENT_JWT_SECRET,
+      GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET,
+    });
+    try {
+      const caoDefinition = SUBGRAPH_DEFINITIONS.find((d) => d.name === 'cao')!;
+      cao = await startSubgraphServer({
+        name: 'cao',
+        schema: caoDefinition.schema,
+        database: tp.platform.subgraphs.cao!.database,
+        port: 0,
+      });
+      gateway = await startGateway({
+        supergraphSdl: fs.readFileSync(SUPERGRAPH_PATH, 'utf8'),
+        port: 0,
+        subgraphUrls: { members: tp.subgraphUrl('members'), cao: cao.url, 'hr-payroll': tp.subgraphUrl('hr-payroll') },
+      });
+    } finally {
+      process.env = saved;
+    }
+  });
+  afterAll(async () => {
+    await gateway?.stop();
+    await cao?.stop();
+  });
+
+  // Each row has all three: a shorter row would hand the test Jest's `done` as `variables`.
+  const mistakes: [string, string, Record<string, unknown> | undefined][] = [
+    ['a misspelt field', `{ members(first: 1) { totalCont } }`, undefined],
+    ['a misspelt argument', `{ members(frist: 1) { totalCount } }`, undefined],
+    ['a misspelt enum value', `{ members(first: 1, filter: { membershipStatus: ACTIVEE }) { totalCount } }`, undefined],
+    [
+      'a misspelt enum value in a variable',
+      `query ($f: MemberFilter) { members(first: 1, filter: $f) { totalCount } }`,
+      { f: { membershipStatus: 'ACTIVEE' } },
+    ],
+    ['a misspelt type', `query ($f: MemberFiltr) { members(first: 1, filter: $f) { totalCount } }`, undefined],
+  ];
+
+  test.each(mistakes)('%s: the gateway names no guess', async (_what, query, variables) => {
+    const res = await graphql(gateway.url, query, { token, variables });
+    expect(res.errors?.length).toBeGreaterThan(0);
+    expect(messagesOf(res)).not.toMatch(/Did you mean|"ACTIVE"|"totalCount"|"first"|"MemberFilter"/);
+  });
+
+  test.each([
+    ['a misspelt field', `{ wage(scale: 5, step: 1, on: "2024-03-01") { monthy } }`, undefined],
+    [
+      'a misspelt enum value in a variable',
+      `query ($s: CaoVersionStatus) { caoVersions(first: 1, filter: { status: $s }) { totalCount } }`,
+      { s: 'PUBLISHD' },
+    ],
+  ] as [string, string, Record<string, unknown> | undefined][])(
+    '%s: the subgraph asked directly names no guess either',
+    async (_what, query, variables) => {
+      for (const headers of [{}, { [GATEWAY_SECRET_HEADER]: DEVELOPMENT_GATEWAY_SECRET }] as Record<string, string>[]) {
+        const res = await graphql(cao.url, query, { token, variables, headers });
+        expect(res.errors?.length).toBeGreaterThan(0);
+        expect(messagesOf(res)).not.toMatch(/Did you mean|"monthly"|PUBLISHED/);
+      }
+    },
+  );
+});
+
+const caoQueryLog = () => tp.platform.subgraphs.cao!.database.queryLog;
+
+const messagesOf = (res: GraphQLResponse) => (res.errors ?? []).map((e) => e.message).join('\n');
+
+async function aMemberId(): Promise<string> {
+  const res: GraphQLResponse<any> = await tp.query(`{ members(first: 1) { edges { node { id } } } }`, { token });
+  return res.data.members.edges[0].node.id;
+}
+
+/** `Type.field(arg)` or `Input.field` of every list input without a declared maximum. */
+function unboundedLists(subgraph: string, schema: GraphQLSchema): string[] {
+  const found: string[] = [];
+  const isList = (type: GraphQLInputType) => isListType(getNullableType(type));
+  const declares = (extensions: Record<string, unknown> | null | undefined) =>
+    typeof extensions?.[MAX_ITEMS] === 'number';
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (type.name.startsWith('__')) continue;
+    if (isObjectType(type)) {
+      for (const field of Object.values(type.getFields())) {
+        if (field.name === '_entities') continue; // federation's own, bounded by the cost
+        for (const arg of field.args) {
+          if (isList(arg.type) && !declares(arg.extensions))
+            found.push(`${subgraph}: ${type.name}.${field.name}(${arg.name})`);
+        }
+      }
+    }
+    if (isInputObjectType(type)) {
+      for (const field of Object.values(type.getFields())) {
+        if (isList(field.type) && !declares(field.extensions)) found.push(`${subgraph}: ${type.name}.${field.name}`);
+      }
+    }
+  }
+  return found;
+}

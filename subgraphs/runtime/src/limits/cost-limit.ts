@@ -1,0 +1,82 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import type { ErrorCode } from '../errors';
+import type { RequestLimits } from './config';
+import { requestCost } from './cost';
+import { CALLER_HEADER } from './in-flight';
+
+const QUERY_TOO_COSTLY: ErrorCode = 'QUERY_TOO_COSTLY';
+const TOO_MANY_REQUESTS: ErrorCode = 'TOO_MANY_REQUESTS';
+
+export interface CostLimitOptions<Context> {
+  limits: Pick<RequestLimits, 'maxCost' | 'defaultPageSize' | 'maxPageSize' | 'maxListItems'>;
+  /** The cost one caller's requests in flight may have together. */
+  costInFlightPerCaller: number;
+  /** Whether the gateway sent this operation: its refusals then answer 200, which it passes on. */
+  answerWith200?: (context: Context) => boolean;
+}
+
+/**
+ * Refuses, after validation and before anything runs (at the gateway: before the query is
+ * planned), a request whose cost is above `maxCost` (QUERY_TOO_COSTLY) or that asks for a
+ * page or a list over its maximum (BAD_USER_INPUT on that argument), with HTTP 400. Then
+ * counts the cost against the caller's budget in flight (caller as set by `inFlightLimit`;
+ * requests without one, from the gateway to a subgraph, were counted at the gateway): over it,
+ * TOO_MANY_REQUESTS with 429, and the cost is given back when the answer is sent.
+ */
+export function costLimitPlugin<Context extends BaseContext>(
+  options: CostLimitOptions<Context>,
+): ApolloServerPlugin<Context> {
+  const { limits } = options;
+  const costInFlight = new Map<string, number>();
+  return {
+    async requestDidStart() {
+      let reserved: { caller: string; cost: number } | undefined;
+      return {
+        async didResolveOperation({ schema, document, operationName, request, contextValue }) {
+          const report = requestCost({ schema, document, operationName, variables: request.variables, limits });
+          if (!report) return; // variables that do not fit: refused before anything runs anyway
+          const http = (status: number) => ({ status: options.answerWith200?.(contextValue) ? 200 : status });
+          const violation = report.violations[0];
+          if (violation) {
+            throw new GraphQLError(violation.message, {
+              extensions: { code: 'BAD_USER_INPUT', field: violation.field, http: http(400) },
+            });
+          }
+          if (report.cost > limits.maxCost) {
+            const cost = Number.isFinite(report.cost) ? String(report.cost) : 'more than can be counted';
+            throw new GraphQLError(
+              `This request would cost ${cost}; the limit is ${limits.maxCost}. Ask for fewer items (a smaller \`first\`, shorter lists, fewer aliases) or split it into several requests.`,
+              {
+                extensions: {
+                  code: QUERY_TOO_COSTLY,
+                  ...(Number.isFinite(report.cost) ? { cost: report.cost } : {}),
+                  maxCost: limits.maxCost,
+                  http: http(400),
+                },
+              },
+            );
+          }
+          const caller = request.http?.headers.get(CALLER_HEADER);
+          if (!caller) return;
+          const running = costInFlight.get(caller) ?? 0;
+          if (running > 0 && running + report.cost > options.costInFlightPerCaller) {
+            throw new GraphQLError(
+              `Your requests running now cost ${running} together; this one (${report.cost}) would take them over ${options.costInFlightPerCaller}. Send it when they have been answered.`,
+              { extensions: { code: TOO_MANY_REQUESTS, http: http(429) } },
+            );
+          }
+          costInFlight.set(caller, running + report.cost);
+          reserved = { caller, cost: report.cost };
+        },
+        async willSendResponse() {
+          if (!reserved) return;
+          const left = (costInFlight.get(reserved.caller) ?? 0) - reserved.cost;
+          if (left > 0) costInFlight.set(reserved.caller, left);
+          else costInFlight.delete(reserved.caller);
+          reserved = undefined;
+        },
+      };
+    },
+  };
+}
