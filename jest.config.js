@@ -17,5 +17,9 @@ module.exports = {
   globalSetup: '<rootDir>/gateway/__integration-tests__/testkit/global-setup.ts',
   globalTeardown: '<rootDir>/gateway/__integration-tests__/testkit/global-teardown.ts',
   // Tests on a real PostgreSQL share its databases and reset them, so they run one at a time.
-  ...(Object.keys(process.env).some((name) => name.endsWith('_DATABASE_URL')) ? { maxWorkers: 1 } : {}),
+  // On PGlite each file has its own databases; a test file's platform runs on one thread, so
+  // two workers use both cores of a small machine (Jest's default would be one there).
+  maxWorkers: Object.keys(process.env).some((name) => name.endsWith('_DATABASE_URL'))
+    ? 1
+    : Math.max(2, require('node:os').cpus().length - 1),
 };

@@ -61,12 +61,13 @@ export async function askService<Data>(
 }
 
 /**
- * An error of another subgraph as ours: who may not ask stays UNAUTHENTICATED or FORBIDDEN;
+ * An error of another subgraph as ours: who may not ask stays UNAUTHENTICATED or FORBIDDEN, one
+ * who asks too much at once TOO_MANY_REQUESTS;
  * anything else is our fault (INTERNAL_SERVER_ERROR), logged here with the service's code.
  */
 export function refusedBy(service: ServiceName, label: string, error: ServiceError): PlatformError {
   const code = error.extensions?.code;
-  if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') {
+  if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' || code === 'TOO_MANY_REQUESTS') {
     return new PlatformError(code, `The ${label} refused: ${error.message}`);
   }
   logError(`${label} answered with an error`, { service, code: code ?? 'none' });

@@ -85,8 +85,10 @@ export function requestLimitsFromEnv(overrides: Partial<RequestLimits> = {}): Re
     maxDirectives: positiveInteger('MAX_QUERY_DIRECTIVES', d.maxDirectives),
     maxTokens: positiveInteger('MAX_QUERY_TOKENS', d.maxTokens),
     maxCost,
-    defaultPageSize: positiveInteger('DEFAULT_PAGE_SIZE', d.defaultPageSize),
-    maxPageSize: positiveInteger('MAX_PAGE_SIZE', d.maxPageSize),
+    // Pothos pages connections by its own defaults (20, at most 100), per field and not
+    // configurable as a whole: these must stay equal to them, so they are not variables.
+    defaultPageSize: d.defaultPageSize,
+    maxPageSize: d.maxPageSize,
     maxListItems: positiveInteger('MAX_LIST_ITEMS', d.maxListItems),
     maxRequestsInFlightPerCaller: perCaller,
     maxDirectRequestsInFlightPerCaller: positiveInteger('MAX_DIRECT_REQUESTS_IN_FLIGHT_PER_CALLER', perCaller * 4),

@@ -54,9 +54,11 @@ export function requestLimits<Context extends BaseContext>(
   const document = documentLimits<Context>(limits);
   const callerOf = async (req: Request): Promise<string | undefined> => {
     if (!gateway && options.fromGateway?.(req)) return undefined;
-    const token = bearerToken(req.headers.authorization);
     // A token that fails here fails the request too (401); until then it counts by address.
-    const identity = token ? await options.tokens.verify(token).catch(() => null) : null;
+    const identity = await Promise.resolve()
+      .then(() => bearerToken(req.headers.authorization))
+      .then((token) => (token ? options.tokens.verify(token) : null))
+      .catch(() => null);
     return identity ? `user:${identity.userId}` : `address:${clientAddress(req)}`;
   };
   return {
