@@ -1,6 +1,7 @@
 import { tokenFor } from './testkit/auth';
 import { errorCodes } from './testkit/graphql';
 import { startTestPlatform, type TestPlatform } from './testkit/platform';
+import { cents } from './testkit/money';
 
 // Retroactive corrections through the gateway: January 2026 is paid; then the CAO team publishes a
 // new agreement effective 1 January 2026, and later a minimum wage effective 1 February. HR sees
@@ -85,8 +86,6 @@ async function publishRaise(percent: string, effectiveFrom: string) {
   );
 }
 
-const cents = (s: string) => Math.round(Number(s) * 100);
-
 describe('a CAO published with an earlier effective date', () => {
   afterAll(() => tp.reset());
   let january: Awaited<ReturnType<typeof payMonth>>;
@@ -115,14 +114,14 @@ describe('a CAO published with an earlier effective date', () => {
         alreadyCorrected: '0.00',
       });
       expect(cents(c.amount)).toBe(cents(c.dueForDays) - cents(c.paidForDays));
-      expect(cents(c.amount)).toBeGreaterThan(0);
+      expect(cents(c.amount)).toBeGreaterThan(0n);
       expect(c.reason).toContain('CAO Kringloop 2026 (test) (from 2026-01-01) published');
     }
     // Every employee whose CAO wage rose is listed; one paid on the minimum wage is not.
     const raised = january.slips.filter((s) => cents(due.get(s.employmentId)!.monthly) > cents(s.gross));
     expect(report.corrections.map((c: any) => c.employmentId).sort()).toEqual(raised.map((s) => s.employmentId).sort());
     expect(report.employeeCount).toBe(new Set(raised.map((s) => s.employeeId)).size);
-    expect(cents(report.totalAmount)).toBe(report.corrections.reduce((t: number, c: any) => t + cents(c.amount), 0));
+    expect(cents(report.totalAmount)).toBe(report.corrections.reduce((t: bigint, c: any) => t + cents(c.amount), 0n));
     // One of them leaves at the end of January, before the back pay is paid.
     leaver = report.corrections[0].employmentId;
     const ended = await tp.query(

@@ -1,6 +1,7 @@
 import { tokenFor } from './testkit/auth';
 import { errorCodes } from './testkit/graphql';
 import { startTestPlatform, type TestPlatform } from './testkit/platform';
+import { cents } from './testkit/money';
 
 // Monthly payroll through the gateway: the payroll service calculates, a second person
 // approves, the run is paid and frozen; conflicts and failures leave no half-written run.
@@ -119,7 +120,6 @@ describe('a month of payroll', () => {
     const janGross = new Map(jan.data.payrollRun.payslips.edges.map((e: any) => [e.node.employmentId, e.node.gross]));
     for (const { node } of feb.data.calculatePayrollRun.payslips.edges) {
       const ytd = JSON.parse(node.yearToDate);
-      const cents = (s: string) => BigInt(s.replace('.', ''));
       expect(cents(ytd.grossWage)).toBe(cents(janGross.get(node.employmentId) as string) + cents(node.gross));
     }
   });
@@ -256,9 +256,8 @@ describe('a new contract in the middle of a month', () => {
       .filter((n: any) => n.employeeId === person.id);
     const first = mine.find((n: any) => n.employmentId === old.id);
     const second = mine.find((n: any) => n.employmentId === added.data.addEmployment.id);
-    const cents = (s: string) => Math.round(Number(s) * 100);
     // The ended contract pays out the holiday allowance reserved (its own half month's).
-    expect(cents(first.holidayAllowancePaid)).toBeGreaterThan(0);
+    expect(cents(first.holidayAllowancePaid)).toBeGreaterThan(0n);
     // The new contract's year to date includes the first half of the month.
     expect(cents(JSON.parse(second.yearToDate).grossWage)).toBe(cents(first.gross) + cents(second.gross));
 

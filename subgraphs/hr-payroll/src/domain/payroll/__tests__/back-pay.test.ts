@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import { specialPaymentsTax } from '../../wage-tax/wage-tax';
 import { backPayFor, holidayAllowanceAlreadyPaidOut } from '../back-pay';
 import { calculatePayroll } from '../calculate';
@@ -115,19 +116,17 @@ describe('a payslip with back pay', () => {
   });
 
   test('net pay and the year to date add up', () => {
-    const cents = (s: string) => Math.round(Number(s) * 100);
     const c = withBackPay;
-    expect(cents(c.netPay)).toBe(
-      cents(c.grossWage) +
-        cents(c.backPay!.total) +
-        cents(c.backPay!.holidayAllowancePaid) -
-        cents(c.pension.employee) -
-        cents(c.backPay!.pensionEmployee) -
-        cents(c.wageTax.total),
-    );
+    const net = new Decimal(c.grossWage)
+      .plus(c.backPay!.total)
+      .plus(c.backPay!.holidayAllowancePaid)
+      .minus(c.pension.employee)
+      .minus(c.backPay!.pensionEmployee)
+      .minus(c.wageTax.total);
+    expect(c.netPay).toBe(net.toFixed(2));
     expect(c.yearToDateAfter.grossWage).toBe('2560.00');
     expect(c.yearToDateAfter.holidayAllowancePaid).toBe('1.60');
-    expect(cents(c.yearToDateAfter.premiumWage)).toBe(cents(c.taxableWage.total));
+    expect(new Decimal(c.yearToDateAfter.premiumWage).equals(c.taxableWage.total)).toBe(true);
   });
 
   test('refuses back pay for this month or later', () => {
