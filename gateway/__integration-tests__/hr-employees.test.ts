@@ -5,6 +5,7 @@ import { tokenFor } from './testkit/auth';
 import { errorCodes, type GraphQLResponse } from './testkit/graphql';
 import { startTestPlatform, type TestPlatform } from './testkit/platform';
 import { todayNl, addDays, addMonths, daysFrom } from './testkit/calendar';
+import { nonEmpty } from './testkit/expect';
 
 // The HR/payroll subgraph through the gateway: a member's employees next to its directory entry
 // (members subgraph) and their CAO wages and scales (asked from the CAO subgraph); who sees
@@ -147,7 +148,7 @@ describe("a member's employees across subgraphs", () => {
       { token: hr1 },
     );
     expect(scalesInForce.data.wageScales.version.name).toBe(CAO_2024);
-    for (const employee of employees) {
+    for (const employee of nonEmpty<any>(employees)) {
       expect(employee.employments).toHaveLength(1);
       const [employment] = employee.employments;
       const age = ageOn(employee.birthDate, ON);
@@ -349,7 +350,7 @@ describe('masking of BSN and IBAN', () => {
   test('bsn is ***** and the last four digits; iban keeps the first and last four', async () => {
     const res: any = await tp.query(ALL, { token: hr1, variables: { m: M1 } });
     expect(res.errors).toBeUndefined();
-    for (const { node } of res.data.employees.edges) {
+    for (const { node } of nonEmpty<any>(res.data.employees.edges)) {
       expect(node.bsnFull).toMatch(/^\d{9}$/);
       expect(node.bsn).toBe(`*****${node.bsnFull.slice(-4)}`);
       expect(node.ibanFull).toMatch(/^NL\d{2}[A-Z]{4}\d{10}$/);
@@ -437,7 +438,7 @@ describe('age', () => {
       { token: hr1, variables: { m: M1 } },
     );
     const employees: { id: string; birthDate: string }[] = res.data.employees.edges.map((e: any) => e.node);
-    for (const { id, birthDate } of employees) {
+    for (const { id, birthDate } of nonEmpty(employees)) {
       const birthday = `2026${birthDate.slice(4)}`;
       const dates = [addDays(birthday, -1), birthday, addDays(birthday, 1), '2024-02-29', '2026-12-31'];
       const ages: any = await tp.query(

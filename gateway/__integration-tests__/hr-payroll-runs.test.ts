@@ -2,6 +2,7 @@ import { tokenFor } from './testkit/auth';
 import { errorCodes } from './testkit/graphql';
 import { startTestPlatform, type TestPlatform } from './testkit/platform';
 import { cents } from './testkit/money';
+import { nonEmpty } from './testkit/expect';
 
 // Monthly payroll through the gateway: the payroll service calculates, a second person
 // approves, the run is paid and frozen; conflicts and failures leave no half-written run.
@@ -118,7 +119,7 @@ describe('a month of payroll', () => {
       },
     );
     const janGross = new Map(jan.data.payrollRun.payslips.edges.map((e: any) => [e.node.employmentId, e.node.gross]));
-    for (const { node } of feb.data.calculatePayrollRun.payslips.edges) {
+    for (const { node } of nonEmpty<any>(feb.data.calculatePayrollRun.payslips.edges)) {
       const ytd = JSON.parse(node.yearToDate);
       expect(cents(ytd.grossWage)).toBe(cents(janGross.get(node.employmentId) as string) + cents(node.gross));
     }

@@ -17,3 +17,9 @@ export async function expectRefused(
   expect(await contentHash(database.sql)).toEqual(before);
   return res;
 }
+
+/** The list, after checking it has something in it: a loop of assertions over nothing proves nothing. */
+export function nonEmpty<Item>(list: readonly Item[]): readonly Item[] {
+  expect(list.length).toBeGreaterThan(0);
+  return list;
+}

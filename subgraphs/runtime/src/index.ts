@@ -20,3 +20,4 @@ export * from './audit-log';
 export * from './input-checks';
 export * from './limits';
 export * from './service-client';
+export * from './demo';

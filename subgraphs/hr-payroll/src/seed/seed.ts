@@ -1,5 +1,10 @@
-import { SEED_ACCOUNTS, seedId as memberSeedId } from '@samen-sterk/members';
-import { addMonths, formatCalendarDate, parseCalendarDate } from '@samen-sterk/subgraph-runtime';
+import {
+  addMonths,
+  DEMO_SAMPLE_EMPLOYEE,
+  demoId,
+  formatCalendarDate,
+  parseCalendarDate,
+} from '@samen-sterk/subgraph-runtime';
 import type { ContractType, PrismaClient } from '../generated/prisma/client';
 
 /**
@@ -63,11 +68,8 @@ const FUNCTIONS = [
 ];
 const STREETS = ['Dorpsstraat', 'Kerkstraat', 'Molenweg', 'Schoolstraat', 'Stationsweg', 'Beukenlaan'];
 
-/** `seedEmployeeId(1)` = `40000000-0000-4000-8000-000000000001` (the scheme lives with the members seed). */
-export const seedEmployeeId = (n: number) => memberSeedId('employee', n);
-
-/** Employee 1 is the members seed's sample employee user: same person, same name. */
-const sampleEmployee = SEED_ACCOUNTS.find((account) => account.employeeId === seedEmployeeId(1));
+/** `seedEmployeeId(1)` = `40000000-0000-4000-8000-000000000001` (the platform's demo-id scheme). */
+export const seedEmployeeId = (n: number) => demoId('employee', n);
 
 function random(seed: number) {
   let state = seed >>> 0;
@@ -101,17 +103,16 @@ export async function seedHrPayroll(prisma: PrismaClient): Promise<{ seeded: boo
   const next = random(20260101);
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
   // Draws the random names either way, so every other employee stays as it was.
-  const names = (given?: string) => {
+  // Drawn for everyone, so that the sample employee's fixed name leaves the others as they were.
+  const names = (sample: boolean) => {
     const drawn = { firstName: pick(FIRST), lastName: pick(LAST) };
-    if (!given) return drawn;
-    const [firstName, ...rest] = given.split(' ');
-    return { firstName: firstName!, lastName: rest.join(' ') };
+    return sample ? { firstName: DEMO_SAMPLE_EMPLOYEE.firstName, lastName: DEMO_SAMPLE_EMPLOYEE.lastName } : drawn;
   };
   const employees = [];
   const employments = [];
   let n = 0;
   for (let m = 1; m <= MEMBERS_WITH_EMPLOYEES; m++) {
-    const memberId = memberSeedId('member', m);
+    const memberId = demoId('member', m);
     for (let e = 0; e < EMPLOYEES_PER_MEMBER; e++) {
       n++;
       const id = seedEmployeeId(n);
@@ -122,7 +123,7 @@ export async function seedHrPayroll(prisma: PrismaClient): Promise<{ seeded: boo
       employees.push({
         id,
         memberId,
-        ...names(n === 1 ? sampleEmployee?.name : undefined),
+        ...names(id === DEMO_SAMPLE_EMPLOYEE.employeeId),
         birthDate,
         bsn: fictionalBsn(next),
         iban: fictionalIban(next),
@@ -169,7 +170,7 @@ export async function seedHrPayroll(prisma: PrismaClient): Promise<{ seeded: boo
     ...Array.from({ length: MEMBERS_WITH_EMPLOYEES }, (_, i) =>
       prisma.memberPayrollSettings.create({
         data: {
-          memberId: memberSeedId('member', i + 1),
+          memberId: demoId('member', i + 1),
           pensionEmployeePercent: '7.50',
           pensionEmployerPercent: '10.50',
         },

@@ -2,6 +2,7 @@
 import { MembershipStatus, Role } from '../generated/prisma/client';
 import { claimRole } from '../domain/roles';
 import { mailbox } from './email';
+import { DEMO_SAMPLE_EMPLOYEE } from '@samen-sterk/subgraph-runtime';
 import { seedId } from './ids';
 import { FIRST_NAMES, LAST_NAMES } from './names';
 import { scaled, type MemberPlan } from './plan';
@@ -87,15 +88,16 @@ export function userRows(plans: readonly MemberPlan[], memberIds: readonly strin
       let box = plan.index === 0 ? FIRST_MEMBER_MAILBOXES[k]! : mailbox(firstName, lastName);
       for (let n = 2; mailboxes.has(box); n++) box = `${mailbox(firstName, lastName)}${n}`;
       mailboxes.add(box);
+      // The first member's first employee user is employee 1 of hr-payroll's demo seed, so that
+      // employee self-service can be tried (`pnpm -s token --role employee`): one person, one name.
+      const sample = plan.index === 0 && box === 'employee' ? DEMO_SAMPLE_EMPLOYEE : null;
       users.push({
         id: seedId('user', users.length + 1),
         memberId: memberIds[plan.index]!,
-        name: `${firstName} ${lastName}`,
+        name: sample ? `${sample.firstName} ${sample.lastName}` : `${firstName} ${lastName}`,
         email: `${box}@${plan.domain}`,
         roles: [role],
-        // The first member's first employee user is employee 1 of hr-payroll's demo seed, so that
-        // employee self-service can be tried (`pnpm -s token --role employee`).
-        employeeId: plan.index === 0 && box === 'employee' ? seedId('employee', 1) : null,
+        employeeId: sample?.employeeId ?? null,
         payrollMemberIds: [],
       });
     });
