@@ -6,6 +6,7 @@ import { errorCodes, type GraphQLResponse } from './testkit/graphql';
 import { startTestPlatform, type TestPlatform } from './testkit/platform';
 import { todayNl, addDays, addMonths, daysFrom } from './testkit/calendar';
 import { nonEmpty } from './testkit/expect';
+import { bsnSequence, hireInputFor } from './testkit/people';
 
 // The HR/payroll subgraph through the gateway: a member's employees next to its directory entry
 // (members subgraph) and their CAO wages and scales (asked from the CAO subgraph); who sees
@@ -44,15 +45,7 @@ const ageOn = (birth: string, on: string) => {
 };
 
 // --- Identifiers, built here: BSNs that pass the 11-proof, and ones that fail it. ---
-let bsnSerial = 29_000_000;
-/** The next valid BSN: eight digits and the check digit that makes the 11-proof hold. */
-const nextBsn = (): string => {
-  for (;;) {
-    const eight = String(bsnSerial++);
-    const sum = [...eight].reduce((acc, digit, i) => acc + Number(digit) * (9 - i), 0);
-    if (sum % 11 < 10) return `${eight}${sum % 11}`;
-  }
-};
+const nextBsn = bsnSequence(29_000_000);
 /** The same BSN with its check digit off by one: fails the 11-proof. */
 const brokenBsn = (bsn: string) => `${bsn.slice(0, 8)}${(Number(bsn[8]) + 1) % 10}`;
 const IBAN = 'NL91ABNA0417164300';
@@ -69,26 +62,8 @@ const ADD_EMPLOYMENT = `mutation($employeeId: ID!, $input: EmploymentInput!) {
 const UPDATE_EMPLOYMENT = `mutation($id: ID!, $input: UpdateEmploymentInput!) {
   updateEmployment(id: $id, input: $input) { ${EMPLOYMENT_FIELDS} wage { on age monthly caoVersionName } } }`;
 
-const hireInput = (overrides: Record<string, unknown> = {}, employment: Record<string, unknown> = {}) => ({
-  memberId: M1,
-  firstName: 'Sem',
-  lastName: 'Testpersoon',
-  birthDate: '1990-05-15',
-  bsn: nextBsn(),
-  iban: IBAN,
-  address: { street: 'Kerkstraat', houseNumber: '12a', postcode: '8011 AB', city: 'Zwolle' },
-  email: 'sem@example.org',
-  ...overrides,
-  employment: {
-    startDate: todayNl(),
-    contractType: 'PERMANENT',
-    functionTitle: 'Winkelmedewerker',
-    caoScale: 5,
-    caoStep: 3,
-    hoursPerWeek: '32',
-    ...employment,
-  },
-});
+const hireInput = (overrides: Record<string, unknown> = {}, employment: Record<string, unknown> = {}) =>
+  hireInputFor(M1, nextBsn(), { iban: IBAN, ...overrides }, employment);
 
 const hire = (input: Record<string, unknown>, as = hr1) => tp.query<any>(HIRE, { token: as, variables: { input } });
 const countOf = async (member: string) => {

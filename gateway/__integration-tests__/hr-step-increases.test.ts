@@ -3,6 +3,7 @@ import { tokenFor } from './testkit/auth';
 import { errorCodes, type GraphQLResponse } from './testkit/graphql';
 import { startTestPlatform, type TestPlatform } from './testkit/platform';
 import { todayNl, addDays, addMonths } from './testkit/calendar';
+import { bsnSequence } from './testkit/people';
 
 // The CAO's yearly step increase through the gateway ("one step a year after a good appraisal;
 // automatic where the employer does not appraise; up to the scale maximum"): appraisals recorded
@@ -25,14 +26,7 @@ let hr1: string;
 
 const TODAY = todayNl();
 
-let bsnSerial = 31_000_000;
-const nextBsn = (): string => {
-  for (;;) {
-    const eight = String(bsnSerial++);
-    const sum = [...eight].reduce((acc, digit, i) => acc + Number(digit) * (9 - i), 0);
-    if (sum % 11 < 10) return `${eight}${sum % 11}`;
-  }
-};
+const nextBsn = bsnSequence(31_000_000);
 
 const HIRE = `mutation($input: HireEmployeeInput!) { hireEmployee(input: $input) {
   id employments { id startDate caoScale caoStep stepSince nextStepIncreaseOn } } }`;

@@ -6,6 +6,7 @@ import { addDays, addMonths, todayNl } from './testkit/calendar';
 import { errorCodes, graphql, type GraphQLResponse } from './testkit/graphql';
 import { startTestPlatform, type TestPlatform } from './testkit/platform';
 import { rootFields } from './testkit/schema-walk';
+import { bsnSequence, hireInputFor } from './testkit/people';
 
 // The platform's shared input rules, through the real gateway: every mutation of every subgraph
 // refuses a control character (NUL, bidirectional overrides, line breaks where one line is
@@ -47,37 +48,12 @@ const mutate = (query: string, variables: Record<string, unknown>, as: () => str
   tp.query<any>(query, { token: as(), variables });
 
 // --- BSNs that pass the 11-proof, made here. ---
-let bsnSerial = 31_000_000;
-const nextBsn = (): string => {
-  for (;;) {
-    const eight = String(bsnSerial++);
-    const sum = [...eight].reduce((acc, digit, i) => acc + Number(digit) * (9 - i), 0);
-    if (sum % 11 < 10) return `${eight}${sum % 11}`;
-  }
-};
+const nextBsn = bsnSequence(31_000_000);
 
 const HIRE = `mutation($input: HireEmployeeInput!) {
   hireEmployee(input: $input) { id email employments { id branchId targetGroup { subsidyMunicipality } } } }`;
-const hireInput = (overrides: Record<string, unknown> = {}, employment: Record<string, unknown> = {}) => ({
-  memberId: M1,
-  firstName: 'Sem',
-  lastName: 'Invoer',
-  birthDate: '1990-05-15',
-  bsn: nextBsn(),
-  iban: 'NL91ABNA0417164300',
-  address: { street: 'Kerkstraat', houseNumber: '12a', postcode: '8011 AB', city: 'Zwolle' },
-  email: 'sem@example.org',
-  ...overrides,
-  employment: {
-    startDate: todayNl(),
-    contractType: 'PERMANENT',
-    functionTitle: 'Winkelmedewerker',
-    caoScale: 5,
-    caoStep: 3,
-    hoursPerWeek: '32',
-    ...employment,
-  },
-});
+const hireInput = (overrides: Record<string, unknown> = {}, employment: Record<string, unknown> = {}) =>
+  hireInputFor(M1, nextBsn(), { lastName: 'Invoer', ...overrides }, employment);
 const hire = (input: Record<string, unknown>, as = () => hr1) => mutate(HIRE, { input }, as);
 
 /** Ids the tests need, read through the gateway. */
