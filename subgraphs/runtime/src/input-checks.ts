@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
-import { addYears, formatCalendarDate, parseCalendarDate, todayInNetherlands } from './calendar-date';
+import { addYears, formatCalendarDate, parseCalendarDate, todayInNetherlands } from './pure/calendar-date';
 import { BadUserInputError } from './errors';
-import { normaliseBsn, normaliseIban, normaliseKvkNumber, normalisePostcode } from './identifiers';
+import { normaliseBsn, normaliseIban, normaliseKvkNumber, normalisePostcode } from './pure/identifiers';
 
 /**
  * The platform's input rules, shared by every subgraph: each check returns the normalised value

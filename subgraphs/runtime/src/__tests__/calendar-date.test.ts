@@ -1,4 +1,4 @@
-import { addMonths, addYears, formatCalendarDate, parseCalendarDate, todayInNetherlands } from '../calendar-date';
+import { addMonths, addYears, formatCalendarDate, parseCalendarDate, todayInNetherlands } from '../pure/calendar-date';
 
 const d = (s: string) => parseCalendarDate(s)!;
 

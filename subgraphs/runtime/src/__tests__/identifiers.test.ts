@@ -1,4 +1,4 @@
-import { normaliseBsn, normaliseIban, normaliseKvkNumber, normalisePostcode } from '../identifiers';
+import { normaliseBsn, normaliseIban, normaliseKvkNumber, normalisePostcode } from '../pure/identifiers';
 
 test('KvK numbers are exactly 8 digits', () => {
   expect(normaliseKvkNumber('41234567')).toBe('41234567');

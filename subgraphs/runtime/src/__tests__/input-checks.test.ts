@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { addYears, parseCalendarDate, todayInNetherlands } from '../calendar-date';
+import { addYears, parseCalendarDate, todayInNetherlands } from '../pure/calendar-date';
 import { BadUserInputError } from '../errors';
 import {
   characterCount,

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
-import { formatCalendarDate, parseCalendarDate } from '../calendar-date';
+import { formatCalendarDate, parseCalendarDate } from '../pure/calendar-date';
 import { PlatformError } from '../errors';
 
 /**

@@ -1,6 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { ConflictError, isPlatformError, PlatformError } from '../errors';
+import { isDomainError, type DomainError } from '../pure/domain-error';
 import { inputErrorDetails } from './input-errors';
 import { describeError, logError, loggedAlready, whereThrown } from './log';
 
@@ -82,7 +83,17 @@ export const formatError = formatErrorFor();
 export function platformErrorIn(error: unknown): PlatformError | null {
   if (isPlatformError(error)) return error;
   const cause = (error as { originalError?: unknown } | null)?.originalError;
-  return isPlatformError(cause) ? cause : null;
+  if (isPlatformError(cause)) return cause;
+  const domain = isDomainError(error) ? error : isDomainError(cause) ? cause : null;
+  return domain ? fromDomainError(domain) : null;
+}
+
+/**
+ * A pure rule's refusal (`DomainError`, from a `domain/` folder) as the platform's error: its
+ * kind is the code, its field the `extensions.field`. The one place the two meet.
+ */
+export function fromDomainError(error: DomainError): PlatformError {
+  return new PlatformError(error.kind, error.message, error.field === null ? {} : { field: error.field });
 }
 
 /** Prisma's known request errors that a person can act on. */

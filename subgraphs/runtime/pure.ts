@@ -1,0 +1,2 @@
+// `@samen-sterk/subgraph-runtime/pure`: the part of the runtime that `domain/` code may import.
+export * from './src/pure';
