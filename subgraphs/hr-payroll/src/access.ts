@@ -1,4 +1,11 @@
-import { actsForMember, hasRole, type Identity } from '@samen-sterk/subgraph-runtime';
+import {
+  actsForMember,
+  hasRole,
+  type Identity,
+  type ScopeLoaders,
+  type ScopeRefusals,
+  type SubgraphContext,
+} from '@samen-sterk/subgraph-runtime';
 
 /**
  * Who may see and change HR data: the one home of these rules. Employees' data belongs to
@@ -37,3 +44,29 @@ export const canSeeFullIdentifiers = canSeeEmployee;
  * changes. Not employees (it names colleagues), not other members, not the association's staff.
  */
 export const canReadAuditLogOf = canManageEmployeesOf;
+
+/**
+ * The same rules as the builder's scopes, so that a field says what it needs
+ * (`authScopes: (_, args) => ({ managesEmployeesOf: args.memberId })`) and the refusal is built
+ * once, from the scope that failed.
+ */
+export interface HrScopes {
+  /** HR staff of the member, or its payroll service: lists and changes of its employees and payroll. */
+  managesEmployeesOf: string;
+  /** Those who may read the member's payroll audit log. */
+  readsAuditLogOf: string;
+  /** Who may see this employee's record: the employer's HR, its payroll service, the employee. */
+  seesEmployee: { id: string; memberId: string };
+}
+
+export const hrScopes = (ctx: SubgraphContext<unknown>): ScopeLoaders<HrScopes> => ({
+  managesEmployeesOf: (memberId) => canManageEmployeesOf(ctx.identity, memberId),
+  readsAuditLogOf: (memberId) => canReadAuditLogOf(ctx.identity, memberId),
+  seesEmployee: (employee) => canSeeEmployee(ctx.identity, employee),
+});
+
+export const HR_REFUSALS: ScopeRefusals<HrScopes> = {
+  managesEmployeesOf: "Only the member's HR staff and its payroll service manage its employees and its payroll.",
+  readsAuditLogOf: "Only the member's HR staff and its payroll service read its payroll audit log.",
+  seesEmployee: "Only the employee, the employer's HR staff and its payroll service see this employee.",
+};
