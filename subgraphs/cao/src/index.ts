@@ -1,16 +1,15 @@
-import type { SubgraphDefinition } from '@samen-sterk/subgraph-runtime';
-import path from 'node:path';
+import { defineSubgraph } from '@samen-sterk/subgraph-runtime';
 import { PrismaClient } from './generated/prisma/client';
 import { schema } from './schema';
 import { seedCao } from './seed/seed';
 
 /** The collective agreement (CAO) subgraph, as the runtime runs it. */
-export const caoSubgraph: SubgraphDefinition<PrismaClient> = {
+export const caoSubgraph = defineSubgraph({
   name: 'cao',
   schema,
-  migrationsDir: path.join(__dirname, '..', 'prisma', 'migrations'),
-  createClient: (adapter) => new PrismaClient({ adapter }),
-  seed: (client) => seedCao(client),
-};
+  sourceDir: __dirname,
+  Client: PrismaClient,
+  seed: seedCao,
+});
 
 export { schema };

@@ -1,16 +1,17 @@
-import { money } from '../domain/money';
+import { exact, isDomainError, parseCalendarDate } from '@samen-sterk/subgraph-runtime/pure';
 import { validatePeriod, validateSalaryTable } from '../domain/salary-table';
-import { parseCalendarDate } from '@samen-sterk/subgraph-runtime';
 
 const scale = (n: number, ...amounts: string[]) => ({
   scale: n,
-  steps: amounts.map((a, step) => ({ step, monthlyFullTime: money(a) })),
+  steps: amounts.map((a, step) => ({ step, monthlyFullTime: exact(a) })),
 });
+/** A rule's refusal as the API answers it: the DomainError's kind is the code, its field the field. */
 const fieldOf = (fn: () => void) => {
   try {
     fn();
   } catch (error) {
-    return (error as { extensions: { code: string; field: string } }).extensions;
+    if (!isDomainError(error)) throw error;
+    return { code: error.kind, field: error.field };
   }
   return null;
 };
@@ -20,12 +21,12 @@ test('a valid table passes; equal neighbouring steps are allowed', () => {
 });
 
 test('a gap in the steps names the missing cell', () => {
-  const table = [{ scale: 5, steps: [0, 1, 3].map((step) => ({ step, monthlyFullTime: money(2000 + step) })) }];
+  const table = [{ scale: 5, steps: [0, 1, 3].map((step) => ({ step, monthlyFullTime: exact(2000 + step) })) }];
   expect(fieldOf(() => validateSalaryTable(table))).toEqual({
     code: 'BAD_USER_INPUT',
     field: 'salaryTable.scale5.step2',
   });
-  const noZero = [{ scale: 3, steps: [{ step: 1, monthlyFullTime: money(2000) }] }];
+  const noZero = [{ scale: 3, steps: [{ step: 1, monthlyFullTime: exact(2000) }] }];
   expect(fieldOf(() => validateSalaryTable(noZero))).toEqual({
     code: 'BAD_USER_INPUT',
     field: 'salaryTable.scale3.step0',

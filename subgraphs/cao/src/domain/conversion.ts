@@ -1,5 +1,4 @@
-import type Decimal from 'decimal.js';
-import { money, toCents } from './money';
+import { exact, roundCents, type Exact, type ExactValue } from '@samen-sterk/subgraph-runtime/pure';
 
 /**
  * Hourly ↔ monthly amounts in this CAO: the one place where they convert.
@@ -18,18 +17,18 @@ import { money, toCents } from './money';
  * printed minimum-wage table do not all follow one factor: some differ by a cent from any.)
  */
 export interface HoursBasis {
-  fullTimeHoursPerWeek: Decimal.Value | { toString(): string };
-  weeksPerYear: Decimal.Value | { toString(): string };
+  fullTimeHoursPerWeek: ExactValue;
+  weeksPerYear: ExactValue;
 }
 
-export const hoursPerMonth = (hoursPerWeek: Decimal.Value | { toString(): string }, basis: HoursBasis) =>
-  money(hoursPerWeek).times(money(basis.weeksPerYear)).div(12);
+export const hoursPerMonth = (hoursPerWeek: ExactValue, basis: HoursBasis) =>
+  exact(hoursPerWeek).times(exact(basis.weeksPerYear)).div(12);
 
-export const monthlyFromHourly = (hourly: Decimal, hoursPerWeek: Decimal, basis: HoursBasis) =>
-  toCents(hourly.times(hoursPerMonth(hoursPerWeek, basis)));
+export const monthlyFromHourly = (hourly: Exact, hoursPerWeek: Exact, basis: HoursBasis) =>
+  roundCents(hourly.times(hoursPerMonth(hoursPerWeek, basis)));
 
-export const hourlyFromMonthly = (monthly: Decimal, hoursPerWeek: Decimal, basis: HoursBasis) =>
-  toCents(monthly.div(hoursPerMonth(hoursPerWeek, basis)));
+export const hourlyFromMonthly = (monthly: Exact, hoursPerWeek: Exact, basis: HoursBasis) =>
+  roundCents(monthly.div(hoursPerMonth(hoursPerWeek, basis)));
 
-export const partTimeMonthly = (fullTimeMonthly: Decimal, hoursPerWeek: Decimal, basis: HoursBasis) =>
-  toCents(fullTimeMonthly.times(hoursPerWeek).div(money(basis.fullTimeHoursPerWeek)));
+export const partTimeMonthly = (fullTimeMonthly: Exact, hoursPerWeek: Exact, basis: HoursBasis) =>
+  roundCents(fullTimeMonthly.times(hoursPerWeek).div(exact(basis.fullTimeHoursPerWeek)));

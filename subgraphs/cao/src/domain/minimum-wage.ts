@@ -1,6 +1,4 @@
-import { BadUserInputError } from '@samen-sterk/subgraph-runtime';
-import type Decimal from 'decimal.js';
-import { money, toCents } from './money';
+import { DomainError, exact, percentOf, roundCents, type Exact } from '@samen-sterk/subgraph-runtime/pure';
 
 /**
  * The statutory minimum wage (wettelijk minimumloon, WML). Since 2024 it is an hourly amount,
@@ -26,7 +24,8 @@ export const BBL_PERCENT: Readonly<Record<number, string>> = { 20: '61.5', 19: '
 /** The age bracket the law uses: 21 and older are one. */
 export function minimumWageAge(age: number, field = 'age'): number {
   if (!Number.isInteger(age) || age < YOUNGEST_AGE) {
-    throw new BadUserInputError(
+    throw new DomainError(
+      'NO_MINIMUM_WAGE_AT_AGE',
       field,
       `There is no statutory minimum wage under ${YOUNGEST_AGE}; give an age of ${YOUNGEST_AGE} or over.`,
     );
@@ -35,12 +34,12 @@ export function minimumWageAge(age: number, field = 'age'): number {
 }
 
 /** Youth amounts the way they are published: the percentage of the adult amount, half up to cents. */
-export const youthHourly = (adultHourly: Decimal, age: number) =>
-  toCents(adultHourly.times(money(YOUTH_PERCENT[minimumWageAge(age)]!)).div(100));
+export const youthHourly = (adultHourly: Exact, age: number) =>
+  roundCents(percentOf(adultHourly, exact(YOUTH_PERCENT[minimumWageAge(age)]!)));
 
-export const bblHourly = (adultHourly: Decimal, age: number) => {
+export const bblHourly = (adultHourly: Exact, age: number) => {
   const percent = BBL_PERCENT[age];
-  return percent ? toCents(adultHourly.times(money(percent)).div(100)) : null;
+  return percent ? roundCents(percentOf(adultHourly, exact(percent))) : null;
 };
 
 export interface RateLike {

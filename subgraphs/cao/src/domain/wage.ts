@@ -1,7 +1,8 @@
-import { BadUserInputError, formatCalendarDate } from '@samen-sterk/subgraph-runtime';
-import type Decimal from 'decimal.js';
+import { DomainError, exact, formatCalendarDate, formatEuro, type Exact } from '@samen-sterk/subgraph-runtime/pure';
 import { hourlyFromMonthly, monthlyFromHourly, partTimeMonthly, type HoursBasis } from './conversion';
-import { euros, money } from './money';
+
+/** `2201.94` → `€2,201.94`, for explanations people read. */
+const euros = (value: Exact) => formatEuro(value, { grouping: true });
 
 /** Scale 1 of this CAO is the statutory minimum wage itself (for under-21s, its youth percentage). */
 export const MINIMUM_WAGE_SCALE = 1;
@@ -14,21 +15,21 @@ export interface WageInput {
   scale: number;
   step: number;
   /** The table's amount for the cell, monthly at full time. */
-  tableMonthlyFullTime: Decimal;
+  tableMonthlyFullTime: Exact;
   on: Date;
-  hoursPerWeek: Decimal;
+  hoursPerWeek: Exact;
   /** The statutory hourly minimum wage for the employee's age on the date. */
-  minimumWage: { hourly: Decimal; age: number; effectiveFrom: Date };
+  minimumWage: { hourly: Exact; age: number; effectiveFrom: Date };
 }
 
 export interface Wage {
   basis: WageBasis;
   liftedToMinimumWage: boolean;
-  tableMonthlyFullTime: Decimal;
-  minimumWageMonthlyFullTime: Decimal;
-  monthlyFullTime: Decimal;
-  monthly: Decimal;
-  hourly: Decimal;
+  tableMonthlyFullTime: Exact;
+  minimumWageMonthlyFullTime: Exact;
+  monthlyFullTime: Exact;
+  monthly: Exact;
+  hourly: Exact;
   explanation: string[];
 }
 
@@ -38,9 +39,10 @@ export interface Wage {
  */
 export function computeWage(input: WageInput): Wage {
   const { version, scale, step, on } = input;
-  const fullTime = money(version.fullTimeHoursPerWeek);
+  const fullTime = exact(version.fullTimeHoursPerWeek);
   if (!input.hoursPerWeek.isPositive() || input.hoursPerWeek.isZero() || input.hoursPerWeek.greaterThan(fullTime)) {
-    throw new BadUserInputError(
+    throw new DomainError(
+      'HOURS_OUT_OF_RANGE',
       'hoursPerWeek',
       `Hours per week must be more than 0 and at most the full-time ${fullTime.toString()} hours of this CAO.`,
     );
@@ -64,7 +66,7 @@ export function computeWage(input: WageInput): Wage {
       ? `${version.name} (${period}) ended before ${formatCalendarDate(on)} and no later version is in force, so it still applies (after-effect, "nawerking").`
       : `${version.name} (${period}) is in force on ${formatCalendarDate(on)}.`,
     `Scale ${scale} step ${step} in its table: ${euros(input.tableMonthlyFullTime)} a month at ${fullTime.toString()} hours.`,
-    `Statutory minimum wage from ${formatCalendarDate(input.minimumWage.effectiveFrom)}, ${ageText}: ${euros(input.minimumWage.hourly)} an hour = ${euros(minimumWageMonthlyFullTime)} a month at ${fullTime.toString()} hours (× ${money(version.weeksPerYear).toString()} weeks ÷ 12).`,
+    `Statutory minimum wage from ${formatCalendarDate(input.minimumWage.effectiveFrom)}, ${ageText}: ${euros(input.minimumWage.hourly)} an hour = ${euros(minimumWageMonthlyFullTime)} a month at ${fullTime.toString()} hours (× ${exact(version.weeksPerYear).toString()} weeks ÷ 12).`,
     basis === 'MINIMUM_WAGE_SCALE'
       ? `Scale ${MINIMUM_WAGE_SCALE} is the statutory minimum wage itself (its youth percentage under 21): ${euros(monthlyFullTime)}.`
       : basis === 'LIFTED_TO_MINIMUM_WAGE'

@@ -1,5 +1,5 @@
-import { canReadAuditLog } from '../access';
 import { builder } from '../builder';
+import { AUDIT_LOG_ORDER, auditLogWhere } from '../data/audit-log';
 
 builder.prismaObject('AuditLogEntry', {
   description: 'One change to the agreement or the minimum wage: who, when, before and after.',
@@ -27,16 +27,11 @@ builder.queryFields((t) => ({
   caoAuditLog: t.prismaConnection({
     type: 'AuditLogEntry',
     cursor: 'id',
-    authScopes: (_root, _args, ctx) => canReadAuditLog(ctx.identity),
+    authScopes: { readsAuditLog: true },
     description: 'Changes to the agreement and the minimum wage, newest first (CAO team, platform admins).',
     args: { entityId: t.arg.id({ required: false }) },
-    totalCount: (_c, args, ctx) =>
-      ctx.db.auditLogEntry.count({ where: args.entityId ? { entityId: args.entityId } : {} }),
+    totalCount: (_c, args, ctx) => ctx.db.auditLogEntry.count({ where: auditLogWhere(args.entityId) }),
     resolve: (query, _root, args, ctx) =>
-      ctx.db.auditLogEntry.findMany({
-        ...query,
-        where: args.entityId ? { entityId: args.entityId } : {},
-        orderBy: [{ at: 'desc' }, { id: 'desc' }],
-      }),
+      ctx.db.auditLogEntry.findMany({ ...query, where: auditLogWhere(args.entityId), orderBy: AUDIT_LOG_ORDER }),
   }),
 }));

@@ -1,98 +1,12 @@
-import {
-  BadUserInputError,
-  checkDate,
-  checkDecimal,
-  checkEndDate,
-  checkInteger,
-  checkText,
-  ConflictError,
-  DATE_WINDOWS,
-  formatCalendarDate,
-  maxItems,
-  NotFoundError,
-  todayInNetherlands,
-  recordChange,
-} from '@samen-sterk/subgraph-runtime';
-import type Decimal from 'decimal.js';
-import { canMaintainCao } from '../access';
+import { maxItems } from '@samen-sterk/subgraph-runtime';
 import { builder } from '../builder';
-import { money, toCents } from '../domain/money';
-import { cellField, validatePeriod, validateSalaryTable } from '../domain/salary-table';
-import { periodsOverlap, versionInForce } from '../domain/versions';
-import type { Prisma } from '../generated/prisma/client';
-import { snapshot, tableInclude, versionWithTable, type VersionWithTable } from '../providers';
+import type { Tx } from '../data/versions';
+import { createDraft, deleteDraft, publishVersion, updateDraft } from '../services/drafts';
+import { applyGeneralIncrease, setWageCells } from '../services/salary-table';
 import { CaoVersionRef } from './version';
 
-type Tx = Prisma.TransactionClient;
-const maintainer = {
-  authScopes: (_r: unknown, _a: unknown, ctx: { identity: Parameters<typeof canMaintainCao>[0] }) =>
-    canMaintainCao(ctx.identity),
-};
-
-/** Loads a draft for change; published versions are immutable. */
-async function draftForChange(tx: Tx, id: string): Promise<VersionWithTable> {
-  // One change at a time per version (PostgreSQL; PGlite has one connection anyway).
-  await tx.$executeRaw`SELECT 1 FROM cao_version WHERE id = ${id} FOR UPDATE`;
-  const version = await versionWithTable(tx, id);
-  if (!version) throw new NotFoundError('CAO version', id);
-  if (version.status !== 'DRAFT') {
-    throw new ConflictError(
-      `${version.name} is published and can no longer change; create a new draft for corrections.`,
-    );
-  }
-  return version;
-}
-
-/** The terms a draft copies from the version it is based on (not its name, status or dates). */
-const termsOf = (version: VersionWithTable) => ({
-  parties: version.parties,
-  fullTimeHoursPerWeek: version.fullTimeHoursPerWeek,
-  weeksPerYear: version.weeksPerYear,
-  holidayAllowancePercent: version.holidayAllowancePercent,
-  holidayAllowanceAccrualStartMonth: version.holidayAllowanceAccrualStartMonth,
-  holidayAllowancePaymentMonth: version.holidayAllowancePaymentMonth,
-  leaveHoursStatutory: version.leaveHoursStatutory,
-  leaveHoursExtra: version.leaveHoursExtra,
-  overtimeRule: version.overtimeRule,
-  periodicIncreaseRule: version.periodicIncreaseRule,
-});
-
-const tableOf = (version: VersionWithTable) =>
-  version.scales.map((s) => ({
-    scale: s.scale,
-    steps: s.steps.map((c) => ({ step: c.step, monthlyFullTime: money(c.monthlyFullTime) })),
-  }));
-
-/** Replaces a draft's salary table with `scales` (validated first), and logs the change. */
-async function writeTable(
-  tx: Tx,
-  version: VersionWithTable,
-  scales: ReturnType<typeof tableOf>,
-  action: string,
-  actorId: string,
-  details: object,
-) {
-  validateSalaryTable(scales);
-  await tx.wageScale.deleteMany({ where: { versionId: version.id } });
-  for (const scale of scales) {
-    await tx.wageScale.create({
-      data: {
-        versionId: version.id,
-        scale: scale.scale,
-        steps: { create: scale.steps.map((c) => ({ step: c.step, monthlyFullTime: c.monthlyFullTime.toFixed(2) })) },
-      },
-    });
-  }
-  const after = (await versionWithTable(tx, version.id))!;
-  await recordChange(tx, {
-    actorId,
-    action,
-    entityType: 'CaoVersion',
-    entityId: version.id,
-    before: snapshot(version),
-    after: { ...snapshot(after), ...details },
-  });
-}
+// The CAO team's changes to the agreement: each field is the team's only (`maintainsCao`) and
+// one call of a use case in services/ (drafts.ts, salary-table.ts).
 
 const CreateDraftInput = builder.inputType('CreateCaoDraftInput', {
   fields: (t) => ({
@@ -144,285 +58,58 @@ const PublishInput = builder.inputType('PublishCaoVersionInput', {
   }),
 });
 
-/** A number within bounds the law or the table allows (the platform's shared decimal rule). */
-const bounded = (value: Decimal, field: string, label: string, min: number, max: number, places = 2) =>
-  checkDecimal(value, field, label, { min, max, places }).toString();
-const month = (value: number, field: string) => checkInteger(value, field, 'A month', 1, 12);
-/** A version's name and each party: one line. */
-const line = (value: string, field: string, label: string) => checkText(value, field, label);
-/** The rules written out (overtime, periodic increases): multi-line. */
-const rule = (value: string, field: string, label: string) => checkText(value, field, label, { multiline: true });
+/** The changed version read back in the change's transaction, with what the caller asked for. */
+const reread =
+  <Query extends object>(query: Query) =>
+  (tx: Tx, id: string) =>
+    tx.caoVersion.findUniqueOrThrow({ ...query, where: { id } });
 
 builder.mutationFields((t) => ({
   createCaoDraft: t.prismaField({
     type: CaoVersionRef,
-    ...maintainer,
+    authScopes: { maintainsCao: true },
     description: 'Starts a draft: a copy of a version (default: the one in force today), terms and table (CAO team).',
     args: { input: t.arg({ type: CreateDraftInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const name = line(input.name, 'input.name', 'The name');
-      return ctx.db.$transaction(async (tx) => {
-        let source: VersionWithTable | null;
-        if (input.basedOnVersionId) {
-          source = await versionWithTable(tx, input.basedOnVersionId);
-          if (!source) throw new NotFoundError('CAO version', input.basedOnVersionId);
-        } else {
-          const published = await tx.caoVersion.findMany({ where: { status: 'PUBLISHED' }, include: tableInclude });
-          source = versionInForce(published, todayInNetherlands())?.version ?? null;
-          if (!source) throw new NotFoundError('A CAO version in force on', formatCalendarDate(todayInNetherlands()));
-        }
-        const { id, scales } = source;
-        const draft = await tx.caoVersion.create({
-          data: {
-            ...termsOf(source),
-            name,
-            status: 'DRAFT',
-            basedOnId: id,
-            createdBy: ctx.identity!.userId,
-            scales: {
-              create: scales.map((s) => ({
-                scale: s.scale,
-                steps: { create: s.steps.map((c) => ({ step: c.step, monthlyFullTime: c.monthlyFullTime })) },
-              })),
-            },
-          },
-          include: tableInclude,
-        });
-        await recordChange(tx, {
-          actorId: ctx.identity!.userId,
-          action: 'CREATE_DRAFT',
-          entityType: 'CaoVersion',
-          entityId: draft.id,
-          after: { ...snapshot(draft), basedOn: id },
-        });
-        return tx.caoVersion.findUniqueOrThrow({ ...query, where: { id: draft.id } });
-      });
-    },
+    resolve: (query, _root, { input }, ctx) => createDraft(ctx, input, reread(query)),
   }),
   updateCaoDraft: t.prismaField({
     type: CaoVersionRef,
-    ...maintainer,
+    authScopes: { maintainsCao: true },
     description: "Changes a draft's name, parties or terms (CAO team).",
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateDraftInput, required: true }) },
-    resolve: (query, _root, { id, input }, ctx) => {
-      const data: Prisma.CaoVersionUpdateInput = {};
-      if (input.name != null) data.name = line(input.name, 'input.name', 'The name');
-      if (input.parties != null) data.parties = input.parties.map((p, i) => line(p, `input.parties.${i}`, 'A party'));
-      if (input.fullTimeHoursPerWeek != null)
-        data.fullTimeHoursPerWeek = bounded(
-          input.fullTimeHoursPerWeek,
-          'input.fullTimeHoursPerWeek',
-          'Full-time hours a week',
-          1,
-          60,
-        );
-      if (input.weeksPerYear != null)
-        data.weeksPerYear = bounded(input.weeksPerYear, 'input.weeksPerYear', 'Weeks a year', 52, 53, 4);
-      if (input.holidayAllowancePercent != null)
-        data.holidayAllowancePercent = bounded(
-          input.holidayAllowancePercent,
-          'input.holidayAllowancePercent',
-          'The holiday allowance (at least 8 % by law)',
-          8,
-          100,
-        );
-      if (input.holidayAllowanceAccrualStartMonth != null)
-        data.holidayAllowanceAccrualStartMonth = month(
-          input.holidayAllowanceAccrualStartMonth,
-          'input.holidayAllowanceAccrualStartMonth',
-        );
-      if (input.holidayAllowancePaymentMonth != null)
-        data.holidayAllowancePaymentMonth = month(
-          input.holidayAllowancePaymentMonth,
-          'input.holidayAllowancePaymentMonth',
-        );
-      if (input.leaveHoursStatutory != null)
-        data.leaveHoursStatutory = bounded(
-          input.leaveHoursStatutory,
-          'input.leaveHoursStatutory',
-          'Statutory leave hours',
-          0,
-          2000,
-        );
-      if (input.leaveHoursExtra != null)
-        data.leaveHoursExtra = bounded(input.leaveHoursExtra, 'input.leaveHoursExtra', 'Extra leave hours', 0, 2000);
-      if (input.overtimeRule != null)
-        data.overtimeRule = rule(input.overtimeRule, 'input.overtimeRule', 'The overtime rule');
-      if (input.periodicIncreaseRule != null)
-        data.periodicIncreaseRule = rule(
-          input.periodicIncreaseRule,
-          'input.periodicIncreaseRule',
-          'The periodic-increase rule',
-        );
-      return ctx.db.$transaction(async (tx) => {
-        const before = await draftForChange(tx, id);
-        const updated = await tx.caoVersion.update({ where: { id }, data, include: tableInclude });
-        await recordChange(tx, {
-          actorId: ctx.identity!.userId,
-          action: 'UPDATE_DRAFT',
-          entityType: 'CaoVersion',
-          entityId: id,
-          before: snapshot(before),
-          after: snapshot(updated),
-        });
-        return tx.caoVersion.findUniqueOrThrow({ ...query, where: { id } });
-      });
-    },
+    resolve: (query, _root, { id, input }, ctx) => updateDraft(ctx, id, input, reread(query)),
   }),
   applyGeneralIncrease: t.prismaField({
     type: CaoVersionRef,
-    ...maintainer,
+    authScopes: { maintainsCao: true },
     description:
       'Raises every cell of a draft (or of the scales given) by a percentage. Rounding: each new amount is old × (1 + percent / 100), rounded half up to the cent, cell by cell (CAO team).',
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: GeneralIncreaseInput, required: true }) },
-    resolve: (query, _root, { id, input }, ctx) => {
-      checkDecimal(input.percent, 'input.percent', 'A general increase (a percentage)', {
-        min: -100,
-        minExclusive: true,
-        max: 100,
-        places: 4,
-      });
-      return ctx.db.$transaction(async (tx) => {
-        const version = await draftForChange(tx, id);
-        const table = tableOf(version);
-        const wanted = input.scales ?? table.map((s) => s.scale);
-        const missing = wanted.find((n) => !table.some((s) => s.scale === n));
-        if (missing !== undefined)
-          throw new BadUserInputError('input.scales', `${version.name} has no scale ${missing}.`);
-        const factor = money(100).plus(input.percent).div(100);
-        const raised = table.map((s) =>
-          wanted.includes(s.scale)
-            ? { ...s, steps: s.steps.map((c) => ({ ...c, monthlyFullTime: toCents(c.monthlyFullTime.times(factor)) })) }
-            : s,
-        );
-        await writeTable(tx, version, raised, 'GENERAL_INCREASE', ctx.identity!.userId, {
-          percent: input.percent.toString(),
-          scales: wanted,
-        });
-        return tx.caoVersion.findUniqueOrThrow({ ...query, where: { id } });
-      });
-    },
+    resolve: (query, _root, { id, input }, ctx) => applyGeneralIncrease(ctx, id, input, reread(query)),
   }),
   setWageCells: t.prismaField({
     type: CaoVersionRef,
-    ...maintainer,
+    authScopes: { maintainsCao: true },
     description: "Sets, adds or removes cells of a draft's salary table; the whole table is then checked (CAO team).",
     args: {
       id: t.arg.id({ required: true }),
       // A whole salary table: a few dozen scales of a few dozen steps.
       cells: t.arg({ type: [WageCellInput], required: true, extensions: maxItems(2000) }),
     },
-    resolve: (query, _root, { id, cells }, ctx) => {
-      // Each cell's own checks before the transaction; the whole table is checked in it.
-      cells.forEach((cell, index) => {
-        if (cell.monthlyFullTime != null && cell.monthlyFullTime.decimalPlaces() > 2) {
-          throw new BadUserInputError(
-            `cells.${index}.monthlyFullTime`,
-            `${cellField(cell.scale, cell.step)}: amounts are in euros and cents.`,
-          );
-        }
-      });
-      return ctx.db.$transaction(async (tx) => {
-        const version = await draftForChange(tx, id);
-        const table = tableOf(version);
-        cells.forEach((cell) => {
-          let scale = table.find((s) => s.scale === cell.scale);
-          if (!scale) {
-            scale = { scale: cell.scale, steps: [] };
-            table.push(scale);
-          }
-          scale.steps = scale.steps.filter((c) => c.step !== cell.step);
-          if (cell.monthlyFullTime != null)
-            scale.steps.push({ step: cell.step, monthlyFullTime: cell.monthlyFullTime });
-        });
-        const kept = table.filter((s) => s.steps.length > 0).sort((a, b) => a.scale - b.scale);
-        await writeTable(tx, version, kept, 'SET_CELLS', ctx.identity!.userId, {
-          cells: cells.map((c) => ({
-            scale: c.scale,
-            step: c.step,
-            monthlyFullTime: c.monthlyFullTime?.toString() ?? null,
-          })),
-        });
-        return tx.caoVersion.findUniqueOrThrow({ ...query, where: { id } });
-      });
-    },
+    resolve: (query, _root, { id, cells }, ctx) => setWageCells(ctx, id, cells, reread(query)),
   }),
   publishCaoVersion: t.prismaField({
     type: CaoVersionRef,
-    ...maintainer,
+    authScopes: { maintainsCao: true },
     description:
       'Publishes a draft with its effective period; from then on it never changes. Periods of published versions may not overlap (CAO team).',
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: PublishInput, required: true }) },
-    resolve: (query, _root, { id, input }, ctx) => {
-      checkDate(input.effectiveFrom, 'input.effectiveFrom', 'The effective date', DATE_WINDOWS.effective);
-      const effectiveTo = checkEndDate(
-        input.effectiveTo,
-        input.effectiveFrom,
-        'input.effectiveTo',
-        'The end date',
-        DATE_WINDOWS.effective,
-      );
-      validatePeriod(input.effectiveFrom, effectiveTo);
-      return ctx.db.$transaction(async (tx) => {
-        // Publications one at a time, so two cannot both pass the overlap check.
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(20240101)`;
-        const version = await draftForChange(tx, id);
-        validateSalaryTable(tableOf(version));
-        const period = { effectiveFrom: input.effectiveFrom, effectiveTo };
-        const published = await tx.caoVersion.findMany({ where: { status: 'PUBLISHED' } });
-        const clash = published.find((other) => periodsOverlap(period, other));
-        if (clash) {
-          const until = clash.effectiveTo ? formatCalendarDate(clash.effectiveTo) : 'open-ended';
-          throw new ConflictError(
-            `The period overlaps ${clash.name} (${formatCalendarDate(clash.effectiveFrom!)} – ${until}); published periods may not overlap.`,
-          );
-        }
-        await tx.caoVersion.update({
-          where: { id },
-          data: {
-            status: 'PUBLISHED',
-            effectiveFrom: input.effectiveFrom,
-            effectiveTo,
-            publishedAt: new Date(),
-            publishedBy: ctx.identity!.userId,
-          },
-        });
-        await recordChange(tx, {
-          actorId: ctx.identity!.userId,
-          action: 'PUBLISH',
-          entityType: 'CaoVersion',
-          entityId: id,
-          before: { status: 'DRAFT' },
-          after: {
-            status: 'PUBLISHED',
-            effectiveFrom: formatCalendarDate(input.effectiveFrom),
-            effectiveTo: effectiveTo && formatCalendarDate(effectiveTo),
-          },
-        });
-        return tx.caoVersion.findUniqueOrThrow({ ...query, where: { id } });
-      });
-    },
+    resolve: (query, _root, { id, input }, ctx) => publishVersion(ctx, id, input, reread(query)),
   }),
   deleteCaoDraft: t.boolean({
-    ...maintainer,
+    authScopes: { maintainsCao: true },
     description: 'Throws a draft away (CAO team). Published versions stay for ever.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, { id }, ctx) =>
-      ctx.db.$transaction(async (tx) => {
-        const version = await draftForChange(tx, id);
-        const basedOnThis = await tx.caoVersion.count({ where: { basedOnId: id } });
-        if (basedOnThis > 0) {
-          throw new ConflictError(`${basedOnThis} other draft(s) were made from this draft; delete those first.`);
-        }
-        await tx.caoVersion.delete({ where: { id } });
-        await recordChange(tx, {
-          actorId: ctx.identity!.userId,
-          action: 'DELETE_DRAFT',
-          entityType: 'CaoVersion',
-          entityId: id,
-          before: snapshot(version),
-        });
-        return true;
-      }),
+    resolve: (_root, { id }, ctx) => deleteDraft(ctx, id),
   }),
 }));

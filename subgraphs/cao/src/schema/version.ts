@@ -1,11 +1,11 @@
-import { byIdInOrder, formatCalendarDate, NotFoundError } from '@samen-sterk/subgraph-runtime';
+import { formatCalendarDate } from '@samen-sterk/subgraph-runtime';
+import { exact, formatAmount, roundHalfUp } from '@samen-sterk/subgraph-runtime/pure';
 import { canSeeDrafts } from '../access';
-import { builder, type CaoContext } from '../builder';
+import { builder } from '../builder';
+import { scaleById, scaleByNumber, versionById, versionsWhere, VERSIONS_ORDER } from '../data/versions';
 import { hourlyFromMonthly, hoursPerMonth } from '../domain/conversion';
-import { amount, money } from '../domain/money';
-import { versionInForce } from '../domain/versions';
-import type { CaoVersion, WageScale } from '../generated/prisma/client';
-import { publishedVersions } from '../providers';
+import type { CaoVersion } from '../generated/prisma/client';
+import { caoInForce, type InForceShape } from '../services/wages';
 import { CaoVersionStatusEnum } from './enums';
 
 const HolidayAllowance = builder
@@ -36,7 +36,7 @@ const Leave = builder
       extraHours: t.field({ type: 'Decimal', resolve: (v) => v.leaveHoursExtra }),
       totalHours: t.field({
         type: 'Decimal',
-        resolve: (v) => money(v.leaveHoursStatutory).plus(money(v.leaveHoursExtra)),
+        resolve: (v) => exact(v.leaveHoursStatutory).plus(exact(v.leaveHoursExtra)),
       }),
     }),
   });
@@ -45,7 +45,7 @@ export const CaoVersionRef = builder.prismaObject('CaoVersion', {
   description:
     'A version of the CAO Kringloop Nederland. Published versions never change; corrections are a new version.',
   // Drafts are the CAO team's work in progress; published versions are for everyone.
-  authScopes: (version, ctx) => (version.status === 'PUBLISHED' ? !!ctx.identity : canSeeDrafts(ctx.identity)),
+  authScopes: (version) => (version.status === 'PUBLISHED' ? { signedIn: true } : { seesDrafts: true }),
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.exposeString('name'),
@@ -65,7 +65,7 @@ export const CaoVersionRef = builder.prismaObject('CaoVersion', {
     hoursPerMonthFullTime: t.field({
       type: 'Decimal',
       description: 'Full-time hours a month (hours a week × weeks a month), to four decimals.',
-      resolve: (v) => hoursPerMonth(v.fullTimeHoursPerWeek, v).toDecimalPlaces(4),
+      resolve: (v) => roundHalfUp(hoursPerMonth(v.fullTimeHoursPerWeek, v), 4),
     }),
     holidayAllowance: t.field({ type: HolidayAllowance, resolve: (v) => v }),
     leave: t.field({ type: Leave, resolve: (v) => v }),
@@ -109,7 +109,7 @@ builder.prismaObject('WageStep', {
     monthlyFullTime: t.field({
       type: 'Decimal',
       description: 'Monthly amount at full time, as the table states.',
-      resolve: (cell) => amount(cell.monthlyFullTime),
+      resolve: (cell) => formatAmount(cell.monthlyFullTime),
     }),
     hourly: t.field({
       type: 'Decimal',
@@ -117,19 +117,13 @@ builder.prismaObject('WageStep', {
       select: { scale: { select: { version: { select: { fullTimeHoursPerWeek: true, weeksPerYear: true } } } } },
       resolve: (cell) => {
         const version = cell.scale.version;
-        return amount(hourlyFromMonthly(money(cell.monthlyFullTime), money(version.fullTimeHoursPerWeek), version));
+        return formatAmount(
+          hourlyFromMonthly(exact(cell.monthlyFullTime), exact(version.fullTimeHoursPerWeek), version),
+        );
       },
     }),
   }),
 });
-
-/** Versions by id, one query per request however many are asked for (entities, look-ups). */
-export const versionById = (ctx: CaoContext, id: string) =>
-  ctx.loaders
-    .get<string, CaoVersion>('version-by-id', async (ids) =>
-      byIdInOrder(ids, await ctx.db.caoVersion.findMany({ where: { id: { in: [...ids] } } })),
-    )
-    .load(id);
 
 builder.asEntity(CaoVersionRef, {
   key: builder.selection<{ id: string }>('id'),
@@ -143,39 +137,37 @@ builder.asEntity(WageScaleRef, {
     builder.selection<{ versionId: string; scale: number }>('versionId scale'),
   ],
   resolveReference: (ref, ctx) => {
-    if ('id' in ref && ref.id) {
-      return ctx.loaders
-        .get<string, WageScale>('scale-by-id', async (ids) =>
-          byIdInOrder(ids, await ctx.db.wageScale.findMany({ where: { id: { in: [...ids] } } })),
-        )
-        .load(ref.id);
-    }
+    if ('id' in ref && ref.id) return scaleById(ctx, ref.id);
     const { versionId, scale } = ref as { versionId: string; scale: number };
-    return ctx.loaders
-      .get<string, WageScale>('scale-by-number', async (keys) => {
-        const pairs = keys.map((key) => JSON.parse(key) as [string, number]);
-        const rows = await ctx.db.wageScale.findMany({
-          where: { OR: pairs.map(([v, s]) => ({ versionId: v, scale: s })) },
-        });
-        return pairs.map(([v, s]) => rows.find((row) => row.versionId === v && row.scale === s) ?? null);
-      })
-      .load(JSON.stringify([versionId, scale]));
+    return scaleByNumber(ctx, versionId, scale);
   },
 });
 
+type CaoTypes = typeof builder.$inferSchemaTypes;
+
+/** The version an in-force answer refers to, as the caller asks for it. */
+export const versionField = <Shape extends InForceShape>(t: PothosSchemaTypes.ObjectFieldBuilder<CaoTypes, Shape>) =>
+  t.prismaField({
+    type: CaoVersionRef,
+    resolve: (query, r, _args, ctx) => ctx.db.caoVersion.findUniqueOrThrow({ ...query, where: { id: r.versionId } }),
+  });
+
+/** The fields every answer "in force on a date" opens with: the date, after-effect, the version. */
+export const inForceFields = <Shape extends InForceShape>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<CaoTypes, Shape>,
+) => ({
+  on: t.field({ type: 'Date', resolve: (r) => r.on }),
+  afterEffect: t.boolean({ resolve: (r) => r.afterEffect }),
+  version: versionField(t),
+});
+
 const CaoInForceRef = builder
-  .objectRef<{ versionId: string; afterEffect: boolean; on: Date; name: string; effectiveTo: Date | null }>(
-    'CaoInForce',
-  )
+  .objectRef<InForceShape & { name: string; effectiveTo: Date | null }>('CaoInForce')
   .implement({
     description: 'The CAO version that applies on a date.',
     fields: (t) => ({
       on: t.field({ type: 'Date', resolve: (r) => r.on }),
-      version: t.prismaField({
-        type: CaoVersionRef,
-        resolve: (query, r, _args, ctx) =>
-          ctx.db.caoVersion.findUniqueOrThrow({ ...query, where: { id: r.versionId } }),
-      }),
+      version: versionField(t),
       afterEffect: t.boolean({
         description:
           'True when the date lies after the version ended and no later version started: it applies by after-effect ("nawerking").',
@@ -190,12 +182,6 @@ const CaoInForceRef = builder
     }),
   });
 
-export async function inForceOn(ctx: Parameters<typeof publishedVersions>[0], on: Date) {
-  const found = versionInForce(await publishedVersions(ctx), on);
-  if (!found) throw new NotFoundError('A CAO version in force on', formatCalendarDate(on));
-  return found;
-}
-
 const CaoVersionFilter = builder.inputType('CaoVersionFilter', {
   fields: (t) => ({ status: t.field({ type: CaoVersionStatusEnum, required: false }) }),
 });
@@ -206,10 +192,7 @@ builder.queryFields((t) => ({
     authScopes: { signedIn: true },
     description: 'The CAO version that applies on a date (published; after its end by after-effect).',
     args: { on: t.arg({ type: 'Date', required: true }) },
-    resolve: async (_root, { on }, ctx) => {
-      const { version, afterEffect } = await inForceOn(ctx, on);
-      return { versionId: version.id, afterEffect, on, name: version.name, effectiveTo: version.effectiveTo };
-    },
+    resolve: (_root, { on }, ctx) => caoInForce(ctx, on),
   }),
   caoVersions: t.prismaConnection({
     type: 'CaoVersion',
@@ -218,12 +201,12 @@ builder.queryFields((t) => ({
     description: 'All versions, newest first. Drafts only for the CAO team.',
     args: { filter: t.arg({ type: CaoVersionFilter, required: false }) },
     totalCount: (_c, args, ctx) =>
-      ctx.db.caoVersion.count({ where: versionWhere(args.filter?.status, canSeeDrafts(ctx.identity)) }),
+      ctx.db.caoVersion.count({ where: versionsWhere(args.filter?.status, canSeeDrafts(ctx.identity)) }),
     resolve: (query, _root, args, ctx) =>
       ctx.db.caoVersion.findMany({
         ...query,
-        where: versionWhere(args.filter?.status, canSeeDrafts(ctx.identity)),
-        orderBy: [{ effectiveFrom: { sort: 'desc', nulls: 'first' } }, { createdAt: 'desc' }, { id: 'asc' }],
+        where: versionsWhere(args.filter?.status, canSeeDrafts(ctx.identity)),
+        orderBy: VERSIONS_ORDER,
       }),
   }),
   caoVersion: t.prismaField({
@@ -234,9 +217,3 @@ builder.queryFields((t) => ({
     resolve: (query, _root, { id }, ctx) => ctx.db.caoVersion.findUnique({ ...query, where: { id } }),
   }),
 }));
-
-function versionWhere(status: 'DRAFT' | 'PUBLISHED' | null | undefined, seesDrafts: boolean) {
-  // Drafts are the CAO team's: for everyone else a filter on drafts finds nothing.
-  if (!seesDrafts) return status === 'DRAFT' ? { id: { in: [] as string[] } } : { status: 'PUBLISHED' as const };
-  return status ? { status } : {};
-}
