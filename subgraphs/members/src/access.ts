@@ -1,4 +1,15 @@
-import { ASSOCIATION_ROLES, actsForMember, hasRole, type Identity, type Role } from '@samen-sterk/subgraph-runtime';
+import {
+  ASSOCIATION_ROLES,
+  actsForMember,
+  ForbiddenError,
+  hasRole,
+  type Identity,
+  type Role,
+  type ScopeLoaders,
+  type ScopeRefusals,
+  type SubgraphContext,
+} from '@samen-sterk/subgraph-runtime';
+import type { Role as StoredRole } from './generated/prisma/client';
 
 /**
  * Who may see and change what in the members directory: the one home of these rules.
@@ -23,6 +34,9 @@ export const canManageBranchesOf = (identity: Identity | null, memberId: string)
 
 export const canManageUsersOf = canSeeUsersOf;
 
+/** Roles are kebab-case in tokens (`member-admin`) and upper snake case in the API and database. */
+export const claimRole = (role: StoredRole) => role.toLowerCase().replace(/_/g, '-') as Role;
+
 /** Roles a member's admin may hand out; the association's roles only a platform admin. */
 export const MEMBER_ASSIGNABLE_ROLES: readonly Role[] = [
   'member-admin',
@@ -32,5 +46,58 @@ export const MEMBER_ASSIGNABLE_ROLES: readonly Role[] = [
   'employee',
 ];
 
-export const canAssignRole = (identity: Identity | null, role: Role) =>
-  hasRole(identity, 'platform-admin') || MEMBER_ASSIGNABLE_ROLES.includes(role);
+export const canAssignRole = (identity: Identity | null, role: StoredRole) =>
+  hasRole(identity, 'platform-admin') || MEMBER_ASSIGNABLE_ROLES.includes(claimRole(role));
+
+/**
+ * The same rules as the builder's scopes, so that a field says what it needs
+ * (`authScopes: (_, { input }) => ({ managesBranchesOf: input.memberId })`) and the refusal is
+ * built once, from the scope that failed.
+ */
+export interface MembersScopes {
+  /** Platform admins: members and their Keurmerk audits. */
+  maintainsDirectory: boolean;
+  /** Who may see a member's users (a member id), or the association's staff (null). */
+  seesUsersOf: string | null;
+  /** Who may add and change a member's users (a member id), or the association's staff (null). */
+  managesUsersOf: string | null;
+  /** Who may add and change a member's shops. */
+  managesBranchesOf: string;
+  /** Who may read a member's Keurmerk audit history. */
+  seesAuditsOf: string;
+  /** The caller is this user: everyone may see their own directory entry. */
+  isUser: string;
+}
+
+type MembersRules = { [Scope in keyof MembersScopes]: (parameter: MembersScopes[Scope]) => boolean };
+
+const rulesFor = (identity: Identity | null): MembersRules => ({
+  maintainsDirectory: () => canMaintainDirectory(identity),
+  seesUsersOf: (memberId) => canSeeUsersOf(identity, memberId),
+  managesUsersOf: (memberId) => canManageUsersOf(identity, memberId),
+  managesBranchesOf: (memberId) => canManageBranchesOf(identity, memberId),
+  seesAuditsOf: (memberId) => canSeeAuditsOf(identity, memberId),
+  isUser: (userId) => identity?.userId === userId,
+});
+
+export const membersScopes = (ctx: SubgraphContext<unknown>): ScopeLoaders<MembersScopes> => rulesFor(ctx.identity);
+
+export const MEMBER_REFUSALS: ScopeRefusals<MembersScopes> = {
+  maintainsDirectory: 'Only platform admins maintain the members directory and its Keurmerk audits.',
+  seesUsersOf: "You may only see your own member's users.",
+  managesUsersOf: "Only the member's own admins and platform admins manage its users.",
+  managesBranchesOf: "Only the association and the member's own admins manage its shops.",
+  seesAuditsOf: "Only the member's own people and the association see its Keurmerk audits.",
+};
+
+/**
+ * A scope checked by a service, for a row that has to be loaded before anyone can say whose it
+ * is (`updateUser(id)`): the same rule and the same refusal as when a field declares it.
+ */
+export function demand<Scope extends keyof MembersScopes>(
+  identity: Identity | null,
+  scope: Scope,
+  parameter: MembersScopes[Scope],
+): void {
+  if (!rulesFor(identity)[scope](parameter)) throw new ForbiddenError(MEMBER_REFUSALS[scope]);
+}

@@ -1,17 +1,16 @@
-import type { SubgraphDefinition } from '@samen-sterk/subgraph-runtime';
-import path from 'node:path';
+import { defineSubgraph } from '@samen-sterk/subgraph-runtime';
 import { PrismaClient } from './generated/prisma/client';
 import { schema } from './schema';
 import { seedMembers } from './seed/seed';
 
 /** The members directory subgraph, as the runtime runs it. */
-export const membersSubgraph: SubgraphDefinition<PrismaClient> = {
+export const membersSubgraph = defineSubgraph({
   name: 'members',
   schema,
-  migrationsDir: path.join(__dirname, '..', 'prisma', 'migrations'),
-  createClient: (adapter) => new PrismaClient({ adapter }),
-  seed: (client) => seedMembers(client),
-};
+  sourceDir: __dirname,
+  Client: PrismaClient,
+  seed: seedMembers,
+});
 
 export { schema };
 export { SEED_ACCOUNTS, seedId } from './seed/seed';

@@ -1,5 +1,7 @@
-import { formatCalendarDate, parseCalendarDate } from '@samen-sterk/subgraph-runtime';
-import { afterAudit, certificateValidUntil, nextAuditDue, runInEndsOn } from '../domain/keurmerk';
+import { formatCalendarDate, parseCalendarDate } from '@samen-sterk/subgraph-runtime/pure';
+import { afterAudit, certificateValidUntil, checkAuditDate, nextAuditDue, runInEndsOn } from '../domain/keurmerk';
+import { checkMembershipEnd } from '../domain/membership';
+import { checkShopDates } from '../domain/shops';
 
 const d = (s: string) => parseCalendarDate(s)!;
 const f = (date: Date | null) => (date ? formatCalendarDate(date) : null);
@@ -24,4 +26,31 @@ test('audit outcomes move the Keurmerk', () => {
   expect(suspended.certifiedOn).toEqual(d('2025-01-10'));
   expect(afterAudit(suspended, 'PASSED', d('2026-10-01')).keurmerkStatus).toBe('CERTIFIED');
   expect(afterAudit(runIn, 'PASSED', d('2025-01-10')).keurmerkStatus).toBe('RUN_IN');
+});
+
+test('audits are recorded once they happened, while a member, and in order', () => {
+  const member = { memberSince: d('2020-03-01'), lastAuditOn: d('2025-06-01') };
+  const today = d('2026-01-15');
+  expect(() => checkAuditDate(member, d('2026-01-15'), today)).not.toThrow();
+  expect(() => checkAuditDate(member, d('2026-01-16'), today)).toThrow(
+    expect.objectContaining({ reason: 'AUDIT_IN_FUTURE', field: 'auditedOn' }),
+  );
+  expect(() => checkAuditDate({ ...member, lastAuditOn: null }, d('2020-02-29'), today)).toThrow(
+    expect.objectContaining({ reason: 'AUDIT_BEFORE_MEMBERSHIP', field: 'auditedOn' }),
+  );
+  expect(() => checkAuditDate(member, d('2025-05-31'), today)).toThrow(
+    'Audits are recorded in order; the last one recorded was on 2025-06-01.',
+  );
+});
+
+test('a membership does not end before it began, a shop does not close before it opened', () => {
+  expect(() => checkMembershipEnd(d('2020-03-01'), d('2020-03-01'))).not.toThrow();
+  expect(() => checkMembershipEnd(d('2020-03-01'), null)).not.toThrow();
+  expect(() => checkMembershipEnd(d('2020-03-01'), d('2020-02-29'))).toThrow(
+    expect.objectContaining({ field: 'memberUntil', message: 'Membership cannot end before it began.' }),
+  );
+  expect(() => checkShopDates(d('2020-03-01'), null)).not.toThrow();
+  expect(() => checkShopDates(d('2020-03-01'), d('2020-02-29'))).toThrow(
+    expect.objectContaining({ field: 'closedOn', message: 'A shop cannot close before it opened.' }),
+  );
 });

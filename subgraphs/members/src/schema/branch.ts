@@ -1,6 +1,5 @@
-import { todayInNetherlands } from '@samen-sterk/subgraph-runtime';
 import { builder } from '../builder';
-import type { Prisma } from '../generated/prisma/client';
+import { countBranches, listBranches } from '../data/directory';
 
 export const BranchRef = builder.prismaObject('Branch', {
   description: 'A shop of a member organisation.',
@@ -41,18 +40,6 @@ const BranchFilter = builder.inputType('BranchFilter', {
   }),
 });
 
-function branchWhere(filter: typeof BranchFilter.$inferInput | null | undefined, today: Date): Prisma.BranchWhereInput {
-  if (!filter) return {};
-  const open: Prisma.BranchWhereInput = { OR: [{ closedOn: null }, { closedOn: { gt: today } }] };
-  const closed: Prisma.BranchWhereInput = { closedOn: { lte: today } };
-  return {
-    ...(filter.memberId ? { memberId: filter.memberId } : {}),
-    ...(filter.name ? { name: { contains: filter.name.trim(), mode: 'insensitive' } } : {}),
-    ...(filter.city ? { city: { equals: filter.city.trim(), mode: 'insensitive' } } : {}),
-    ...(filter.open === true ? open : filter.open === false ? closed : {}),
-  };
-}
-
 builder.queryFields((t) => ({
   branches: t.prismaConnection({
     type: 'Branch',
@@ -60,14 +47,8 @@ builder.queryFields((t) => ({
     authScopes: { signedIn: true },
     description: 'Shops of all members, by name.',
     args: { filter: t.arg({ type: BranchFilter, required: false }) },
-    totalCount: (_connection, args, ctx) =>
-      ctx.db.branch.count({ where: branchWhere(args.filter, todayInNetherlands()) }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.branch.findMany({
-        ...query,
-        where: branchWhere(args.filter, todayInNetherlands()),
-        orderBy: [{ name: 'asc' }, { id: 'asc' }],
-      }),
+    totalCount: (_connection, { filter }, ctx) => countBranches(ctx.db, filter),
+    resolve: (query, _root, { filter }, ctx) => listBranches(ctx.db, filter, query),
   }),
   branch: t.prismaField({
     type: BranchRef,

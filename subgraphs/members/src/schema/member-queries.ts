@@ -1,5 +1,5 @@
-import type { Prisma } from '../generated/prisma/client';
 import { builder } from '../builder';
+import { countMembers, listMembers } from '../data/directory';
 import { KeurmerkStatusEnum, MembershipStatusEnum } from './enums';
 import { MemberRef } from './member';
 
@@ -17,29 +17,15 @@ const MemberFilter = builder.inputType('MemberFilter', {
   }),
 });
 
-type MemberFilterValue = typeof MemberFilter.$inferInput;
-
-export function memberWhere(filter: MemberFilterValue | null | undefined): Prisma.MemberWhereInput {
-  if (!filter) return {};
-  return {
-    ...(filter.name ? { name: { contains: filter.name.trim(), mode: 'insensitive' } } : {}),
-    ...(filter.city ? { city: { equals: filter.city.trim(), mode: 'insensitive' } } : {}),
-    ...(filter.keurmerkStatus ? { keurmerkStatus: filter.keurmerkStatus } : {}),
-    ...(filter.membershipStatus ? { membershipStatus: filter.membershipStatus } : {}),
-    ...(filter.auditDueBefore ? { nextAuditDue: { lt: filter.auditDueBefore } } : {}),
-  };
-}
-
 builder.queryFields((t) => ({
   members: t.prismaConnection({
     type: 'Member',
     cursor: 'id',
-    totalCount: (_connection, args, ctx) => ctx.db.member.count({ where: memberWhere(args.filter) }),
     authScopes: { signedIn: true },
     description: 'The member organisations, by name.',
     args: { filter: t.arg({ type: MemberFilter, required: false }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.member.findMany({ ...query, where: memberWhere(args.filter), orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+    totalCount: (_connection, { filter }, ctx) => countMembers(ctx.db, filter),
+    resolve: (query, _root, { filter }, ctx) => listMembers(ctx.db, filter, query),
   }),
   member: t.prismaField({
     type: MemberRef,

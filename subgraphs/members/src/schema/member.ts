@@ -1,9 +1,12 @@
-import { byIdInOrder } from '@samen-sterk/subgraph-runtime';
-import { canSeeAuditsOf, canSeeUsersOf } from '../access';
 import { builder } from '../builder';
+import { BY_NAME, LATEST_AUDIT_FIRST } from '../data/directory';
+import { memberById } from '../data/loaders';
 import { certificateValidUntil, runInEndsOn } from '../domain/keurmerk';
 import type { Member } from '../generated/prisma/client';
-import { KeurmerkStatusEnum, LegalFormEnum, MembershipStatusEnum } from './enums';
+import { AuditOutcomeEnum, KeurmerkStatusEnum, LegalFormEnum, MembershipStatusEnum } from './enums';
+
+/** A member's lists: pages by id, with their total. */
+const listed = { cursor: 'id', totalCount: true } as const;
 
 export const MemberRef = builder.prismaObject('Member', {
   description: 'A member organisation of the association (BKN), running one or more reuse shops.',
@@ -23,24 +26,21 @@ export const MemberRef = builder.prismaObject('Member', {
       resolve: (member) => member,
     }),
     branches: t.relatedConnection('branches', {
-      cursor: 'id',
-      totalCount: true,
+      ...listed,
       description: 'The shops of this member, open and closed, by name.',
-      query: () => ({ orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+      query: () => ({ orderBy: BY_NAME }),
     }),
     users: t.relatedConnection('users', {
-      cursor: 'id',
-      totalCount: true,
+      ...listed,
       description: "This member's users; visible to its admins and to platform admins.",
-      authScopes: (member, _args, ctx) => canSeeUsersOf(ctx.identity, member.id),
-      query: () => ({ orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+      authScopes: (member) => ({ seesUsersOf: member.id }),
+      query: () => ({ orderBy: BY_NAME }),
     }),
     audits: t.relatedConnection('audits', {
-      cursor: 'id',
-      totalCount: true,
+      ...listed,
       description: 'Keurmerk audits, latest first; visible to the member and the association.',
-      authScopes: (member, _args, ctx) => canSeeAuditsOf(ctx.identity, member.id),
-      query: () => ({ orderBy: [{ auditedOn: 'desc' }, { id: 'asc' }] }),
+      authScopes: (member) => ({ seesAuditsOf: member.id }),
+      query: () => ({ orderBy: LATEST_AUDIT_FIRST }),
     }),
   }),
 });
@@ -74,13 +74,22 @@ const KeurmerkRef = builder.objectRef<KeurmerkShape>('Keurmerk').implement({
   }),
 });
 
+export const KeurmerkAuditRef = builder.prismaObject('KeurmerkAudit', {
+  description: 'One Keurmerk audit of a member.',
+  // Checked on the type too, whatever path leads to an audit.
+  authScopes: (audit) => ({ seesAuditsOf: audit.memberId }),
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    auditedOn: t.expose('auditedOn', { type: 'Date' }),
+    outcome: t.expose('outcome', { type: AuditOutcomeEnum }),
+    auditor: t.exposeString('auditor'),
+    notes: t.exposeString('notes', { nullable: true }),
+    member: t.relation('member'),
+  }),
+});
+
 // Other subgraphs reference members by id; the gateway asks for many at once, so one query.
 builder.asEntity(MemberRef, {
   key: builder.selection<{ id: string }>('id'),
-  resolveReference: ({ id }, ctx) =>
-    ctx.loaders
-      .get<string, Member>('member-by-id', async (ids) =>
-        byIdInOrder(ids, await ctx.db.member.findMany({ where: { id: { in: [...ids] } } })),
-      )
-      .load(id),
+  resolveReference: ({ id }, ctx) => memberById(ctx).load(id),
 });

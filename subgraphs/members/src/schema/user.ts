@@ -1,12 +1,12 @@
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from '@samen-sterk/subgraph-runtime';
-import { canSeeUsersOf } from '../access';
 import { builder } from '../builder';
+import { countUsers, listUsers } from '../data/directory';
+import { findUser } from '../data/finders';
 import { RoleEnum } from './enums';
 
 export const UserRef = builder.prismaObject('User', {
   description: 'A person who signs in to the platform. Association staff belong to no member.',
   // Personal data: the user themself, their member's admins and platform admins.
-  authScopes: (user, ctx) => ctx.identity?.userId === user.id || canSeeUsersOf(ctx.identity, user.memberId),
+  authScopes: (user) => ({ isUser: user.id, seesUsersOf: user.memberId }),
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.exposeString('name'),
@@ -59,27 +59,15 @@ builder.queryFields((t) => ({
       "A member's users (its admins and platform admins), or the association's staff (memberId omitted; platform admins).",
     args: { memberId: t.arg.id({ required: false }) },
     // Checked before anything resolves: totalCount alone must not leak either.
-    authScopes: (_root, args, ctx) => canSeeUsersOf(ctx.identity, args.memberId ?? null),
-    unauthorizedError: (_root, _args, ctx) =>
-      ctx.identity ? new ForbiddenError("You may only see your own member's users.") : new UnauthenticatedError(),
-    totalCount: (_connection, args, ctx) => ctx.db.user.count({ where: { memberId: args.memberId ?? null } }),
-    resolve: (query, _root, { memberId }, ctx) =>
-      ctx.db.user.findMany({
-        ...query,
-        where: { memberId: memberId ?? null },
-        orderBy: [{ name: 'asc' }, { id: 'asc' }],
-      }),
+    authScopes: (_root, { memberId }) => ({ seesUsersOf: memberId ?? null }),
+    totalCount: (_connection, { memberId }, ctx) => countUsers(ctx.db, memberId ?? null),
+    resolve: (query, _root, { memberId }, ctx) => listUsers(ctx.db, memberId ?? null, query),
   }),
   user: t.prismaField({
     type: UserRef,
     authScopes: { signedIn: true },
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (query, _root, { id }, ctx) => {
-      const user = await ctx.db.user.findUnique({ ...query, where: { id } });
-      const visible = user && (ctx.identity?.userId === user.id || canSeeUsersOf(ctx.identity, user.memberId));
-      if (!user) throw new NotFoundError('User', id);
-      if (!visible) throw new ForbiddenError("You may only see your own member's users.");
-      return user;
-    },
+    // NOT_FOUND if there is none; someone else's is refused (FORBIDDEN) by the type's scopes.
+    resolve: (query, _root, { id }, ctx) => findUser(ctx.db, id, query),
   }),
 }));

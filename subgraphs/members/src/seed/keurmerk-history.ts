@@ -7,7 +7,7 @@ import { addMonths, addYears } from '@samen-sterk/subgraph-runtime';
 import { afterAudit, AUDIT_INTERVAL_MONTHS, nextAuditDue, RUN_IN_YEARS, runInEndsOn } from '../domain/keurmerk';
 import { AuditOutcome, KeurmerkStatus } from '../generated/prisma/client';
 import { addDays, calendarDate, dateBetween, daysBetween, maxDate, minDate } from './dates';
-import { seedId } from './ids';
+import { demoId } from '@samen-sterk/subgraph-runtime/pure';
 import { AUDITORS } from './names';
 import type { MemberPlan } from './plan';
 import { int, pick, stream, type Rng } from './random';
@@ -154,7 +154,7 @@ export function auditRows(plan: MemberPlan, memberId: string, history: KeurmerkH
   const rng = stream('auditor', plan.index);
   const usualAuditor = pick(rng, AUDITORS);
   return history.audits.map((audit, k) => ({
-    id: seedId('audit', before + k + 1),
+    id: demoId('audit', before + k + 1),
     memberId,
     auditedOn: audit.auditedOn,
     outcome: audit.outcome,

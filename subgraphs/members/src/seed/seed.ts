@@ -10,14 +10,14 @@
  */
 import { todayInNetherlands } from '@samen-sterk/subgraph-runtime';
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
-import { seedId } from './ids';
+import { demoId } from '@samen-sterk/subgraph-runtime/pure';
 import { auditRows, keurmerkHistory } from './keurmerk-history';
 import { DEFAULT_MEMBER_COUNT, planMembers } from './plan';
 import type { SeedAudit, SeedBranch, SeedData, SeedMember } from './rows';
 import { closedShops, shopRows } from './shops';
 import { sampleAccounts, userRows, type SeedAccount } from './users';
 
-export { seedId } from './ids';
+export { demoId as seedId } from '@samen-sterk/subgraph-runtime/pure';
 export { DEFAULT_MEMBER_COUNT, SECTOR_SHOP_COUNT } from './plan';
 export type { SeedAudit, SeedBranch, SeedData, SeedMember, SeedUser } from './rows';
 export { sampleAccounts, type SeedAccount } from './users';
@@ -48,7 +48,7 @@ export function buildSeedData(options: SeedOptions = {}): SeedData {
   const today = todayInNetherlands(now);
 
   const plans = planMembers(memberCount);
-  const memberIds = plans.map((plan) => seedId('member', plan.index + 1));
+  const memberIds = plans.map((plan) => demoId('member', plan.index + 1));
   const closed = closedShops(plans);
 
   const members: SeedMember[] = [];

@@ -1,6 +1,6 @@
 /** Shops (branches) of the members: where they are, their addresses and when they opened or closed. */
 import { addDays, calendarDate, dateBetween, maxDate, minDate } from './dates';
-import { seedId } from './ids';
+import { demoId } from '@samen-sterk/subgraph-runtime/pure';
 import { CITIES, FORBIDDEN_POSTCODE_LETTER_PAIRS, POSTCODE_LETTERS, STREETS, type SeedCity } from './names';
 import { scaled, type MemberPlan } from './plan';
 import { int, pick, shuffled, stream, weighted, type Rng } from './random';
@@ -99,7 +99,7 @@ export function shopRows(
         ? minDate(firstOpened, lastOpening)
         : dateBetween(shopDatesRng, minDate(firstOpened, lastOpening), lastOpening);
     return {
-      id: seedId('branch', before + k + 1),
+      id: demoId('branch', before + k + 1),
       memberId,
       name,
       street,

@@ -1,9 +1,9 @@
 /** Users for every role: the association's staff, six people per member, and sample accounts. */
 import { MembershipStatus, Role } from '../generated/prisma/client';
-import { claimRole } from '../domain/roles';
+import { claimRole } from '../access';
 import { mailbox } from './email';
 import { DEMO_SAMPLE_EMPLOYEE } from '@samen-sterk/subgraph-runtime';
-import { seedId } from './ids';
+import { demoId } from '@samen-sterk/subgraph-runtime/pure';
 import { FIRST_NAMES, LAST_NAMES } from './names';
 import { scaled, type MemberPlan } from './plan';
 import { pick, shuffled, stream } from './random';
@@ -45,7 +45,7 @@ const ASSOCIATION_USERS: readonly { role: Role; name: string; mailbox: string }[
 const ASSOCIATION_DOMAIN = 'platform.example';
 
 /** The first user seeded; it records the seeded audits. */
-export const PLATFORM_ADMIN_ID = seedId('user', 1);
+export const PLATFORM_ADMIN_ID = demoId('user', 1);
 
 /** Members whose payroll the shared service centre runs: smaller, active members. */
 function payrollAssignments(plans: readonly MemberPlan[], memberIds: readonly string[]): [string[], string[]] {
@@ -70,7 +70,7 @@ export function userRows(plans: readonly MemberPlan[], memberIds: readonly strin
   const [firstPayroll, secondPayroll] = payrollAssignments(plans, memberIds);
   ASSOCIATION_USERS.forEach((staff, k) => {
     users.push({
-      id: seedId('user', users.length + 1),
+      id: demoId('user', users.length + 1),
       memberId: null,
       name: staff.name,
       email: `${staff.mailbox}@${ASSOCIATION_DOMAIN}`,
@@ -92,7 +92,7 @@ export function userRows(plans: readonly MemberPlan[], memberIds: readonly strin
       // employee self-service can be tried (`pnpm -s token --role employee`): one person, one name.
       const sample = plan.index === 0 && box === 'employee' ? DEMO_SAMPLE_EMPLOYEE : null;
       users.push({
-        id: seedId('user', users.length + 1),
+        id: demoId('user', users.length + 1),
         memberId: memberIds[plan.index]!,
         name: sample ? `${sample.firstName} ${sample.lastName}` : `${firstName} ${lastName}`,
         email: `${box}@${plan.domain}`,
