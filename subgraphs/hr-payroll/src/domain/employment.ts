@@ -1,6 +1,6 @@
-import { addMonths } from '@samen-sterk/subgraph-runtime';
-import type { ContractType } from '../generated/prisma/client';
+import { addMonths } from '@samen-sterk/subgraph-runtime/pure';
 import { awfClass, type AwfClass } from './payroll/premiums';
+import type { ContractType } from './payroll/types';
 
 /** Unemployment premium (AWf) class: one rule, in the payroll calculation (domain/payroll/premiums.ts). */
 export type UnemploymentPremiumClass = AwfClass;

@@ -1,4 +1,4 @@
-import { addYears, formatCalendarDate } from '@samen-sterk/subgraph-runtime';
+import { addYears, formatCalendarDate } from '@samen-sterk/subgraph-runtime/pure';
 
 /**
  * The CAO's yearly step increase (periodiek), the one home of the rule. CAO Kringloop Nederland

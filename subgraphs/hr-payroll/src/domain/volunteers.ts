@@ -1,6 +1,16 @@
+import {
+  DomainError,
+  exact,
+  formatAmount,
+  formatEuro,
+  roundDown,
+  roundUp,
+  sum,
+  ZERO,
+  type Exact,
+} from '@samen-sterk/subgraph-runtime/pure';
 import { ageOn } from './employment';
 import { PAYROLL_PARAMETERS, PAYROLL_YEARS, type PayrollYear } from './payroll/parameters';
-import { eur, Exact, money, sum, ZERO } from './payroll/money';
 
 /**
  * The volunteer scheme (vrijwilligersregeling): an allowance paid to a volunteer is not wage,
@@ -46,10 +56,10 @@ export function volunteerLimitsFor(year: number): VolunteerAllowanceLimits | nul
   const v = parameters.volunteerAllowance;
   return {
     year: parameters.year,
-    perHour21Plus: money(new Exact(v.perHour21Plus.value)),
-    perHourUnder21: money(new Exact(v.perHourUnder21.value)),
-    maxPerMonth: money(new Exact(v.maxPerMonth.value)),
-    maxPerYear: money(new Exact(v.maxPerYear.value)),
+    perHour21Plus: formatAmount(exact(v.perHour21Plus.value)),
+    perHourUnder21: formatAmount(exact(v.perHourUnder21.value)),
+    maxPerMonth: formatAmount(exact(v.maxPerMonth.value)),
+    maxPerYear: formatAmount(exact(v.maxPerYear.value)),
   };
 }
 
@@ -101,15 +111,6 @@ export interface VolunteerAllowanceCheck {
   readonly remainingInYear: string;
 }
 
-export class VolunteerAllowanceInputError extends Error {
-  constructor(
-    readonly field: 'paidOn' | 'hours' | 'amount',
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 const MONTHS = [
   'January',
   'February',
@@ -126,14 +127,17 @@ const MONTHS = [
 ];
 export const monthName = (year: number, month: number) => `${MONTHS[month - 1]} ${year}`;
 
-/** amount ÷ hours rounded UP to cents: for people to read; decisions never use it. */
+/**
+ * amount ÷ hours rounded UP to cents: for people to read; decisions never use it. (Both are more
+ * than 0, so up towards plus infinity and away from zero are the same.)
+ */
 export const averagePerHour = (amount: string, hours: string) =>
-  money(new Exact(amount).div(new Exact(hours)).toDecimalPlaces(2, Exact.ROUND_UP));
+  formatAmount(roundUp(exact(amount).div(exact(hours)), 2));
 
 const positiveTwoDecimals = (value: string, field: 'hours' | 'amount') => {
-  const x = new Exact(value);
+  const x = exact(value);
   if (!x.isFinite() || x.lte(ZERO) || x.decimalPlaces() > 2) {
-    throw new VolunteerAllowanceInputError(field, `The ${field} must be more than 0, with at most two decimals.`);
+    throw new DomainError('INVALID_AMOUNT', field, `The ${field} must be more than 0, with at most two decimals.`);
   }
   return x;
 };
@@ -142,10 +146,30 @@ const nonNegative = (x: Exact) => (x.isNegative() ? ZERO : x);
 const minimum = (a: Exact, b: Exact) => (a.lessThan(b) ? a : b);
 const hours = (x: Exact) => `${x.toFixed()} ${x.eq(1) ? 'hour' : 'hours'}`;
 
-/** The PER_HOUR test of one payment: the most allowed for its hours (rounded down to cents). */
+/** `limit` broken: `actual` above `allowed`; `message` is given the excess in euros ("€1.00"). */
+function breach(
+  limit: VolunteerLimit,
+  actual: Exact,
+  allowed: Exact,
+  message: (over: string) => string,
+): VolunteerLimitBreach {
+  const over = actual.minus(allowed);
+  return {
+    limit,
+    allowed: formatAmount(allowed),
+    actual: formatAmount(actual),
+    over: formatAmount(over),
+    message: message(formatEuro(over)),
+  };
+}
+
+/**
+ * The PER_HOUR test of one payment: the most allowed for its hours, rounded down to cents (hours
+ * and rate are more than 0, so down towards minus infinity and towards zero are the same).
+ */
 function perHour(limits: VolunteerAllowanceLimits, age: number, payment: { hours: Exact; amount: Exact }) {
-  const rate = new Exact(hourlyMaximum(limits, age));
-  const allowed = payment.hours.times(rate).toDecimalPlaces(2, Exact.ROUND_DOWN);
+  const rate = exact(hourlyMaximum(limits, age));
+  const allowed = roundDown(payment.hours.times(rate), 2);
   return { rate, allowed, broken: payment.amount.greaterThan(allowed) };
 }
 
@@ -166,64 +190,64 @@ export function checkVolunteerAllowance(
   const year = payment.paidOn.getUTCFullYear();
   const month = payment.paidOn.getUTCMonth() + 1;
   if (year !== limits.year) {
-    throw new VolunteerAllowanceInputError('paidOn', `These are the limits of ${limits.year}, not of ${year}.`);
+    throw new DomainError('INVALID_DATE', 'paidOn', `These are the limits of ${limits.year}, not of ${year}.`);
   }
   const amount = positiveTwoDecimals(payment.amount, 'amount');
   const paidHours = positiveTwoDecimals(payment.hours, 'hours');
   const inYear = earlier.filter((p) => p.paidOn.getUTCFullYear() === year);
   const inMonth = inYear.filter((p) => p.paidOn.getUTCMonth() + 1 === month);
-  const monthTotal = sum(inMonth.map((p) => new Exact(p.amount))).plus(amount);
-  const yearTotal = sum(inYear.map((p) => new Exact(p.amount))).plus(amount);
-  const maxPerMonth = new Exact(limits.maxPerMonth);
-  const maxPerYear = new Exact(limits.maxPerYear);
+  const monthTotal = sum(inMonth.map((p) => exact(p.amount))).plus(amount);
+  const yearTotal = sum(inYear.map((p) => exact(p.amount))).plus(amount);
+  const maxPerMonth = exact(limits.maxPerMonth);
+  const maxPerYear = exact(limits.maxPerYear);
 
   const breaches: VolunteerLimitBreach[] = [];
   const hourly = perHour(limits, age, { hours: paidHours, amount });
   if (hourly.broken) {
-    const over = amount.minus(hourly.allowed);
-    breaches.push({
-      limit: 'PER_HOUR',
-      allowed: money(hourly.allowed),
-      actual: money(amount),
-      over: money(over),
-      message:
-        `per hour: ${eur(amount)} for ${hours(paidHours)} is more than ${eur(hourly.rate)} an hour, ` +
-        `the maximum for volunteers ${ageGroup(age)} in ${year}; at most ${eur(hourly.allowed)} for these hours, ` +
-        `${eur(over)} over`,
-    });
+    breaches.push(
+      breach(
+        'PER_HOUR',
+        amount,
+        hourly.allowed,
+        (over) =>
+          `per hour: ${formatEuro(amount)} for ${hours(paidHours)} is more than ${formatEuro(hourly.rate)} an hour, ` +
+          `the maximum for volunteers ${ageGroup(age)} in ${year}; at most ${formatEuro(hourly.allowed)} for these hours, ` +
+          `${over} over`,
+      ),
+    );
   }
   if (monthTotal.greaterThan(maxPerMonth)) {
-    const over = monthTotal.minus(maxPerMonth);
-    breaches.push({
-      limit: 'PER_MONTH',
-      allowed: money(maxPerMonth),
-      actual: money(monthTotal),
-      over: money(over),
-      message:
-        `per month: ${eur(monthTotal)} in ${monthName(year, month)} with this payment is more than the ` +
-        `maximum of ${eur(maxPerMonth)} a month; ${eur(over)} over`,
-    });
+    breaches.push(
+      breach(
+        'PER_MONTH',
+        monthTotal,
+        maxPerMonth,
+        (over) =>
+          `per month: ${formatEuro(monthTotal)} in ${monthName(year, month)} with this payment is more than the ` +
+          `maximum of ${formatEuro(maxPerMonth)} a month; ${over} over`,
+      ),
+    );
   }
   if (yearTotal.greaterThan(maxPerYear)) {
-    const over = yearTotal.minus(maxPerYear);
-    breaches.push({
-      limit: 'PER_YEAR',
-      allowed: money(maxPerYear),
-      actual: money(yearTotal),
-      over: money(over),
-      message:
-        `per year: ${eur(yearTotal)} in ${year} with this payment is more than the maximum of ` +
-        `${eur(maxPerYear)} a year; ${eur(over)} over`,
-    });
+    breaches.push(
+      breach(
+        'PER_YEAR',
+        yearTotal,
+        maxPerYear,
+        (over) =>
+          `per year: ${formatEuro(yearTotal)} in ${year} with this payment is more than the maximum of ` +
+          `${formatEuro(maxPerYear)} a year; ${over} over`,
+      ),
+    );
   }
 
   const yearRoom = nonNegative(maxPerYear.minus(yearTotal));
   const monthRoom = nonNegative(minimum(maxPerMonth.minus(monthTotal), yearRoom));
   const ok = breaches.length === 0;
   const message = ok
-    ? `Within the untaxed limits of ${year}: ${eur(amount)} for ${hours(paidHours)} ` +
-      `(at most ${eur(hourly.rate)} an hour ${ageGroup(age)}); ${monthName(year, month)} ${eur(monthTotal)} of ` +
-      `${eur(maxPerMonth)}, ${year} ${eur(yearTotal)} of ${eur(maxPerYear)}.`
+    ? `Within the untaxed limits of ${year}: ${formatEuro(amount)} for ${hours(paidHours)} ` +
+      `(at most ${formatEuro(hourly.rate)} an hour ${ageGroup(age)}); ${monthName(year, month)} ${formatEuro(monthTotal)} of ` +
+      `${formatEuro(maxPerMonth)}, ${year} ${formatEuro(yearTotal)} of ${formatEuro(maxPerYear)}.`
     : `This allowance breaks the untaxed volunteer ${breaches.length === 1 ? 'limit' : 'limits'} of ${year}: ` +
       `${breaches.map((b) => b.message).join('; ')}. Above any of these limits the WHOLE volunteer allowance, ` +
       `not only the part above the limit, may become taxable wage: lower the amount, or pay it as wage.`;
@@ -236,12 +260,12 @@ export function checkVolunteerAllowance(
     year,
     month,
     age,
-    hourlyMaximum: money(hourly.rate),
+    hourlyMaximum: formatAmount(hourly.rate),
     averagePerHour: averagePerHour(payment.amount, payment.hours),
-    monthTotal: money(monthTotal),
-    yearTotal: money(yearTotal),
-    remainingInMonth: money(monthRoom),
-    remainingInYear: money(yearRoom),
+    monthTotal: formatAmount(monthTotal),
+    yearTotal: formatAmount(yearTotal),
+    remainingInMonth: formatAmount(monthRoom),
+    remainingInYear: formatAmount(yearRoom),
   };
 }
 
@@ -287,37 +311,36 @@ export function volunteerYearTotals(
 ): VolunteerYearTotals {
   const year = limits.year;
   const inYear = payments.filter((p) => p.paidOn.getUTCFullYear() === year);
-  const maxPerMonth = new Exact(limits.maxPerMonth);
-  const maxPerYear = new Exact(limits.maxPerYear);
-  const total = sum(inYear.map((p) => new Exact(p.amount)));
+  const maxPerMonth = exact(limits.maxPerMonth);
+  const maxPerYear = exact(limits.maxPerYear);
+  const total = sum(inYear.map((p) => exact(p.amount)));
   const yearRoom = nonNegative(maxPerYear.minus(total));
   const months = Array.from({ length: 12 }, (_, i): VolunteerMonthTotals => {
     const month = i + 1;
     const these = inYear.filter((p) => p.paidOn.getUTCMonth() === i);
-    const monthTotal = sum(these.map((p) => new Exact(p.amount)));
+    const monthTotal = sum(these.map((p) => exact(p.amount)));
     return {
       month,
       period: `${year}-${String(month).padStart(2, '0')}`,
       payments: these.length,
-      hours: sum(these.map((p) => new Exact(p.hours))).toFixed(),
-      total: money(monthTotal),
-      remaining: money(nonNegative(minimum(maxPerMonth.minus(monthTotal), yearRoom))),
-      over: money(nonNegative(monthTotal.minus(maxPerMonth))),
+      hours: sum(these.map((p) => exact(p.hours))).toFixed(),
+      total: formatAmount(monthTotal),
+      remaining: formatAmount(nonNegative(minimum(maxPerMonth.minus(monthTotal), yearRoom))),
+      over: formatAmount(nonNegative(monthTotal.minus(maxPerMonth))),
     };
   });
   const overHourly = inYear.filter(
-    (p) =>
-      perHour(limits, ageOn(birthDate, p.paidOn), { hours: new Exact(p.hours), amount: new Exact(p.amount) }).broken,
+    (p) => perHour(limits, ageOn(birthDate, p.paidOn), { hours: exact(p.hours), amount: exact(p.amount) }).broken,
   ).length;
   const over = nonNegative(total.minus(maxPerYear));
   return {
     year,
     limits,
     payments: inYear.length,
-    hours: sum(inYear.map((p) => new Exact(p.hours))).toFixed(),
-    total: money(total),
-    remaining: money(yearRoom),
-    over: money(over),
+    hours: sum(inYear.map((p) => exact(p.hours))).toFixed(),
+    total: formatAmount(total),
+    remaining: formatAmount(yearRoom),
+    over: formatAmount(over),
     withinLimits: overHourly === 0 && over.isZero() && months.every((m) => m.over === '0.00'),
     paymentsOverHourlyMaximum: overHourly,
     months,

@@ -1,7 +1,7 @@
+import { DomainError } from '@samen-sterk/subgraph-runtime/pure';
 import {
   checkVolunteerAllowance,
   hourlyMaximum,
-  VolunteerAllowanceInputError,
   volunteerLimitsFor,
   volunteerYearTotals,
   type AllowancePayment,
@@ -137,28 +137,56 @@ describe('per hour', () => {
   });
 });
 
+// Three earlier March 2026 payments of €55 (10 h each: €5.50 an hour) = €165.
+const march = [pay('2026-03-02', '10', '55'), pay('2026-03-09', '10', '55'), pay('2026-03-16', '10', '55')];
+// January to October 2026: €210 a month (40 h each) = €2,100.
+const tenMonths = Array.from({ length: 10 }, (_, i) => pay(`2026-${String(i + 1).padStart(2, '0')}-15`, '40', '210'));
+
+describe('the monthly and the yearly maximum', () => {
+  const cases = [
+    {
+      name: 'a fourth March payment reaching €221 breaks the monthly maximum by €1; exactly €220 leaves nothing that month',
+      limit: 'PER_MONTH',
+      earlier: march,
+      // 165 + 56 = 221 > 220 → 1.00 over; 56 for 10 h = 5.60 an hour, fine.
+      oneOver: pay('2026-03-23', '10', '56'),
+      allowed: '220.00',
+      actual: '221.00',
+      says: '€221.00 in March 2026',
+      afterOneOver: { monthTotal: '221.00', remainingInMonth: '0.00', remainingInYear: '1979.00' },
+      atMaximum: pay('2026-03-23', '10', '55'),
+      afterAtMaximum: { monthTotal: '220.00', remainingInMonth: '0.00', yearTotal: '220.00' },
+    },
+    {
+      name: '€101 in November makes €2,201: €1 over the yearly maximum; €100 makes exactly €2,200, nothing left for December',
+      limit: 'PER_YEAR',
+      earlier: tenMonths,
+      oneOver: pay('2026-11-15', '20', '101'),
+      allowed: '2200.00',
+      actual: '2201.00',
+      says: '€2201.00 in 2026',
+      afterOneOver: { remainingInYear: '0.00', remainingInMonth: '0.00' },
+      atMaximum: pay('2026-11-15', '20', '100'),
+      afterAtMaximum: { yearTotal: '2200.00', remainingInYear: '0.00', remainingInMonth: '0.00' },
+    },
+  ];
+
+  it.each(cases)(
+    '$name',
+    ({ limit, earlier, oneOver, allowed, actual, says, afterOneOver, atMaximum, afterAtMaximum }) => {
+      const over = checkVolunteerAllowance(L2026, ADULT, earlier, oneOver);
+      expect(over.limitBreaches).toEqual([{ limit, allowed, actual, over: '1.00', message: expect.any(String) }]);
+      expect(over.limitBreaches[0]!.message).toContain(says);
+      expect(over).toMatchObject(afterOneOver);
+
+      const within = checkVolunteerAllowance(L2026, ADULT, earlier, atMaximum);
+      expect(within.ok).toBe(true);
+      expect(within).toMatchObject(afterAtMaximum);
+    },
+  );
+});
+
 describe('per month', () => {
-  // Three earlier March payments of €55 (10 h each: €5.50 an hour) = €165.
-  const march = [pay('2026-03-02', '10', '55'), pay('2026-03-09', '10', '55'), pay('2026-03-16', '10', '55')];
-
-  it('a fourth payment reaching €221 breaks the monthly maximum by €1', () => {
-    const r = checkVolunteerAllowance(L2026, ADULT, march, pay('2026-03-23', '10', '56'));
-    // 165 + 56 = 221 > 220 → 1.00 over; 56 for 10 h = 5.60 an hour, fine.
-    expect(r.limitBreaches).toEqual([
-      { limit: 'PER_MONTH', allowed: '220.00', actual: '221.00', over: '1.00', message: expect.any(String) },
-    ]);
-    expect(r.limitBreaches[0]!.message).toContain('€221.00 in March 2026');
-    expect(r.monthTotal).toBe('221.00');
-    expect(r.remainingInMonth).toBe('0.00');
-    expect(r.remainingInYear).toBe('1979.00');
-  });
-
-  it('exactly €220 is within the maximum, with nothing left that month', () => {
-    const r = checkVolunteerAllowance(L2026, ADULT, march, pay('2026-03-23', '10', '55'));
-    expect(r.ok).toBe(true);
-    expect(r).toMatchObject({ monthTotal: '220.00', remainingInMonth: '0.00', yearTotal: '220.00' });
-  });
-
   it('only the same calendar month counts (the last day of February, the first of April, other years)', () => {
     const around = [
       ...march,
@@ -174,25 +202,6 @@ describe('per month', () => {
 });
 
 describe('per year', () => {
-  // January to October 2026: €210 a month (40 h each) = €2,100.
-  const tenMonths = Array.from({ length: 10 }, (_, i) => pay(`2026-${String(i + 1).padStart(2, '0')}-15`, '40', '210'));
-
-  it('€101 in November makes €2,201: €1 over the yearly maximum', () => {
-    const r = checkVolunteerAllowance(L2026, ADULT, tenMonths, pay('2026-11-15', '20', '101'));
-    expect(r.limitBreaches).toEqual([
-      { limit: 'PER_YEAR', allowed: '2200.00', actual: '2201.00', over: '1.00', message: expect.any(String) },
-    ]);
-    expect(r.limitBreaches[0]!.message).toContain('€2201.00 in 2026');
-    expect(r.remainingInYear).toBe('0.00');
-    expect(r.remainingInMonth).toBe('0.00');
-  });
-
-  it('€100 in November makes exactly €2,200: fine, and nothing left for December', () => {
-    const r = checkVolunteerAllowance(L2026, ADULT, tenMonths, pay('2026-11-15', '20', '100'));
-    expect(r.ok).toBe(true);
-    expect(r).toMatchObject({ yearTotal: '2200.00', remainingInYear: '0.00', remainingInMonth: '0.00' });
-  });
-
   it('the month room is capped by the year room: €50 in November leaves €50, not €170', () => {
     const r = checkVolunteerAllowance(L2026, ADULT, tenMonths, pay('2026-11-15', '10', '50'));
     // Month: 220 − 50 = 170; year: 2200 − 2150 = 50 → 50.
@@ -229,17 +238,23 @@ describe('input the check refuses', () => {
     ['hours', '57.50', '2.125'],
   ])('%s: amount %s for %s hours', (field, amount, hours) => {
     const attempt = () => checkVolunteerAllowance(L2026, ADULT, [], pay('2026-03-01', hours, amount));
-    expect(attempt).toThrow(VolunteerAllowanceInputError);
-    try {
-      attempt();
-    } catch (error) {
-      expect((error as VolunteerAllowanceInputError).field).toBe(field);
-    }
+    expect(attempt).toThrow(DomainError);
+    expect(attempt).toThrow(
+      expect.objectContaining({
+        reason: 'INVALID_AMOUNT',
+        field,
+        message: `The ${field} must be more than 0, with at most two decimals.`,
+      }),
+    );
   });
 
   it("the limits of another year than the payment's", () => {
     expect(() => checkVolunteerAllowance(L2025, ADULT, [], pay('2026-01-01', '1', '1'))).toThrow(
-      'These are the limits of 2025, not of 2026.',
+      expect.objectContaining({
+        reason: 'INVALID_DATE',
+        field: 'paidOn',
+        message: 'These are the limits of 2025, not of 2026.',
+      }),
     );
   });
 });

@@ -1,6 +1,6 @@
-import { eur, Exact, money, ZERO } from './money';
+import { DomainError, exact, formatAmount, formatEuro, ZERO } from '@samen-sterk/subgraph-runtime/pure';
 import { monthIndex, periodName, prorate } from './proration';
-import { PayrollInputError, type BackPayInput, type BackPayPeriod } from './types';
+import type { BackPayInput, BackPayPeriod } from './types';
 
 /**
  * Back pay (nabetaling) after a retroactive change: a CAO version or a statutory minimum wage
@@ -29,15 +29,15 @@ export function backPayFor(
     days > period.daysInMonth ||
     ![28, 29, 30, 31].includes(period.daysInMonth)
   ) {
-    throw new PayrollInputError(
+    throw new DomainError(
       'INVALID_BACK_PAY',
       field,
       `Back pay for ${period.year}-${period.month}: ${days} of ${period.daysInMonth} days is not a month's pro rata.`,
     );
   }
-  const paidMonthly = new Exact(period.paidMonthly);
-  const dueMonthly = new Exact(period.dueMonthly);
-  const alreadyCorrected = new Exact(period.alreadyCorrected);
+  const paidMonthly = exact(period.paidMonthly);
+  const dueMonthly = exact(period.dueMonthly);
+  const alreadyCorrected = exact(period.alreadyCorrected);
   const paidForDays = prorate(paidMonthly, days, period.daysInMonth);
   const dueForDays = prorate(dueMonthly, days, period.daysInMonth);
   const amount = dueForDays.minus(paidForDays).minus(alreadyCorrected);
@@ -46,16 +46,16 @@ export function backPayFor(
     year: period.year,
     month: period.month,
     correctedPayslipId: period.correctedPayslipId,
-    paidMonthly: money(paidMonthly),
-    dueMonthly: money(dueMonthly),
+    paidMonthly: formatAmount(paidMonthly),
+    dueMonthly: formatAmount(dueMonthly),
     dueCaoVersionId: period.dueCaoVersionId,
     dueCaoVersionName: period.dueCaoVersionName,
     daysEmployed: days,
     daysInMonth: period.daysInMonth,
-    paidForDays: money(paidForDays),
-    dueForDays: money(dueForDays),
-    alreadyCorrected: money(alreadyCorrected),
-    amount: money(amount),
+    paidForDays: formatAmount(paidForDays),
+    dueForDays: formatAmount(dueForDays),
+    alreadyCorrected: formatAmount(alreadyCorrected),
+    amount: formatAmount(amount),
   };
 }
 
@@ -86,7 +86,7 @@ export function backPayPeriods(
   inputs.forEach((input, i) => {
     const field = `backPay.${i}`;
     if (monthIndex(input.year, input.month) >= monthIndex(now.year, now.month)) {
-      throw new PayrollInputError(
+      throw new DomainError(
         'INVALID_BACK_PAY',
         field,
         `Back pay is for an earlier month; ${input.year}-${input.month} is not before ${now.year}-${now.month}.`,
@@ -107,11 +107,9 @@ export function backPayPeriods(
 export function describeBackPay(p: BackPayPeriod): string {
   const name = periodName(p.year, p.month);
   const fraction = p.daysEmployed === p.daysInMonth ? '' : ` × ${p.daysEmployed}/${p.daysInMonth}`;
-  const before = new Exact(p.alreadyCorrected).isZero()
-    ? ''
-    : `, less ${eur(new Exact(p.alreadyCorrected))} corrected before`;
+  const before = exact(p.alreadyCorrected).isZero() ? '' : `, less ${formatEuro(p.alreadyCorrected)} corrected before`;
   return (
-    `${name}: ${p.dueCaoVersionName} ${eur(new Exact(p.dueMonthly))}${fraction} = ${eur(new Exact(p.dueForDays))} due, ` +
-    `${eur(new Exact(p.paidMonthly))}${fraction} = ${eur(new Exact(p.paidForDays))} paid${before}: ${eur(new Exact(p.amount))}`
+    `${name}: ${p.dueCaoVersionName} ${formatEuro(p.dueMonthly)}${fraction} = ${formatEuro(p.dueForDays)} due, ` +
+    `${formatEuro(p.paidMonthly)}${fraction} = ${formatEuro(p.paidForDays)} paid${before}: ${formatEuro(p.amount)}`
   );
 }

@@ -1,4 +1,4 @@
-import { eur, Exact, pct, roundCents } from './money';
+import { exact, formatEuro, formatPercent, roundCents, type Exact } from '@samen-sterk/subgraph-runtime/pure';
 import { STATUTORY_HOLIDAY_ALLOWANCE_PERCENT } from './parameters';
 import type { ComplianceCheck } from './types';
 
@@ -23,7 +23,7 @@ export function minimumWageCheck(input: { gross: Exact; hourly: Exact; minimumHo
     return {
       code: 'MINIMUM_WAGE',
       ok: true,
-      message: `Hourly wage ${eur(hourly)} is at least the statutory minimum wage of ${eur(minimumHourly)} an hour.`,
+      message: `Hourly wage ${formatEuro(hourly)} is at least the statutory minimum wage of ${formatEuro(minimumHourly)} an hour.`,
     };
   }
   const perHour = minimumHourly.minus(hourly);
@@ -33,8 +33,8 @@ export function minimumWageCheck(input: { gross: Exact; hourly: Exact; minimumHo
     code: 'MINIMUM_WAGE',
     ok: false,
     message:
-      `${eur(perHour)} an hour below the statutory minimum wage: ${eur(hourly)} an hour is paid, the minimum is ${eur(minimumHourly)}` +
-      (month === null ? '.' : `; ${eur(month)} too little this month on a gross wage of ${eur(gross)}.`),
+      `${formatEuro(perHour)} an hour below the statutory minimum wage: ${formatEuro(hourly)} an hour is paid, the minimum is ${formatEuro(minimumHourly)}` +
+      (month === null ? '.' : `; ${formatEuro(month)} too little this month on a gross wage of ${formatEuro(gross)}.`),
   };
 }
 
@@ -44,24 +44,24 @@ export function caoWageCheck(input: { gross: Exact; caoWageForDays: Exact }): Co
     return {
       code: 'CAO_WAGE',
       ok: true,
-      message: `Gross wage ${eur(gross)} is at least the CAO wage for the days employed (${eur(caoWageForDays)}).`,
+      message: `Gross wage ${formatEuro(gross)} is at least the CAO wage for the days employed (${formatEuro(caoWageForDays)}).`,
     };
   }
   return {
     code: 'CAO_WAGE',
     ok: false,
-    message: `${eur(caoWageForDays.minus(gross))} below the CAO wage: ${eur(gross)} is paid, the CAO wage for the days employed is ${eur(caoWageForDays)}.`,
+    message: `${formatEuro(caoWageForDays.minus(gross))} below the CAO wage: ${formatEuro(gross)} is paid, the CAO wage for the days employed is ${formatEuro(caoWageForDays)}.`,
   };
 }
 
 export function holidayAllowanceCheck(percent: Exact): ComplianceCheck {
-  const minimum = new Exact(STATUTORY_HOLIDAY_ALLOWANCE_PERCENT);
+  const minimum = exact(STATUTORY_HOLIDAY_ALLOWANCE_PERCENT);
   const ok = percent.greaterThanOrEqualTo(minimum);
   return {
     code: 'HOLIDAY_ALLOWANCE_PERCENT',
     ok,
     message: ok
-      ? `Holiday allowance ${pct(percent)} % of the wage, at least the statutory ${pct(minimum)} %.`
-      : `Holiday allowance ${pct(percent)} % is ${pct(minimum.minus(percent))} percentage points below the statutory ${pct(minimum)} %.`,
+      ? `Holiday allowance ${formatPercent(percent)} % of the wage, at least the statutory ${formatPercent(minimum)} %.`
+      : `Holiday allowance ${formatPercent(percent)} % is ${formatPercent(minimum.minus(percent))} percentage points below the statutory ${formatPercent(minimum)} %.`,
   };
 }

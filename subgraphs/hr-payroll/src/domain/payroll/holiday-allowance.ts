@@ -1,6 +1,14 @@
-import { eur, Exact, percentOf, pct, roundCents, ZERO } from './money';
+import {
+  DomainError,
+  exact,
+  formatEuro,
+  formatPercent,
+  percentOf,
+  roundCents,
+  ZERO,
+  type Exact,
+} from '@samen-sterk/subgraph-runtime/pure';
 import { STATUTORY_HOLIDAY_ALLOWANCE_PERCENT } from './parameters';
-import { PayrollInputError } from './types';
 
 /**
  * Holiday allowance (vakantiebijslag, "vakantiegeld").
@@ -16,12 +24,12 @@ import { PayrollInputError } from './types';
  */
 
 export function checkHolidayAllowancePercent(percent: Exact): void {
-  const minimum = new Exact(STATUTORY_HOLIDAY_ALLOWANCE_PERCENT);
+  const minimum = exact(STATUTORY_HOLIDAY_ALLOWANCE_PERCENT);
   if (percent.lessThan(minimum)) {
-    throw new PayrollInputError(
+    throw new DomainError(
       'HOLIDAY_ALLOWANCE_BELOW_MINIMUM',
       'caoWage.holidayAllowancePercent',
-      `The holiday allowance is ${pct(percent)} % of the wage; the statutory minimum is ${STATUTORY_HOLIDAY_ALLOWANCE_PERCENT} % ` +
+      `The holiday allowance is ${formatPercent(percent)} % of the wage; the statutory minimum is ${STATUTORY_HOLIDAY_ALLOWANCE_PERCENT} % ` +
         `(Wet minimumloon en minimumvakantiebijslag, art. 15). Correct the CAO's percentage before running payroll.`,
     );
   }
@@ -50,7 +58,7 @@ export function holidayAllowance(input: HolidayAllowanceInput): HolidayAllowance
   // Rounding: the month's reservation half up to cents.
   const reserved = roundCents(percentOf(input.gross, input.percent));
   const explanation = [
-    `Holiday allowance reserved: ${pct(input.percent)} % of the gross wage ${eur(input.gross)} = ${eur(reserved)} (half up to cents).`,
+    `Holiday allowance reserved: ${formatPercent(input.percent)} % of the gross wage ${formatEuro(input.gross)} = ${formatEuro(reserved)} (half up to cents).`,
   ];
   const warnings: string[] = [];
   const totalReserved = input.accruedBefore.reserved.plus(reserved);
@@ -64,13 +72,13 @@ export function holidayAllowance(input: HolidayAllowanceInput): HolidayAllowance
   if (payoutReason === null) {
     if (input.month === (input.paymentMonth % 12) + 1 && input.accruedBefore.reserved.greaterThan(0)) {
       warnings.push(
-        `${eur(input.accruedBefore.reserved)} of holiday allowance from the previous accrual year is still unpaid at the start of a new one: ` +
+        `${formatEuro(input.accruedBefore.reserved)} of holiday allowance from the previous accrual year is still unpaid at the start of a new one: ` +
           `it should have been paid in month ${input.paymentMonth}. It stays reserved and will be paid at the next payout.`,
       );
     }
     explanation.push(
-      `Reserved and not yet paid after this month: ${eur(input.accruedBefore.reserved)} + ${eur(reserved)} = ${eur(totalReserved)} ` +
-        `(on wages of ${eur(totalBase)}).`,
+      `Reserved and not yet paid after this month: ${formatEuro(input.accruedBefore.reserved)} + ${formatEuro(reserved)} = ${formatEuro(totalReserved)} ` +
+        `(on wages of ${formatEuro(totalBase)}).`,
     );
     return {
       reserved,
@@ -82,13 +90,13 @@ export function holidayAllowance(input: HolidayAllowanceInput): HolidayAllowance
     };
   }
 
+  const paidOut =
+    `${formatEuro(input.accruedBefore.reserved)} reserved before + ${formatEuro(reserved)} this month = ${formatEuro(totalReserved)} ` +
+    `(reserved on wages of ${formatEuro(totalBase)}).`;
   explanation.push(
     payoutReason === 'END_OF_EMPLOYMENT'
-      ? `The employment ends this month: all reserved holiday allowance is paid out: ${eur(input.accruedBefore.reserved)} ` +
-          `reserved before + ${eur(reserved)} this month = ${eur(totalReserved)} (reserved on wages of ${eur(totalBase)}).`
-      : `Payment month of the CAO (month ${input.paymentMonth}): the accrual year's reservations are paid out: ` +
-          `${eur(input.accruedBefore.reserved)} reserved before + ${eur(reserved)} this month = ${eur(totalReserved)} ` +
-          `(reserved on wages of ${eur(totalBase)}).`,
+      ? `The employment ends this month: all reserved holiday allowance is paid out: ${paidOut}`
+      : `Payment month of the CAO (month ${input.paymentMonth}): the accrual year's reservations are paid out: ${paidOut}`,
   );
   return {
     reserved,

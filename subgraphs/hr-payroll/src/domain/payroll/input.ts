@@ -1,21 +1,21 @@
-import { Exact, HUNDRED } from './money';
+import { DomainError, Exact, HUNDRED } from '@samen-sterk/subgraph-runtime/pure';
 import { PAYROLL_PARAMETERS, PAYROLL_YEARS, type PayrollYearParameters } from './parameters';
 import { checkCalendarDate, formatDate } from './proration';
-import { PayrollInputError, type PayrollInput, type YearToDate } from './types';
+import type { PayrollInput, YearToDate } from './types';
 
 /** Reads and checks the input once, so the calculation itself only sees exact, valid values. */
 
 function decimal(value: unknown, field: string): Exact {
   if (typeof value !== 'string') {
-    throw new PayrollInputError('INVALID_AMOUNT', field, `${field} must be a decimal string, not a ${typeof value}.`);
+    throw new DomainError('INVALID_AMOUNT', field, `${field} must be a decimal string, not a ${typeof value}.`);
   }
   let parsed: Exact;
   try {
     parsed = new Exact(value.trim());
   } catch {
-    throw new PayrollInputError('INVALID_AMOUNT', field, `${field} is not a number: "${value}".`);
+    throw new DomainError('INVALID_AMOUNT', field, `${field} is not a number: "${value}".`);
   }
-  if (!parsed.isFinite()) throw new PayrollInputError('INVALID_AMOUNT', field, `${field} must be finite.`);
+  if (!parsed.isFinite()) throw new DomainError('INVALID_AMOUNT', field, `${field} must be finite.`);
   return parsed;
 }
 
@@ -23,14 +23,10 @@ function decimal(value: unknown, field: string): Exact {
 function amount(value: unknown, field: string, options: { positive?: boolean } = {}): Exact {
   const parsed = decimal(value, field);
   if (parsed.decimalPlaces() > 2) {
-    throw new PayrollInputError(
-      'INVALID_AMOUNT',
-      field,
-      `${field} must be in euros and cents, not "${String(value)}".`,
-    );
+    throw new DomainError('INVALID_AMOUNT', field, `${field} must be in euros and cents, not "${String(value)}".`);
   }
   if (parsed.isNegative() || (options.positive && parsed.isZero())) {
-    throw new PayrollInputError(
+    throw new DomainError(
       'INVALID_AMOUNT',
       field,
       `${field} must be ${options.positive ? 'more than' : 'at least'} zero, not ${parsed.toFixed()}.`,
@@ -43,7 +39,7 @@ function amount(value: unknown, field: string, options: { positive?: boolean } =
 function percent(value: unknown, field: string): Exact {
   const parsed = decimal(value, field);
   if (parsed.isNegative() || parsed.greaterThan(HUNDRED)) {
-    throw new PayrollInputError(
+    throw new DomainError(
       'INVALID_AMOUNT',
       field,
       `${field} must be a percentage from 0 to 100, not ${parsed.toFixed()}.`,
@@ -54,11 +50,7 @@ function percent(value: unknown, field: string): Exact {
 
 function monthNumber(value: unknown, field: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 12) {
-    throw new PayrollInputError(
-      'INVALID_PERIOD',
-      field,
-      `${field} must be a month from 1 to 12, not ${String(value)}.`,
-    );
+    throw new DomainError('INVALID_PERIOD', field, `${field} must be a month from 1 to 12, not ${String(value)}.`);
   }
   return value;
 }
@@ -112,7 +104,7 @@ export interface ReadInput {
 export function readInput(input: PayrollInput): ReadInput {
   const { period, employment, caoWage, settings } = input;
   if (typeof period.year !== 'number' || !(PAYROLL_YEARS as readonly number[]).includes(period.year)) {
-    throw new PayrollInputError(
+    throw new DomainError(
       'UNSUPPORTED_YEAR',
       'period.year',
       `Payroll can be calculated for ${PAYROLL_YEARS.join(' and ')} only, not for ${String(period.year)}.`,
@@ -124,7 +116,7 @@ export function readInput(input: PayrollInput): ReadInput {
   const startDate = checkCalendarDate(employment.startDate, 'employment.startDate');
   const endDate = employment.endDate === null ? null : checkCalendarDate(employment.endDate, 'employment.endDate');
   if (endDate !== null && endDate < startDate) {
-    throw new PayrollInputError(
+    throw new DomainError(
       'INVALID_DATE',
       'employment.endDate',
       `The end date ${formatDate(endDate)} is before the start date ${formatDate(startDate)}.`,
@@ -134,7 +126,7 @@ export function readInput(input: PayrollInput): ReadInput {
   const fullTime = decimal(caoWage.fullTimeHoursPerWeek, 'caoWage.fullTimeHoursPerWeek');
   const hoursPerWeek = decimal(employment.hoursPerWeek, 'employment.hoursPerWeek');
   if (!hoursPerWeek.isPositive() || hoursPerWeek.isZero() || hoursPerWeek.greaterThan(fullTime)) {
-    throw new PayrollInputError(
+    throw new DomainError(
       'INVALID_HOURS',
       'employment.hoursPerWeek',
       `Hours per week must be more than 0 and at most the CAO's full-time ${fullTime.toFixed()} hours, not ${hoursPerWeek.toFixed()}.`,
@@ -145,7 +137,7 @@ export function readInput(input: PayrollInput): ReadInput {
   if (caoWage.holidayAllowanceAccrualStartMonth !== undefined) {
     const start = monthNumber(caoWage.holidayAllowanceAccrualStartMonth, 'caoWage.holidayAllowanceAccrualStartMonth');
     if (start !== (paymentMonth % 12) + 1) {
-      throw new PayrollInputError(
+      throw new DomainError(
         'UNSUPPORTED_ACCRUAL_YEAR',
         'caoWage.holidayAllowanceAccrualStartMonth',
         `Only an accrual year that ends with the payment month is supported (payment in month ${paymentMonth}: ` +

@@ -1,4 +1,13 @@
-import { eur, Exact, max, min, roundCents, roundWhole, ZERO } from './money';
+import {
+  exact,
+  formatEuro,
+  max,
+  min,
+  roundCents,
+  roundWhole,
+  ZERO,
+  type Exact,
+} from '@samen-sterk/subgraph-runtime/pure';
 import { isAssumed, WEEKS_PER_YEAR_FOR_PAID_HOURS, type LkvKind, type PayrollYearParameters } from './parameters';
 import { addYears, daysBefore, formatDate, hoursInMonth, type MonthSlice } from './proration';
 
@@ -44,8 +53,8 @@ export function lkvExpected(input: {
   claimedBefore: Exact;
 }): LkvResult {
   const p = input.parameters.lkv[input.kind];
-  const perHour = new Exact(p.perHour.value);
-  const maxPerYear = new Exact(p.maxPerYear.value);
+  const perHour = exact(p.perHour.value);
+  const maxPerYear = exact(p.maxPerYear.value);
   const explanation: string[] = [];
   const warnings: string[] = [];
 
@@ -74,15 +83,15 @@ export function lkvExpected(input: {
   const expected = min(uncapped, remaining);
   explanation.push(
     `LKV ${KIND_NAMES[input.kind]}: ${input.hoursPerWeek.toFixed()} h × ${WEEKS_PER_YEAR_FOR_PAID_HOURS} / 12 × ${eligibleDays}/${input.slice.daysInMonth} ` +
-      `= ${exactHours.toDecimalPlaces(4).toFixed()} h → ${hours.toFixed(0)} paid hours (half up to whole hours) × ${eur(perHour)} = ${eur(uncapped)}.`,
+      `= ${exactHours.toDecimalPlaces(4).toFixed()} h → ${hours.toFixed(0)} paid hours (half up to whole hours) × ${formatEuro(perHour)} = ${formatEuro(uncapped)}.`,
   );
   if (expected.lessThan(uncapped)) {
     explanation.push(
-      `Annual maximum ${eur(maxPerYear)}, ${eur(input.claimedBefore)} expected earlier this year: only ${eur(expected)} is left.`,
+      `Annual maximum ${formatEuro(maxPerYear)}, ${formatEuro(input.claimedBefore)} expected earlier this year: only ${formatEuro(expected)} is left.`,
     );
   }
   explanation.push(
-    `Expected LKV ${eur(expected)}: paid to the employer by the Belastingdienst the following year; not income, not on the payslip.`,
+    `Expected LKV ${formatEuro(expected)}: paid to the employer by the Belastingdienst the following year; not income, not on the payslip.`,
   );
   if (isAssumed(p.perHour) || isAssumed(p.maxPerYear)) {
     warnings.push(

@@ -1,4 +1,15 @@
-import { eur, Exact, max, min, percentOf, pct, roundCents, sum, ZERO } from './money';
+import {
+  exact,
+  formatEuro,
+  formatPercent,
+  max,
+  min,
+  percentOf,
+  roundCents,
+  sum,
+  ZERO,
+  type Exact,
+} from '@samen-sterk/subgraph-runtime/pure';
 import type { PayrollYearParameters, Sourced } from './parameters';
 import type { ContractType } from './types';
 
@@ -92,14 +103,15 @@ export function employerPremiums(input: {
     ['ZVW', 'Health insurance employer levy (werkgeversheffing Zvw)', p.zvwEmployerLevy],
   ];
   const lines = spec.map(([code, description, rate]): PremiumLine => {
-    const ratePercent = new Exact(rate.value);
+    const ratePercent = exact(rate.value);
     // Rounding: each premium half up to cents.
     const amount = roundCents(percentOf(input.base, ratePercent));
     return { code, description, base: input.base, ratePercent, amount, source: rate.source };
   });
   const total = sum(lines.map((l) => l.amount));
   const explanation = lines.map(
-    (l) => `${l.description}: ${pct(l.ratePercent)} % of ${eur(l.base)} = ${eur(l.amount)} (half up to cents).`,
+    (l) =>
+      `${l.description}: ${formatPercent(l.ratePercent)} % of ${formatEuro(l.base)} = ${formatEuro(l.amount)} (half up to cents).`,
   );
   const warnings =
     input.whkPercent === null

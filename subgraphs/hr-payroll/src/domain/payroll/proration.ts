@@ -1,5 +1,4 @@
-import { Exact, roundCents } from './money';
-import { PayrollInputError } from './types';
+import { DomainError, exact, roundCents, type Exact } from '@samen-sterk/subgraph-runtime/pure';
 
 /**
  * Pro rata for partial months, by CALENDAR DAYS: days employed in the month / days in the month.
@@ -37,10 +36,10 @@ export const formatDate = (date: Date) => date.toISOString().slice(0, 10);
 /** Refuses anything that is not a valid calendar date at 00:00 UTC. */
 export function checkCalendarDate(date: unknown, field: string): Date {
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
-    throw new PayrollInputError('INVALID_DATE', field, `${field} must be a date.`);
+    throw new DomainError('INVALID_DATE', field, `${field} must be a date.`);
   }
   if (date.getTime() % DAY_MS !== 0) {
-    throw new PayrollInputError(
+    throw new DomainError(
       'INVALID_DATE',
       field,
       `${field} must be a calendar date at 00:00 UTC, not ${date.toISOString()}.`,
@@ -82,7 +81,7 @@ export function monthSlice(
   const from = employment.startDate > firstDay ? employment.startDate : firstDay;
   const to = employment.endDate !== null && employment.endDate < lastDay ? employment.endDate : lastDay;
   if (from > to) {
-    throw new PayrollInputError(
+    throw new DomainError(
       'NOT_EMPLOYED_IN_PERIOD',
       'period',
       `The employment (${formatDate(employment.startDate)} – ${employment.endDate ? formatDate(employment.endDate) : 'open'}) ` +
@@ -135,5 +134,5 @@ export function prorate(monthly: Exact, days: number, daysInMonthCount: number):
 
 /** Unrounded hours of a month: hours a week × weeks a year / 12 × days / days in month. */
 export function hoursInMonth(hoursPerWeek: Exact, weeksPerYear: string, days: number, daysInMonthCount: number): Exact {
-  return hoursPerWeek.times(new Exact(weeksPerYear)).div(12).times(days).div(daysInMonthCount);
+  return hoursPerWeek.times(exact(weeksPerYear)).div(12).times(days).div(daysInMonthCount);
 }

@@ -1,12 +1,11 @@
 import { specialPaymentsTax, wageTax } from '../wage-tax/wage-tax';
-import { eur, Exact, money, ZERO } from './money';
-import { PayrollInputError } from './types';
+import { DomainError, exact, formatAmount, formatEuro, ZERO, type Exact } from '@samen-sterk/subgraph-runtime/pure';
 
 /**
  * The wage tax of the month, from the wage-tax module (never recomputed here):
  * - the regular wage through the white MONTHLY table (`wageTax`);
  * - a holiday-allowance payout through the special-payments table (`specialPaymentsTax`).
- * Errors of that module (WageTaxInputError: unsupported year, wage above what it supports,
+ * Errors of that module (DomainErrors: unsupported year, wage above what it supports,
  * unverified 2025 special-payments rows) pass through unchanged.
  */
 
@@ -25,12 +24,12 @@ export function monthlyWageTax(input: {
   const result = wageTax({
     year: input.year,
     period: 'MONTH',
-    wage: money(input.taxableWage),
+    wage: formatAmount(input.taxableWage),
     withTaxCredit: input.withTaxCredit,
   });
-  const tax = new Exact(result.tax);
+  const tax = exact(result.tax);
   const explanation = [
-    `Wage tax, white monthly table ${input.withTaxCredit ? 'with' : 'without'} loonheffingskorting, on ${eur(input.taxableWage)}: ${eur(tax)}.`,
+    `Wage tax, white monthly table ${input.withTaxCredit ? 'with' : 'without'} loonheffingskorting, on ${formatEuro(input.taxableWage)}: ${formatEuro(tax)}.`,
     ...result.explanation.map((line) => `  ${line}`),
   ];
   const warnings: string[] = [];
@@ -65,25 +64,25 @@ export function holidayAllowanceTax(input: {
   const what = input.what ?? 'the holiday allowance paid';
   if (input.amount.isZero()) return { tax: ZERO, ratePercent: null, explanation: [] };
   if (input.previousYearAnnualWage === null) {
-    throw new PayrollInputError(
+    throw new DomainError(
       'MISSING_PREVIOUS_YEAR_WAGE',
       'previousYearAnnualWage',
-      `${what[0]!.toUpperCase()}${what.slice(1)} (${eur(input.amount)}) this month: its wage tax needs the previous year's annual wage ` +
+      `${what[0]!.toUpperCase()}${what.slice(1)} (${formatEuro(input.amount)}) this month: its wage tax needs the previous year's annual wage ` +
         '(annualised for someone who started during that year).',
     );
   }
   const result = specialPaymentsTax({
     year: input.year,
-    previousYearAnnualWage: money(input.previousYearAnnualWage),
+    previousYearAnnualWage: formatAmount(input.previousYearAnnualWage),
     withTaxCredit: input.withTaxCredit,
-    amount: money(input.amount),
+    amount: formatAmount(input.amount),
   });
-  const tax = new Exact(result.tax);
+  const tax = exact(result.tax);
   return {
     tax,
-    ratePercent: new Exact(result.ratePercent),
+    ratePercent: exact(result.ratePercent),
     explanation: [
-      `Wage tax on ${what}, special-payments table (tabel bijzondere beloningen), not the monthly table: ${eur(tax)}.`,
+      `Wage tax on ${what}, special-payments table (tabel bijzondere beloningen), not the monthly table: ${formatEuro(tax)}.`,
       ...result.explanation.map((line) => `  ${line}`),
     ],
   };

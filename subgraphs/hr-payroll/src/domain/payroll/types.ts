@@ -263,48 +263,15 @@ export interface PayrollCalculation {
   explanation: string[];
 }
 
-export interface BackPayPeriod {
-  year: number;
-  month: number;
-  correctedPayslipId: string;
-  paidMonthly: string;
-  dueMonthly: string;
-  dueCaoVersionId: string;
-  dueCaoVersionName: string;
-  daysEmployed: number;
-  daysInMonth: number;
+/** A month's back pay as worked out: the corrected month (as `BackPayInput`, without the CAO version paid) and its amounts. */
+export interface BackPayPeriod extends Omit<BackPayInput, 'paidCaoVersionName'> {
   /** Wage for the month's days, paid then and due now (each half up to cents). */
   paidForDays: string;
   dueForDays: string;
-  alreadyCorrected: string;
   /** dueForDays − paidForDays − alreadyCorrected. */
   amount: string;
   /** The month's accrual year was paid out already: its holiday allowance is paid now. */
   holidayAllowanceAlreadyPaidOut: boolean;
-}
-
-export type PayrollErrorCode =
-  | 'INVALID_AMOUNT'
-  | 'INVALID_PERIOD'
-  | 'INVALID_DATE'
-  | 'UNSUPPORTED_YEAR'
-  | 'NOT_EMPLOYED_IN_PERIOD'
-  | 'INVALID_HOURS'
-  | 'HOLIDAY_ALLOWANCE_BELOW_MINIMUM'
-  | 'MISSING_PREVIOUS_YEAR_WAGE'
-  | 'UNSUPPORTED_ACCRUAL_YEAR'
-  | 'INVALID_BACK_PAY';
-
-/** Input this calculation refuses; `field` names the offending input. The API maps it to BAD_USER_INPUT. */
-export class PayrollInputError extends Error {
-  override readonly name = 'PayrollInputError';
-  constructor(
-    readonly code: PayrollErrorCode,
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 /** A zero year-to-date: the first paid month of the year at this employer. */

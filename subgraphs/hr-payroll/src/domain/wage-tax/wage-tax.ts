@@ -1,4 +1,16 @@
-import Decimal from 'decimal.js';
+import {
+  DomainError,
+  Exact,
+  HUNDRED,
+  max,
+  min,
+  roundCents,
+  roundDown,
+  roundHalfUp,
+  roundUp,
+  toFixed,
+  ZERO,
+} from '@samen-sterk/subgraph-runtime/pure';
 import {
   SUPPORTED_YEARS,
   WAGE_TAX_PARAMETERS,
@@ -11,55 +23,35 @@ import {
 /**
  * Dutch wage tax (loonheffing: loonbelasting/premie volksverzekeringen), white table, monthly
  * period, below AOW age, the way the Belastingdienst's rekenvoorschriften compute the binding
- * tables. Pure and exact: decimal.js throughout, and every rounding is written where it happens.
- * See README.md in this folder for the algorithm, the sources and what is not certain.
+ * tables. Pure and exact: the runtime's `Exact` throughout, and every rounding is written where it
+ * happens. See README.md in this folder for the algorithm, the sources and what is not certain.
  */
 
-/** Private Decimal class: 40 significant digits, so nothing is rounded unless a rule says so. */
-const Exact = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
-type Exact = Decimal;
-
-const ZERO = new Exact(0);
-const HUNDRED = new Exact(100);
-
-// The only roundings the rules use. Named after the rekenvoorschriften's own words.
-/** Down to whole euros ("naar beneden afronden op hele euro's"). */
-const floorEuros = (x: Exact) => x.toDecimalPlaces(0, Decimal.ROUND_FLOOR);
-/** Up to whole euros ("naar boven afronden op hele euro's"). */
-const ceilEuros = (x: Exact) => x.toDecimalPlaces(0, Decimal.ROUND_CEIL);
-/** Arithmetically (half up) to 5 decimals. */
-const round5 = (x: Exact) => x.toDecimalPlaces(5, Decimal.ROUND_HALF_UP);
-/** Arithmetically (half up) to cents. */
-const roundCents = (x: Exact) => x.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+// The only roundings the rules use, named after the rekenvoorschriften's (RV) own words.
+/** Down to whole euros ("naar beneden afronden op hele euro's"; RV §2.2.4). */
+const floorEuros = (x: Exact) => roundDown(x, 0);
+/** Up to whole euros ("naar boven afronden op hele euro's"; the credits, RV §2.2.3.1 and §2.2.3.4). */
+const ceilEuros = (x: Exact) => roundUp(x, 0);
+/** Arithmetically (half up) to 5 decimals (RV §2.2.3.4). */
+const round5 = (x: Exact) => roundHalfUp(x, 5);
 /** Down to cents: "in het voordeel van de werknemer". */
-const floorCents = (x: Exact) => x.toDecimalPlaces(2, Decimal.ROUND_FLOOR);
+const floorCents = (x: Exact) => roundDown(x, 2);
+/** Down to a multiple of `step`: the lower bound of the table row the amount falls in (RV §2.2.1). */
+const downToMultipleOf = (x: Exact, step: Exact) => roundDown(x.div(step), 0).times(step);
 
-const max = (a: Exact, b: Exact) => (a.greaterThan(b) ? a : b);
-const min = (a: Exact, b: Exact) => (a.lessThan(b) ? a : b);
 const d = (value: string) => new Exact(value);
-const eur = (x: Exact, dp = 2) => `€${x.toFixed(dp)}`;
-
-export type WageTaxErrorCode =
-  'UNSUPPORTED_YEAR' | 'UNSUPPORTED_PERIOD' | 'INVALID_AMOUNT' | 'ABOVE_SUPPORTED_WAGE' | 'UNVERIFIED_TABLE_ROW';
-
-/** Thrown for input this calculator cannot answer exactly; `field` names the offending input. */
-export class WageTaxInputError extends Error {
-  override readonly name = 'WageTaxInputError';
-  constructor(
-    readonly code: WageTaxErrorCode,
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/**
+ * An amount in the explanations: "€2461.52", with `places` decimals. Not the runtime's
+ * `formatEuro`: a negative wage (which this module accepts) reads "€-100.00" here, as it always has.
+ */
+const eur = (x: Exact, places = 2) => `€${toFixed(x, places)}`;
 
 /** Amounts come in as decimal.js values or decimal strings; numbers (floats) are refused. */
-export type AmountInput = Decimal | string;
+export type AmountInput = Exact | string;
 
 function amount(value: AmountInput, field: string): Exact {
-  if (typeof value !== 'string' && !Decimal.isDecimal(value)) {
-    throw new WageTaxInputError(
+  if (typeof value !== 'string' && !Exact.isDecimal(value)) {
+    throw new DomainError(
       'INVALID_AMOUNT',
       field,
       `${field} must be a decimal string or a Decimal, not a ${typeof value}.`,
@@ -69,15 +61,15 @@ function amount(value: AmountInput, field: string): Exact {
   try {
     parsed = new Exact(typeof value === 'string' ? value.trim() : value);
   } catch {
-    throw new WageTaxInputError('INVALID_AMOUNT', field, `${field} is not a number: "${String(value)}".`);
+    throw new DomainError('INVALID_AMOUNT', field, `${field} is not a number: "${String(value)}".`);
   }
-  if (!parsed.isFinite()) throw new WageTaxInputError('INVALID_AMOUNT', field, `${field} must be a finite amount.`);
+  if (!parsed.isFinite()) throw new DomainError('INVALID_AMOUNT', field, `${field} must be a finite amount.`);
   return parsed;
 }
 
 function parametersFor(year: number): WageTaxYearParameters {
   if (!(SUPPORTED_YEARS as readonly number[]).includes(year)) {
-    throw new WageTaxInputError(
+    throw new DomainError(
       'UNSUPPORTED_YEAR',
       'year',
       `Wage tax can be computed for ${SUPPORTED_YEARS.join(' and ')} only, not for ${year}.`,
@@ -88,7 +80,7 @@ function parametersFor(year: number): WageTaxYearParameters {
 
 function checkPeriod(period: string) {
   if (period !== 'MONTH') {
-    throw new WageTaxInputError(
+    throw new DomainError(
       'UNSUPPORTED_PERIOD',
       'period',
       `Only the monthly table (MONTH) is supported, not ${JSON.stringify(period)}.`,
@@ -108,26 +100,26 @@ export interface WageTaxInput {
 
 export interface WageTaxResult {
   /** Wage tax to withhold this month, in cents (the "met"/"zonder loonheffingskorting" column). */
-  tax: Decimal;
+  tax: Exact;
   /**
    * The monthly table row the wage falls in (annual table wage / 12). Above the highest table wage
    * there are no rows: it is the wage itself.
    */
-  tableWage: Decimal;
+  tableWage: Exact;
   /** Annual table wage L: the wage × 12, rounded down to a multiple of Lv (€54). */
-  annualWage: Decimal;
+  annualWage: Exact;
   /** Annual tax before credits X1, whole euros (with cents above the highest table wage). */
-  taxBeforeCredits: Decimal;
+  taxBeforeCredits: Exact;
   /** Annual general tax credit as applied (after capping to the tax), whole euros; 0 without credit. */
-  generalTaxCredit: Decimal;
+  generalTaxCredit: Exact;
   /** Annual employment tax credit as applied (after capping to the tax), whole euros; 0 without credit. */
-  employmentTaxCredit: Decimal;
+  employmentTaxCredit: Exact;
   /**
    * The same amounts per month, each rounded half up to cents, as the tables print them. The
    * payslip and the wage tax return need the month's employment tax credit ("verrekende
    * arbeidskorting"). They need not add up to `tax` to the cent: each is rounded on its own.
    */
-  period: { taxBeforeCredits: Decimal; generalTaxCredit: Decimal; employmentTaxCredit: Decimal };
+  period: { taxBeforeCredits: Exact; generalTaxCredit: Exact; employmentTaxCredit: Exact };
   /** The steps, for people. */
   explanation: string[];
 }
@@ -215,9 +207,9 @@ function computeWageTax(p: WageTaxYearParameters, input: WageTaxInput, wage: Exa
 
   // Rounding: the annual wage DOWN to a multiple of Lv (the lower bound of its table row);
   // a wage of nil or less counts as nil.
-  const L = rawAnnual.lessThanOrEqualTo(0) ? ZERO : rawAnnual.div(Lv).toDecimalPlaces(0, Decimal.ROUND_FLOOR).times(Lv);
+  const L = rawAnnual.lessThanOrEqualTo(0) ? ZERO : downToMultipleOf(rawAnnual, Lv);
   if (L.greaterThan(d(p.highestSupportedAnnualTableWage))) {
-    throw new WageTaxInputError(
+    throw new DomainError(
       'ABOVE_SUPPORTED_WAGE',
       'wage',
       `For ${p.year} the highest table wage is not known here; monthly wages from ` +
@@ -225,7 +217,7 @@ function computeWageTax(p: WageTaxYearParameters, input: WageTaxInput, wage: Exa
     );
   }
   // L is a multiple of 54, so L / 12 is a whole number of cents (the RV rounds it up to cents).
-  const tableWage = L.div(F).toDecimalPlaces(2, Decimal.ROUND_CEIL);
+  const tableWage = roundUp(L.div(F), 2);
   explanation.push(
     `Annual table wage L = ${eur(L, 0)} (rounded down to a multiple of €${p.annualTableStep}); table row ${eur(tableWage)}.`,
   );
@@ -348,7 +340,7 @@ function specialPaymentsRow(input: SpecialPaymentsRateInput): {
   const p = parametersFor(input.year);
   const annual = amount(input.previousYearAnnualWage, 'previousYearAnnualWage');
   if (annual.isNegative()) {
-    throw new WageTaxInputError(
+    throw new DomainError(
       'INVALID_AMOUNT',
       'previousYearAnnualWage',
       'The previous year’s annual wage cannot be negative.',
@@ -358,7 +350,7 @@ function specialPaymentsRow(input: SpecialPaymentsRateInput): {
   const row = [...p.specialPayments].reverse().find((r) => annual.greaterThanOrEqualTo(d(r.fromAnnualWage)))!;
   const usesUnverified = input.withTaxCredit && row.status === 'inferred';
   if (usesUnverified && !input.allowUnverifiedRows) {
-    throw new WageTaxInputError(
+    throw new DomainError(
       'UNVERIFIED_TABLE_ROW',
       'previousYearAnnualWage',
       `The ${p.year} special-payments rate with tax credit for an annual wage of ${eur(annual)} is not confirmed by a source ` +
@@ -369,7 +361,7 @@ function specialPaymentsRow(input: SpecialPaymentsRateInput): {
 }
 
 /** The special-payments percentage (tabel bijzondere beloningen), e.g. 40.2 for 40,20%. */
-export function specialPaymentsRate(input: SpecialPaymentsRateInput): Decimal {
+export function specialPaymentsRate(input: SpecialPaymentsRateInput): Exact {
   return specialPaymentsRow(input).percent;
 }
 
@@ -379,16 +371,15 @@ export interface SpecialPaymentsTaxInput extends SpecialPaymentsRateInput {
 }
 
 export interface SpecialPaymentsTaxResult {
-  tax: Decimal;
-  ratePercent: Decimal;
+  tax: Exact;
+  ratePercent: Exact;
   explanation: string[];
 }
 
 /** Wage tax on a special payment: the table percentage of the amount, rounded down to cents. */
 export function specialPaymentsTax(input: SpecialPaymentsTaxInput): SpecialPaymentsTaxResult {
   const payment = amount(input.amount, 'amount');
-  if (payment.isNegative())
-    throw new WageTaxInputError('INVALID_AMOUNT', 'amount', 'A special payment cannot be negative.');
+  if (payment.isNegative()) throw new DomainError('INVALID_AMOUNT', 'amount', 'A special payment cannot be negative.');
   const { row, percent, annual } = specialPaymentsRow(input);
   // Rounding: down to cents, in the employee's favour (see README: not read from the RV itself).
   const tax = floorCents(payment.times(percent).div(HUNDRED));

@@ -1,7 +1,8 @@
 import { decodePDFRawStream, PDFArray, PDFDocument, PDFRawStream, type PDFObject } from 'pdf-lib';
 import { calculatePayroll } from '../../domain/payroll/calculate';
 import { date, payrollInput } from '../../domain/payroll/__tests__/fixtures';
-import { dateNl, formatDecimalNl, formatEuro, negate, periodNl, renderPayslipPdf, type PayslipPdfData } from '../pdf';
+import { dateNl, formatDecimalNl, formatEuroNl, negate, periodNl } from '../dutch';
+import { renderPayslipPdf, type PayslipPdfData } from '../pdf';
 
 /** WinAnsi bytes 0x80–0x9F that differ from Latin-1 (the ones a payslip may use). */
 const WIN_ANSI: Record<number, string> = {
@@ -64,12 +65,12 @@ describe('Dutch formatting, exact from decimal strings', () => {
     ['1234567.89', '€ 1.234.567,89'],
     ['12345678901234567890.01', '€ 12.345.678.901.234.567.890,01'],
     ['-0.00', '€ 0,00'],
-  ])('%s → %s', (amount, expected) => expect(formatEuro(amount)).toBe(expected));
+  ])('%s → %s', (amount, expected) => expect(formatEuroNl(amount)).toBe(expected));
 
   test('no numbers and no malformed strings', () => {
-    expect(() => formatEuro(12.5 as unknown as string)).toThrow(/decimal string/);
-    expect(() => formatEuro('1,234.56')).toThrow(/Not a decimal/);
-    expect(() => formatEuro('1e3')).toThrow(/Not a decimal/);
+    expect(() => formatEuroNl(12.5 as unknown as string)).toThrow(/decimal string/);
+    expect(() => formatEuroNl('1,234.56')).toThrow(/Not a decimal/);
+    expect(() => formatEuroNl('1e3')).toThrow(/Not a decimal/);
   });
 
   test('signs, percentages and dates', () => {
@@ -135,17 +136,17 @@ describe('the payslip PDF', () => {
     expect(text).toContain(`€ -${formatDecimalNl(calc.pension.employee, 2)}`);
     expect(text).toContain(`€ -${formatDecimalNl(calc.wageTax.monthly, 2)}`);
     expect(text).toContain('6,5%');
-    expect(text).toContain(formatEuro(calc.netPay));
-    expect(text).toContain(formatEuro(calc.employerCostsTotal));
+    expect(text).toContain(formatEuroNl(calc.netPay));
+    expect(text).toContain(formatEuroNl(calc.employerCostsTotal));
     expect(text).toContain(`${calc.paidHours} uur`);
     // Every line of the calculation has its amount on the payslip.
     for (const line of calc.lines) {
       const sign = line.kind === 'DEDUCTION' ? negate(line.amount) : line.amount;
-      expect(text).toContain(formatEuro(sign));
+      expect(text).toContain(formatEuroNl(sign));
     }
     // Year to date after this month.
-    expect(text).toContain(formatEuro(calc.yearToDateAfter.netPay));
-    expect(text).toContain(formatEuro(calc.yearToDateAfter.wageTax));
+    expect(text).toContain(formatEuroNl(calc.yearToDateAfter.netPay));
+    expect(text).toContain(formatEuroNl(calc.yearToDateAfter.wageTax));
   });
 
   test('the BSN and the IBAN are masked, even when given in full', async () => {
@@ -188,7 +189,7 @@ describe('the payslip PDF', () => {
     expect(data.calculation.holidayAllowance.paid).not.toBe('0.00');
     expect(text).toContain('Vakantiebijslag, uitbetaald');
     expect(text).toContain('Loonheffing over vakantiebijslag (tabel bijzondere beloningen)');
-    expect(text).toContain(formatEuro(data.calculation.holidayAllowance.paid));
+    expect(text).toContain(formatEuroNl(data.calculation.holidayAllowance.paid));
     expect(text).toContain('Tarief bijzondere beloningen');
   });
 
@@ -213,7 +214,7 @@ describe('the payslip PDF', () => {
     };
     const text = flat(await pdfText(await renderPayslipPdf(payslip({}, input))));
     expect(text).toContain('Nabetaling loon 2026-01 (terugwerkende kracht)');
-    expect(text).toContain(formatEuro('73.85'));
+    expect(text).toContain(formatEuroNl('73.85'));
     expect(text).toContain('Pensioenpremie werknemer over nabetaling');
     expect(text).toContain('Loonheffing over nabetaling (tabel bijzondere beloningen)');
   });

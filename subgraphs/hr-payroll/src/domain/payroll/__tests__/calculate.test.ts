@@ -1,5 +1,6 @@
 import { calculatePayroll } from '../calculate';
-import { PayrollInputError, type PayrollCalculation } from '../types';
+import { DomainError } from '@samen-sterk/subgraph-runtime/pure';
+import type { PayrollCalculation } from '../types';
 import { date, payrollInput } from './fixtures';
 
 /*
@@ -324,13 +325,13 @@ describe('calculatePayroll', () => {
 
   it('refuses a holiday allowance of 7 %', () => {
     const run = () => calculatePayroll(payrollInput({ caoWage: { holidayAllowancePercent: '7' } }));
-    expect(run).toThrow(PayrollInputError);
+    expect(run).toThrow(DomainError);
     expect(run).toThrow(/7 % of the wage; the statutory minimum is 8 %/);
     try {
       run();
     } catch (error) {
       expect(error).toMatchObject({
-        code: 'HOLIDAY_ALLOWANCE_BELOW_MINIMUM',
+        reason: 'HOLIDAY_ALLOWANCE_BELOW_MINIMUM',
         field: 'caoWage.holidayAllowancePercent',
       });
     }
