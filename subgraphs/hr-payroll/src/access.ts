@@ -6,6 +6,8 @@ import {
   type ScopeRefusals,
   type SubgraphContext,
 } from '@samen-sterk/subgraph-runtime';
+import { employeeOfEmployment } from './data/employment-loaders';
+import type { PrismaClient } from './generated/prisma/client';
 
 /**
  * Who may see and change HR data: the one home of these rules. Employees' data belongs to
@@ -57,16 +59,38 @@ export interface HrScopes {
   readsAuditLogOf: string;
   /** Who may see this employee's record: the employer's HR, its payroll service, the employee. */
   seesEmployee: { id: string; memberId: string };
+  /** Who may read this employee's full BSN and IBAN (canSeeFullIdentifiers). */
+  seesFullIdentifiersOf: { id: string; memberId: string };
+  /**
+   * Who may see the records of this employment (its appraisals): the employer's HR, its payroll
+   * service, and the employee whose employment it is.
+   */
+  seesEmployment: { id: string; memberId: string };
 }
 
-export const hrScopes = (ctx: SubgraphContext<unknown>): ScopeLoaders<HrScopes> => ({
+/**
+ * An employment's records, for a caller who is not its member's HR or payroll service: only an
+ * employee of that member, and only their own (whose employment it is, looked up batched).
+ */
+async function isOwnEmployment(ctx: SubgraphContext<PrismaClient>, employment: { id: string; memberId: string }) {
+  if (!hasRole(ctx.identity, 'employee') || ctx.identity?.memberId !== employment.memberId) return false;
+  const employeeId = await employeeOfEmployment(ctx, employment.id);
+  return !!employeeId && isSelf(ctx.identity, { id: employeeId, memberId: employment.memberId });
+}
+
+export const hrScopes = (ctx: SubgraphContext<PrismaClient>): ScopeLoaders<HrScopes> => ({
   managesEmployeesOf: (memberId) => canManageEmployeesOf(ctx.identity, memberId),
   readsAuditLogOf: (memberId) => canReadAuditLogOf(ctx.identity, memberId),
   seesEmployee: (employee) => canSeeEmployee(ctx.identity, employee),
+  seesFullIdentifiersOf: (employee) => canSeeFullIdentifiers(ctx.identity, employee),
+  seesEmployment: (employment) =>
+    canManageEmployeesOf(ctx.identity, employment.memberId) || isOwnEmployment(ctx, employment),
 });
 
 export const HR_REFUSALS: ScopeRefusals<HrScopes> = {
   managesEmployeesOf: "Only the member's HR staff and its payroll service manage its employees and its payroll.",
   readsAuditLogOf: "Only the member's HR staff and its payroll service read its payroll audit log.",
   seesEmployee: "Only the employee, the employer's HR staff and its payroll service see this employee.",
+  seesFullIdentifiersOf: 'Only HR, the payroll service for this member and the employee may see the full number.',
+  seesEmployment: "Only the employee, the employer's HR staff and its payroll service see this employment's records.",
 };

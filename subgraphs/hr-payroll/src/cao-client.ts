@@ -4,31 +4,33 @@ import {
   formatCalendarDate,
   parseCalendarDate,
   refusedBy,
+  serviceOperation,
+  type ServiceOperation,
 } from '@samen-sterk/subgraph-runtime';
 import type { HrContext } from './builder';
-import { timedPhase } from './payroll/phases';
+import type {
+  PublicationsQuery,
+  PublicationsVariables,
+  WageFieldsFragment,
+  WageQuery,
+  WageScalesQuery,
+  WageScalesVariables,
+  WagesQuery,
+  WagesVariables,
+  WageVariables,
+} from './cao-client.generated';
+import { timedPhase } from './services/phases';
 
 /**
  * Asks the CAO subgraph for wages: payroll never keeps its own copy of the agreement. The
  * caller's token goes along, so the CAO subgraph checks who asks. Answers name the CAO version
  * used, so that whatever is computed from them can be explained later.
+ *
+ * The answers' types are generated from the CAO's committed SDL (subgraphs/cao/schema.graphql)
+ * and the operations below, into `cao-client.generated.ts`; `__tests__/cao-client.test.ts`
+ * validates every operation against that SDL and fails when the generated types are stale.
  */
-export interface CaoWage {
-  monthly: string;
-  hourly: string;
-  monthlyFullTime: string;
-  basis: 'CAO_TABLE' | 'MINIMUM_WAGE_SCALE' | 'LIFTED_TO_MINIMUM_WAGE';
-  liftedToMinimumWage: boolean;
-  afterEffect: boolean;
-  version: {
-    id: string;
-    name: string;
-    fullTimeHoursPerWeek: string;
-    holidayAllowance: { percent: string; paymentMonth: number; accrualStartMonth: number };
-  };
-  minimumWage: { hourly: string };
-  explanation: string[];
-}
+export type CaoWage = WageFieldsFragment;
 
 const WAGE_FIELDS = /* GraphQL */ `
   fragment WageFields on WageLookup {
@@ -55,23 +57,23 @@ const WAGE_FIELDS = /* GraphQL */ `
   }
 `;
 
-const WAGE = /* GraphQL */ `
+const WAGE = serviceOperation<WageQuery, WageVariables>(/* GraphQL */ `
   query Wage($scale: Int!, $step: Int!, $on: Date!, $hoursPerWeek: Decimal, $age: Int) {
     wage(scale: $scale, step: $step, on: $on, hoursPerWeek: $hoursPerWeek, age: $age) {
       ...WageFields
     }
   }
   ${WAGE_FIELDS}
-`;
+`);
 
-const WAGES = /* GraphQL */ `
+const WAGES = serviceOperation<WagesQuery, WagesVariables>(/* GraphQL */ `
   query Wages($requests: [WageRequest!]!) {
     wages(requests: $requests) {
       ...WageFields
     }
   }
   ${WAGE_FIELDS}
-`;
+`);
 
 export interface WageQuestion {
   scale: number;
@@ -82,8 +84,13 @@ export interface WageQuestion {
 }
 
 /** Sends one query to the CAO subgraph with the caller's token; CAO input errors become ours on `fieldPrefix`. */
-async function askCao<Data>(ctx: HrContext, query: string, variables: object, fieldPrefix: string): Promise<Data> {
-  const answer = await askService<Data>(ctx, 'cao', { query, variables, label: 'CAO service', timeoutMs: 60_000 });
+async function askCao<Data, Variables extends object>(
+  ctx: HrContext,
+  query: ServiceOperation<Data, Variables>,
+  variables: Variables,
+  fieldPrefix: string,
+): Promise<Data> {
+  const answer = await askService(ctx, 'cao', { query, variables, label: 'CAO service', timeoutMs: 60_000 });
   const error = answer.errors[0];
   if (error) {
     const code = error.extensions?.code;
@@ -109,7 +116,7 @@ const variablesOf = (question: WageQuestion) => ({
  * hours above full time) come back as BAD_USER_INPUT on `fieldPrefix`.
  */
 export async function caoWage(ctx: HrContext, question: WageQuestion, fieldPrefix = 'input'): Promise<CaoWage> {
-  return (await askCao<{ wage: CaoWage }>(ctx, WAGE, variablesOf(question), fieldPrefix)).wage;
+  return (await askCao(ctx, WAGE, variablesOf(question), fieldPrefix)).wage;
 }
 
 /** Many answers at once (a payroll run), in order, a few requests for thousands of employments. */
@@ -137,7 +144,7 @@ export async function caoWages(
     const answers: CaoWage[] = [];
     for (let i = 0; i < asked.length; i += CHUNK) {
       const chunk = asked.slice(i, i + CHUNK);
-      answers.push(...(await askCao<{ wages: CaoWage[] }>(ctx, WAGES, { requests: chunk }, fieldPrefix)).wages);
+      answers.push(...(await askCao(ctx, WAGES, { requests: chunk }, fieldPrefix)).wages);
     }
     return slots.map((slot) => answers[slot]!);
   });
@@ -161,7 +168,7 @@ export function caoWageBatched(ctx: HrContext, question: WageQuestion, fieldPref
     .load(key) as Promise<CaoWage>;
 }
 
-const WAGE_SCALES = /* GraphQL */ `
+const WAGE_SCALES = serviceOperation<WageScalesQuery, WageScalesVariables>(/* GraphQL */ `
   query WageScales($on: Date!) {
     wageScales(on: $on) {
       scales {
@@ -172,7 +179,7 @@ const WAGE_SCALES = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
 /**
  * The top step of every scale in the CAO version in force on a date (scale → step), in one
@@ -180,12 +187,7 @@ const WAGE_SCALES = /* GraphQL */ `
  * BAD_USER_INPUT on `field`.
  */
 export async function caoScaleMaxima(ctx: HrContext, on: Date, field = 'on'): Promise<Map<number, number>> {
-  const data = await askCao<{ wageScales: { scales: { scale: number; steps: { step: number }[] }[] } }>(
-    ctx,
-    WAGE_SCALES,
-    { on: formatCalendarDate(on) },
-    field,
-  ).catch((error: unknown) => {
+  const data = await askCao(ctx, WAGE_SCALES, { on: formatCalendarDate(on) }, field).catch((error: unknown) => {
     if (error instanceof BadUserInputError) throw new BadUserInputError(field, error.message);
     throw error;
   });
@@ -201,7 +203,7 @@ export interface CaoPublication {
   publishedAt: Date;
 }
 
-const PUBLICATIONS = /* GraphQL */ `
+const PUBLICATIONS = serviceOperation<PublicationsQuery, PublicationsVariables>(/* GraphQL */ `
   query Publications {
     caoVersions(filter: { status: PUBLISHED }, first: 100) {
       edges {
@@ -222,7 +224,7 @@ const PUBLICATIONS = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
 /**
  * Every published CAO version and minimum-wage rate (a few a year: the newest 100 of each
@@ -230,10 +232,7 @@ const PUBLICATIONS = /* GraphQL */ `
  */
 export async function caoPublications(ctx: HrContext): Promise<CaoPublication[]> {
   type Node = { name?: string; effectiveFrom: string | null; effectiveTo?: string | null; publishedAt: string | null };
-  const data = await askCao<{
-    caoVersions: { edges: { node: Node }[] };
-    minimumWageRates: { edges: { node: Node }[] };
-  }>(ctx, PUBLICATIONS, {}, 'publications');
+  const data = await askCao(ctx, PUBLICATIONS, {}, 'publications');
   const of = (kind: CaoPublication['kind'], node: Node): CaoPublication[] =>
     node.effectiveFrom && node.publishedAt
       ? [
@@ -251,3 +250,6 @@ export async function caoPublications(ctx: HrContext): Promise<CaoPublication[]>
     ...data.minimumWageRates.edges.flatMap((e) => of('MINIMUM_WAGE', e.node)),
   ];
 }
+
+/** Every operation this client sends to the CAO subgraph (its test checks them against the CAO's SDL). */
+export const CAO_OPERATIONS = [WAGE, WAGES, WAGE_SCALES, PUBLICATIONS];

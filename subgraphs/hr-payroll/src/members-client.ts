@@ -1,14 +1,16 @@
-import { askService, BadUserInputError, quoted, refusedBy } from '@samen-sterk/subgraph-runtime';
+import { askService, BadUserInputError, quoted, refusedBy, serviceOperation } from '@samen-sterk/subgraph-runtime';
 import type { HrContext } from './builder';
+import type { BranchOwnerQuery, BranchOwnerVariables } from './members-client.generated';
 
 /**
  * Questions to the members directory, which owns members and their shops: hr-payroll keeps
  * only their ids. The caller's token goes along, so the members subgraph checks who asks
  * (shops are visible to every signed-in person, so HR staff, the payroll service and the
- * association alike get an answer).
+ * association alike get an answer). The answer's type is generated from the members' committed
+ * SDL (`members-client.generated.ts`, checked by `__tests__/members-client.test.ts`).
  */
 
-const BRANCH = /* GraphQL */ `
+const BRANCH = serviceOperation<BranchOwnerQuery, BranchOwnerVariables>(/* GraphQL */ `
   query BranchOwner($id: ID!) {
     branch(id: $id) {
       id
@@ -17,7 +19,7 @@ const BRANCH = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
 /**
  * Throws unless `branchId` is a shop of member `memberId` in the members directory: a shop of
@@ -26,7 +28,7 @@ const BRANCH = /* GraphQL */ `
  * nothing may be written with an unchecked reference: the error says so.
  */
 export async function checkBranchOf(ctx: HrContext, memberId: string, branchId: string, field: string): Promise<void> {
-  const body = await askService<{ branch: { id: string; member: { id: string } } | null }>(ctx, 'members', {
+  const body = await askService(ctx, 'members', {
     query: BRANCH,
     variables: { id: branchId },
     label: 'members directory',
@@ -38,3 +40,6 @@ export async function checkBranchOf(ctx: HrContext, memberId: string, branchId: 
     throw new BadUserInputError(field, `There is no shop ${quoted(branchId)} of this member in the members directory.`);
   }
 }
+
+/** Every operation this client sends to the members directory (its test checks them against the members' SDL). */
+export const MEMBERS_OPERATIONS = [BRANCH];

@@ -1,5 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { GATEWAY_PORT, SUBGRAPH_REGISTRY, type SubgraphName } from './registry';
+
+// The registry (which subgraphs there are) is part of the configuration's public face.
+export * from './registry';
 
 /**
  * Configuration read from the environment, in one place. Defaults are for the embedded
@@ -12,16 +16,17 @@ export const DEVELOPMENT_GATEWAY_SECRET = 'samen-sterk-development-gateway-secre
 export const TOKEN_ISSUER_DEFAULT = 'samen-sterk-dev';
 export const TOKEN_AUDIENCE_DEFAULT = 'samen-sterk';
 
-export const DEFAULT_PORTS = {
-  gateway: 4000,
-  members: 4001,
-  cao: 4002,
-  'hr-payroll': 4003,
-  procurement: 4004,
-  academy: 4005,
-} as const;
+/** The gateway and every subgraph of the registry (`registry.ts`). */
+export type ServiceName = 'gateway' | SubgraphName;
 
-export type ServiceName = keyof typeof DEFAULT_PORTS;
+/** Each service's port on this machine unless `<NAME>_PORT` says otherwise (docs/design.md). */
+export const DEFAULT_PORTS: Readonly<Record<ServiceName, number>> = {
+  gateway: GATEWAY_PORT,
+  ...(Object.fromEntries(SUBGRAPH_REGISTRY.map((subgraph) => [subgraph.name, subgraph.port])) as Record<
+    SubgraphName,
+    number
+  >),
+};
 
 /** `hr-payroll` → `HR_PAYROLL`: the prefix of a service's own variables. */
 export const envPrefix = (service: string) => service.toUpperCase().replace(/[^A-Z0-9]/g, '_');

@@ -1,3 +1,4 @@
+import { Kind, OperationTypeNode, parse } from 'graphql';
 import type { ServiceName } from './config';
 import type { SubgraphContext } from './context';
 import { PlatformError } from './errors';
@@ -26,38 +27,95 @@ function unavailable(service: ServiceName, label: string, cause: string): Platfo
 }
 
 /**
- * One GraphQL request to another subgraph of the platform, with the caller's token (that
- * subgraph checks who asks, as for any request) and a time limit. When it cannot be reached
- * or answers no GraphQL, the log says why and the caller gets INTERNAL_SERVER_ERROR with a
- * sentence; what it answered, errors included, is the caller's to interpret.
+ * A GraphQL operation sent to another subgraph, parsed once, with the types of its answer and
+ * its variables. The types are generated from the other subgraph's committed SDL (see
+ * `service-types.ts`), so a question that no longer fits its schema fails a test, not a payroll run.
  */
-export async function askService<Data>(
+export interface ServiceOperation<Data, Variables> {
+  document: string;
+  name: string | null;
+  /** Reads (`query`) are asked again after a failure to reach the service; writes never. */
+  kind: OperationTypeNode;
+  /** Carries the types only; never set. */
+  readonly types?: { data: Data; variables: Variables };
+}
+
+export function serviceOperation<Data, Variables = Record<string, never>>(
+  document: string,
+): ServiceOperation<Data, Variables> {
+  const operations = parse(document).definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+  if (operations.length !== 1) throw new Error(`A service operation holds one operation, not ${operations.length}.`);
+  return { document, name: operations[0]!.name?.value ?? null, kind: operations[0]!.operation };
+}
+
+/** Whether a document reads only; one that does not parse counts as a write (never repeated). */
+function readsOnly(query: string): boolean {
+  try {
+    return serviceOperation(query).kind === OperationTypeNode.QUERY;
+  } catch {
+    return false;
+  }
+}
+
+/** Pauses before asking again, for reads whose service could not be reached (connection refused or reset, 5xx). */
+const READ_RETRY_PAUSES_MS = [100, 400];
+
+/**
+ * One GraphQL request to another subgraph of the platform, with the caller's token (that
+ * subgraph checks who asks, as for any request) and a time limit for all attempts together.
+ * A read (a query) is asked again, twice at most, when the service cannot be reached or answers
+ * 5xx without GraphQL; a write (a mutation) never, since it may have been carried out. When it
+ * still cannot be reached or answers no GraphQL, the log says why and the caller gets
+ * INTERNAL_SERVER_ERROR with a sentence naming the service; what it answered, errors included,
+ * is the caller's to interpret.
+ */
+export async function askService<Data, Variables extends object = object>(
   ctx: Pick<SubgraphContext, 'serviceUrl' | 'authorization'>,
   service: ServiceName,
-  request: { query: string; variables?: object; label: string; timeoutMs?: number },
+  request: {
+    query: string | ServiceOperation<Data, Variables>;
+    variables?: Variables;
+    label: string;
+    timeoutMs?: number;
+  },
 ): Promise<ServiceAnswer<Data>> {
-  let response: Response;
-  try {
-    response = await fetch(ctx.serviceUrl(service), {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(ctx.authorization ? { authorization: ctx.authorization } : {}),
-      },
-      body: JSON.stringify({ query: request.query, variables: request.variables ?? {} }),
-      signal: AbortSignal.timeout(request.timeoutMs ?? 10_000),
-    });
-  } catch (error) {
-    throw unavailable(service, request.label, describeError(error));
+  const query = typeof request.query === 'string' ? request.query : request.query.document;
+  const read = typeof request.query === 'string' ? readsOnly(query) : request.query.kind === OperationTypeNode.QUERY;
+  const deadline = AbortSignal.timeout(request.timeoutMs ?? 10_000);
+  const body = JSON.stringify({ query, variables: request.variables ?? {} });
+  for (let attempt = 0; ; attempt++) {
+    let cause: string;
+    let worthRetrying: boolean;
+    try {
+      const response = await fetch(ctx.serviceUrl(service), {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(ctx.authorization ? { authorization: ctx.authorization } : {}),
+        },
+        body,
+        signal: deadline,
+      });
+      const answer = (await response.json().catch(() => null)) as {
+        data?: Data | null;
+        errors?: ServiceError[];
+      } | null;
+      if (answer && (answer.data !== undefined || answer.errors?.length)) {
+        return { data: answer.data ?? null, errors: answer.errors ?? [] };
+      }
+      cause = `HTTP ${response.status} without a GraphQL answer`;
+      worthRetrying = response.status >= 500;
+    } catch (error) {
+      cause = describeError(error);
+      // Out of time is out of time; anything else (refused, reset) may pass.
+      worthRetrying = !deadline.aborted;
+    }
+    const pause = read && worthRetrying ? READ_RETRY_PAUSES_MS[attempt] : undefined;
+    if (pause === undefined || deadline.aborted) {
+      throw unavailable(service, request.label, attempt > 0 ? `${cause} (${attempt + 1} attempts)` : cause);
+    }
+    await new Promise((resolve) => setTimeout(resolve, pause));
   }
-  const body = (await response.json().catch(() => null)) as {
-    data?: Data | null;
-    errors?: ServiceError[];
-  } | null;
-  if (!body || (body.data === undefined && !body.errors?.length)) {
-    throw unavailable(service, request.label, `HTTP ${response.status} without a GraphQL answer`);
-  }
-  return { data: body.data ?? null, errors: body.errors ?? [] };
 }
 
 /**
@@ -75,3 +133,5 @@ export function refusedBy(service: ServiceName, label: string, error: ServiceErr
   loggedAlready.add(failure);
   return failure;
 }
+
+export * from './service-types';

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { GraphQLSchema } from 'graphql';
 import { portFromEnv, type ServiceName } from './config';
@@ -14,6 +15,26 @@ export interface SubgraphDefinition<Client extends { $disconnect(): Promise<void
   createClient: (adapter: SqlDriverAdapterFactory) => Client;
   /** Demo data for the embedded default; must do nothing when data is already there. */
   seed?: (client: Client) => Promise<unknown>;
+}
+
+/**
+ * A subgraph's definition from its package folder: the migrations are always in
+ * `<package>/prisma/migrations`, the client is the subgraph's generated Prisma client on the
+ * runtime's driver adapter. `sourceDir` is the `__dirname` of the subgraph's `src/index.ts`.
+ */
+export function defineSubgraph<Client extends { $disconnect(): Promise<void> }>(definition: {
+  name: ServiceName;
+  schema: GraphQLSchema;
+  sourceDir: string;
+  Client: new (options: { adapter: SqlDriverAdapterFactory }) => Client;
+  seed?: (client: Client) => Promise<unknown>;
+}): SubgraphDefinition<Client> {
+  const { Client, sourceDir, ...rest } = definition;
+  return {
+    ...rest,
+    migrationsDir: path.join(sourceDir, '..', 'prisma', 'migrations'),
+    createClient: (adapter) => new Client({ adapter }),
+  };
 }
 
 export interface RunningSubgraph<Client> {

@@ -1,10 +1,8 @@
-import { formatCalendarDate, UnauthenticatedError, ForbiddenError } from '@samen-sterk/subgraph-runtime';
-import { canManageEmployeesOf } from '../access';
+import { exact, formatAmount, formatCalendarDate, sum } from '@samen-sterk/subgraph-runtime';
 import { builder } from '../builder';
 import type { BackPayPeriod, PayrollCalculation } from '../domain/payroll/types';
-import { Exact, money, sum } from '../domain/payroll/money';
 import { periodName } from '../domain/payroll/proration';
-import { outstandingBackPay, type OutstandingBackPay } from '../payroll/back-pay-service';
+import { outstandingBackPay, type OutstandingBackPay } from '../services/back-pay';
 
 // Retroactive corrections: what settled months are owed after a CAO version or minimum wage was
 // published with an earlier effective date, and the back pay a payslip paid for them.
@@ -58,7 +56,7 @@ const RetroactiveCorrectionsRef = builder.objectRef<CorrectionsReport>('Retroact
   fields: (t) => ({
     totalAmount: t.field({
       type: 'Decimal',
-      resolve: (r) => money(sum(r.corrections.map((c) => new Exact(c.amount)))),
+      resolve: (r) => formatAmount(sum(r.corrections.map((c) => exact(c.amount)))),
     }),
     employeeCount: t.int({ resolve: (r) => new Set(r.corrections.map((c) => c.employeeId)).size }),
     corrections: t.field({ type: [RetroactiveCorrectionRef], resolve: (r) => r.corrections }),
@@ -99,11 +97,7 @@ builder.queryFields((t) => ({
       'wage was published, or a yearly step increase applied, with an effective date in or before them. The next ' +
       'payroll run pays it.',
     args: { memberId: t.arg.id({ required: true }) },
-    authScopes: (_root, args, ctx) => canManageEmployeesOf(ctx.identity, args.memberId),
-    unauthorizedError: (_r, _a, ctx) =>
-      ctx.identity
-        ? new ForbiddenError("Only the member's HR staff and its payroll service see its payroll.")
-        : new UnauthenticatedError(),
+    authScopes: (_root, args) => ({ managesEmployeesOf: args.memberId }),
     resolve: async (_root, { memberId }, ctx) => ({ corrections: await outstandingBackPay(ctx, memberId) }),
   }),
 }));

@@ -1,9 +1,7 @@
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from '@samen-sterk/subgraph-runtime';
-import { canManageEmployeesOf, canSeeEmployee, canSeeFullIdentifiers } from '../access';
 import { builder } from '../builder';
+import { countEmployees, findVisibleEmployee, listEmployees } from '../data/employees';
 import { ageOn } from '../domain/employment';
 import { maskBsn, maskIban } from '../domain/masking';
-import type { Prisma } from '../generated/prisma/client';
 import { MemberRef } from './references';
 
 const AddressRef = builder
@@ -17,12 +15,9 @@ const AddressRef = builder
     }),
   });
 
-const fullIdentifierRefused = () =>
-  new ForbiddenError('Only HR, the payroll service for this member and the employee may see the full number.');
-
 export const EmployeeRef = builder.prismaObject('Employee', {
   description: 'An employee of a member. BSN and IBAN are masked; the full numbers only for those who need them.',
-  authScopes: (employee, ctx) => canSeeEmployee(ctx.identity, employee),
+  authScopes: (employee) => ({ seesEmployee: employee }),
   fields: (t) => ({
     id: t.exposeID('id'),
     employer: t.field({ type: MemberRef, resolve: (e) => ({ id: e.memberId }) }),
@@ -37,15 +32,13 @@ export const EmployeeRef = builder.prismaObject('Employee', {
     bsn: t.string({ description: 'Citizen service number, masked: `*****6782`.', resolve: (e) => maskBsn(e.bsn) }),
     bsnFull: t.string({
       description: 'The whole BSN; HR, the payroll service and the employee only.',
-      authScopes: (e, _args, ctx) => canSeeFullIdentifiers(ctx.identity, e),
-      unauthorizedError: fullIdentifierRefused,
+      authScopes: (e) => ({ seesFullIdentifiersOf: e }),
       resolve: (e) => e.bsn,
     }),
     iban: t.string({ description: 'Bank account, masked: `NL91**********4300`.', resolve: (e) => maskIban(e.iban) }),
     ibanFull: t.string({
       description: 'The whole IBAN; HR, the payroll service and the employee only.',
-      authScopes: (e, _args, ctx) => canSeeFullIdentifiers(ctx.identity, e),
-      unauthorizedError: fullIdentifierRefused,
+      authScopes: (e) => ({ seesFullIdentifiersOf: e }),
       resolve: (e) => e.iban,
     }),
     address: t.field({ type: AddressRef, resolve: (e) => e }),
@@ -65,36 +58,6 @@ const EmployeeFilter = builder.inputType('EmployeeFilter', {
   }),
 });
 
-function employeeWhere(
-  memberId: string,
-  filter: typeof EmployeeFilter.$inferInput | null | undefined,
-): Prisma.EmployeeWhereInput {
-  const name = filter?.name?.trim();
-  return {
-    memberId,
-    ...(name
-      ? {
-          OR: [
-            { firstName: { contains: name, mode: 'insensitive' } },
-            { lastName: { contains: name, mode: 'insensitive' } },
-          ],
-        }
-      : {}),
-    ...(filter?.activeOn
-      ? {
-          employments: {
-            some: {
-              startDate: { lte: filter.activeOn },
-              OR: [{ endDate: null }, { endDate: { gte: filter.activeOn } }],
-            },
-          },
-        }
-      : {}),
-  };
-}
-
-const refusedList = () => new ForbiddenError("Only the member's HR staff and its payroll service see its employees.");
-
 builder.queryFields((t) => ({
   employees: t.prismaConnection({
     type: 'Employee',
@@ -102,26 +65,16 @@ builder.queryFields((t) => ({
     description: "A member's employees, by last name (its HR staff and payroll service).",
     args: { memberId: t.arg.id({ required: true }), filter: t.arg({ type: EmployeeFilter, required: false }) },
     // Checked before anything resolves, so totalCount alone cannot leak either.
-    authScopes: (_root, args, ctx) => canManageEmployeesOf(ctx.identity, args.memberId),
-    unauthorizedError: (_root, _args, ctx) => (ctx.identity ? refusedList() : new UnauthenticatedError()),
-    totalCount: (_c, args, ctx) => ctx.db.employee.count({ where: employeeWhere(args.memberId, args.filter) }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.employee.findMany({
-        ...query,
-        where: employeeWhere(args.memberId, args.filter),
-        orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
-      }),
+    authScopes: (_root, args) => ({ managesEmployeesOf: args.memberId }),
+    totalCount: (_c, args, ctx) => countEmployees(ctx.db, args.memberId, args.filter),
+    resolve: (query, _root, args, ctx) => listEmployees(ctx.db, query, args.memberId, args.filter),
   }),
   employee: t.prismaField({
     type: EmployeeRef,
+    // Someone else's employee is "not found" (data/employees.ts), not refused.
     authScopes: { signedIn: true },
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (query, _root, { id }, ctx) => {
-      const employee = await ctx.db.employee.findUnique({ ...query, where: { id } });
-      // Someone else's employee is "not found": its existence is not the caller's business.
-      if (!employee || !canSeeEmployee(ctx.identity, employee)) throw new NotFoundError('Employee', id);
-      return employee;
-    },
+    resolve: (query, _root, { id }, ctx) => findVisibleEmployee(ctx, id, query),
   }),
 }));
 
@@ -135,15 +88,9 @@ MemberRef.implement({
       cursor: 'id',
       description: "This member's employees (its HR staff and payroll service).",
       args: { filter: t.arg({ type: EmployeeFilter, required: false }) },
-      authScopes: (member, _args, ctx) => canManageEmployeesOf(ctx.identity, member.id),
-      unauthorizedError: (_m, _args, ctx) => (ctx.identity ? refusedList() : new UnauthenticatedError()),
-      totalCount: (member, args, ctx) => ctx.db.employee.count({ where: employeeWhere(member.id, args.filter) }),
-      resolve: (query, member, args, ctx) =>
-        ctx.db.employee.findMany({
-          ...query,
-          where: employeeWhere(member.id, args.filter),
-          orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
-        }),
+      authScopes: (member) => ({ managesEmployeesOf: member.id }),
+      totalCount: (member, args, ctx) => countEmployees(ctx.db, member.id, args.filter),
+      resolve: (query, member, args, ctx) => listEmployees(ctx.db, query, member.id, args.filter),
     }),
   }),
 });

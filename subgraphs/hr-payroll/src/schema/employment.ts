@@ -1,9 +1,9 @@
-import { formatCalendarDate, todayInNetherlands } from '@samen-sterk/subgraph-runtime';
-import { canSeeEmployee } from '../access';
+import { todayInNetherlands } from '@samen-sterk/subgraph-runtime';
 import { builder } from '../builder';
-import { caoWageBatched, type CaoWage } from '../cao-client';
-import { ageOn, lkvApplicationDeadline, lkvApplicationStatus, unemploymentPremiumClass } from '../domain/employment';
+import type { CaoWage } from '../cao-client';
+import { lkvApplicationDeadline, lkvApplicationStatus, unemploymentPremiumClass } from '../domain/employment';
 import { ContractType, LkvKind, type Employment } from '../generated/prisma/client';
+import { employmentWage } from '../services/employments';
 import { MemberRef, WageScaleRef } from './references';
 
 export const ContractTypeEnum = builder.enumType(ContractType, {
@@ -74,8 +74,7 @@ const EmploymentWageRef = builder.objectRef<CaoWage & { on: Date; age: number }>
 
 export const EmploymentRef = builder.prismaObject('Employment', {
   description: 'A period of employment of an employee at a member, on a CAO scale and step.',
-  authScopes: (employment, ctx) =>
-    canSeeEmployee(ctx.identity, { id: employment.employeeId, memberId: employment.memberId }),
+  authScopes: (employment) => ({ seesEmployee: { id: employment.employeeId, memberId: employment.memberId } }),
   fields: (t) => ({
     id: t.exposeID('id'),
     employee: t.relation('employee'),
@@ -97,37 +96,17 @@ export const EmploymentRef = builder.prismaObject('Employment', {
       description: 'The CAO wage for this scale, step, hours and the employee’s age on a date (default today).',
       args: { on: t.arg({ type: 'Date', required: false }) },
       select: { employee: { select: { birthDate: true } } },
-      resolve: async (e, args, ctx) => {
-        const on = args.on ?? todayInNetherlands();
-        const age = ageOn(e.employee.birthDate, on);
-        const wage = await caoWageBatched(
-          ctx,
-          { scale: e.caoScale, step: e.caoStep, on, hoursPerWeek: e.hoursPerWeek.toString(), age },
-          'wage',
-        );
-        return { ...wage, on, age };
-      },
+      resolve: (e, args, ctx) => employmentWage(ctx, e, args.on, 'wage'),
     }),
     wageScale: t.field({
       type: WageScaleRef,
       description: 'The CAO scale this employment is on, in the CAO version in force on a date (default today).',
       args: { on: t.arg({ type: 'Date', required: false }) },
       select: { employee: { select: { birthDate: true } } },
-      resolve: async (e, args, ctx) => {
-        const on = args.on ?? todayInNetherlands();
-        const wage = await caoWageBatched(
-          ctx,
-          {
-            scale: e.caoScale,
-            step: e.caoStep,
-            on,
-            hoursPerWeek: e.hoursPerWeek.toString(),
-            age: ageOn(e.employee.birthDate, on),
-          },
-          'wageScale',
-        );
-        return { versionId: wage.version.id, scale: e.caoScale };
-      },
+      resolve: async (e, args, ctx) => ({
+        versionId: (await employmentWage(ctx, e, args.on, 'wageScale')).version.id,
+        scale: e.caoScale,
+      }),
     }),
     activeOn: t.boolean({
       args: { on: t.arg({ type: 'Date', required: true }) },
@@ -135,6 +114,3 @@ export const EmploymentRef = builder.prismaObject('Employment', {
     }),
   }),
 });
-
-export const describePeriod = (e: { startDate: Date; endDate: Date | null }) =>
-  `${formatCalendarDate(e.startDate)} – ${e.endDate ? formatCalendarDate(e.endDate) : 'open'}`;

@@ -1,18 +1,12 @@
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  recordChange,
-  UnauthenticatedError,
-  type Identity,
-} from '@samen-sterk/subgraph-runtime';
-import { canManageEmployeesOf, isSelf } from '../access';
-import { builder, type HrContext } from '../builder';
+import { builder } from '../builder';
+import { RUNS_NEWEST_FIRST, findRun } from '../data/payroll-runs';
+import { PAYSLIPS_NEWEST_FIRST, visiblePayslipsOf } from '../data/payslips';
 import type { PayrollCalculation } from '../domain/payroll/types';
-import { PayrollRunStatus } from '../generated/prisma/client';
-import { explanationOf } from '../payroll/explanation';
 import { periodName } from '../domain/payroll/proration';
-import { calculateMonth, storeRun } from '../payroll/run-service';
+import { PayrollRunStatus } from '../generated/prisma/client';
+import { explanationOf } from '../services/explanation';
+import { calculatePayrollRun } from '../services/payroll-runs';
+import { approvePayrollRun, markPayrollRunPaid } from '../services/run-status';
 import { MemberRef } from './references';
 
 const PayrollRunStatusEnum = builder.enumType(PayrollRunStatus, {
@@ -44,8 +38,7 @@ const ComplianceRef = builder.objectRef<PayrollCalculation['compliance'][number]
 
 export const PayslipRef = builder.prismaObject('Payslip', {
   description: "One employee's pay for a month, with every line and the inputs it came from.",
-  authScopes: (p, ctx) =>
-    canManageEmployeesOf(ctx.identity, p.memberId) || isSelf(ctx.identity, { id: p.employeeId, memberId: p.memberId }),
+  authScopes: (p) => ({ seesEmployee: { id: p.employeeId, memberId: p.memberId } }),
   fields: (t) => ({
     id: t.exposeID('id'),
     run: t.relation('run', {
@@ -98,7 +91,7 @@ export const PayslipRef = builder.prismaObject('Payslip', {
 
 export const PayrollRunRef = builder.prismaObject('PayrollRun', {
   description: "A member's payroll for one month.",
-  authScopes: (run, ctx) => canManageEmployeesOf(ctx.identity, run.memberId),
+  authScopes: (run) => ({ managesEmployeesOf: run.memberId }),
   fields: (t) => ({
     id: t.exposeID('id'),
     employer: t.field({ type: MemberRef, resolve: (r) => ({ id: r.memberId }) }),
@@ -120,37 +113,23 @@ export const PayrollRunRef = builder.prismaObject('PayrollRun', {
   }),
 });
 
-const refused = () => new ForbiddenError("Only the member's HR staff and its payroll service run its payroll.");
-
-/** A run the caller may act on; someone else's is "not found". */
-async function visibleRun(db: Pick<HrContext['db'], 'payrollRun'>, identity: Identity | null, id: string) {
-  const run = await db.payrollRun.findUnique({ where: { id } });
-  if (!run || !canManageEmployeesOf(identity, run.memberId)) throw new NotFoundError('Payroll run', id);
-  return run;
-}
-
 builder.queryFields((t) => ({
   payrollRuns: t.prismaConnection({
     type: 'PayrollRun',
     cursor: 'id',
     description: "A member's payroll runs, newest first.",
     args: { memberId: t.arg.id({ required: true }) },
-    authScopes: (_root, args, ctx) => canManageEmployeesOf(ctx.identity, args.memberId),
-    unauthorizedError: (_r, _a, ctx) => (ctx.identity ? refused() : new UnauthenticatedError()),
+    authScopes: (_root, args) => ({ managesEmployeesOf: args.memberId }),
     totalCount: (_c, args, ctx) => ctx.db.payrollRun.count({ where: { memberId: args.memberId } }),
     resolve: (query, _root, args, ctx) =>
-      ctx.db.payrollRun.findMany({
-        ...query,
-        where: { memberId: args.memberId },
-        orderBy: [{ year: 'desc' }, { month: 'desc' }, { id: 'asc' }],
-      }),
+      ctx.db.payrollRun.findMany({ ...query, where: { memberId: args.memberId }, orderBy: RUNS_NEWEST_FIRST }),
   }),
   payrollRun: t.prismaField({
     type: PayrollRunRef,
     authScopes: { signedIn: true },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _root, { id }, ctx) => {
-      await visibleRun(ctx.db, ctx.identity, id);
+      await findRun(ctx.db, ctx.identity, id);
       return ctx.db.payrollRun.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
@@ -161,15 +140,8 @@ builder.queryFields((t) => ({
     args: { employeeId: t.arg.id({ required: true }) },
     authScopes: { signedIn: true },
     resolve: async (query, _root, { employeeId }, ctx) => {
-      const employee = await ctx.db.employee.findUnique({ where: { id: employeeId } });
-      const allowed =
-        employee && (canManageEmployeesOf(ctx.identity, employee.memberId) || isSelf(ctx.identity, employee));
-      if (!allowed) throw new NotFoundError('Employee', employeeId);
-      return ctx.db.payslip.findMany({
-        ...query,
-        where: { employeeId, run: { status: isSelf(ctx.identity, employee) ? 'PAID' : undefined } },
-        orderBy: [{ run: { year: 'desc' } }, { run: { month: 'desc' } }, { id: 'asc' }],
-      });
+      const where = await visiblePayslipsOf(ctx, employeeId);
+      return ctx.db.payslip.findMany({ ...query, where, orderBy: PAYSLIPS_NEWEST_FIRST });
     },
   }),
 }));
@@ -177,7 +149,7 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   calculatePayrollRun: t.prismaField({
     type: PayrollRunRef,
-    authScopes: { signedIn: true },
+    authScopes: (_root, args) => ({ managesEmployeesOf: args.memberId }),
     description:
       "Calculates (or recalculates, while not approved) a member's payroll for a month: every employment active in it, with the CAO wage of that month. All or nothing.",
     args: {
@@ -186,9 +158,7 @@ builder.mutationFields((t) => ({
       month: t.arg.int({ required: true }),
     },
     resolve: async (query, _root, { memberId, year, month }, ctx) => {
-      if (!canManageEmployeesOf(ctx.identity, memberId)) throw refused();
-      const drafts = await calculateMonth(ctx, memberId, year, month);
-      const run = await storeRun(ctx, memberId, year, month, drafts);
+      const run = await calculatePayrollRun(ctx, memberId, year, month);
       return ctx.db.payrollRun.findUniqueOrThrow({ ...query, where: { id: run.id } });
     },
   }),
@@ -198,64 +168,19 @@ builder.mutationFields((t) => ({
     description:
       'Approves a calculated run. Four eyes: not by the person who calculated it; and only when every payslip is compliant.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, { id }, ctx) =>
-      ctx.db.$transaction(async (tx) => {
-        await tx.$executeRaw`SELECT 1 FROM payroll_run WHERE id = ${id} FOR UPDATE`;
-        const run = await visibleRun(tx, ctx.identity, id);
-        if (run.status !== 'CALCULATED') throw new ConflictError(`This run is ${run.status.toLowerCase()} already.`);
-        if (run.calculatedBy === ctx.identity!.userId) {
-          throw new ForbiddenError('You calculated this run; a second person must approve it (four eyes).');
-        }
-        const failing = await tx.payslip.findMany({ where: { runId: id, compliant: false } });
-        if (failing.length > 0) {
-          const problems = failing.flatMap((p) =>
-            calc(p)
-              .compliance.filter((c) => !c.ok)
-              .map((c) => c.message),
-          );
-          throw new ConflictError(`This run cannot be approved: ${problems.join(' ')}`);
-        }
-        const approved = await tx.payrollRun.update({
-          where: { id },
-          data: { status: 'APPROVED', approvedBy: ctx.identity!.userId, approvedAt: new Date() },
-        });
-        await recordChange(tx, {
-          actorId: ctx.identity!.userId,
-          memberId: run.memberId,
-          action: 'APPROVE_PAYROLL_RUN',
-          entityType: 'PayrollRun',
-          entityId: id,
-          before: run,
-          after: approved,
-        });
-        return tx.payrollRun.findUniqueOrThrow({ ...query, where: { id } });
-      }),
+    resolve: async (query, _root, { id }, ctx) => {
+      await approvePayrollRun(ctx, id);
+      return ctx.db.payrollRun.findUniqueOrThrow({ ...query, where: { id } });
+    },
   }),
   markPayrollRunPaid: t.prismaField({
     type: PayrollRunRef,
     authScopes: { signedIn: true },
     description: 'Records that an approved run was paid. From then on it is frozen with its inputs.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, { id }, ctx) =>
-      ctx.db.$transaction(async (tx) => {
-        await tx.$executeRaw`SELECT 1 FROM payroll_run WHERE id = ${id} FOR UPDATE`;
-        const run = await visibleRun(tx, ctx.identity, id);
-        if (run.status !== 'APPROVED')
-          throw new ConflictError(`Only an approved run can be paid; this one is ${run.status.toLowerCase()}.`);
-        const paid = await tx.payrollRun.update({
-          where: { id },
-          data: { status: 'PAID', paidBy: ctx.identity!.userId, paidAt: new Date() },
-        });
-        await recordChange(tx, {
-          actorId: ctx.identity!.userId,
-          memberId: run.memberId,
-          action: 'PAY_PAYROLL_RUN',
-          entityType: 'PayrollRun',
-          entityId: id,
-          before: run,
-          after: paid,
-        });
-        return tx.payrollRun.findUniqueOrThrow({ ...query, where: { id } });
-      }),
+    resolve: async (query, _root, { id }, ctx) => {
+      await markPayrollRunPaid(ctx, id);
+      return ctx.db.payrollRun.findUniqueOrThrow({ ...query, where: { id } });
+    },
   }),
 }));

@@ -1,20 +1,14 @@
-import { ForbiddenError, recordChange, UnauthenticatedError } from '@samen-sterk/subgraph-runtime';
-import { canManageEmployeesOf } from '../access';
 import { builder } from '../builder';
-import * as check from '../validation';
+import { payrollSettingsOf, setPayrollSettings } from '../services/payroll-settings';
 import { MemberRef } from './references';
 
-// A member's payroll settings: its pension premiums (the sector fund's rates are not public, so
-// each member enters its own), its Whk rate from the tax office's decision, and whether the tax
-// office counts it as a small employer for the Aof. Runs use them as they are when calculated.
-
-const refused = () =>
-  new ForbiddenError("Only the member's HR staff and its payroll service set its payroll settings.");
+// A member's payroll settings (services/payroll-settings.ts): its pension premiums, its Whk rate
+// and whether it is a small employer for the Aof. Runs use them as they are when calculated.
 
 const PayrollSettingsRef = builder.prismaObject('MemberPayrollSettings', {
   name: 'PayrollSettings',
   description: "A member's payroll settings.",
-  authScopes: (s, ctx) => canManageEmployeesOf(ctx.identity, s.memberId),
+  authScopes: (s) => ({ managesEmployeesOf: s.memberId }),
   fields: (t) => ({
     employer: t.field({ type: MemberRef, resolve: (s) => ({ id: s.memberId }) }),
     pensionEmployeePercent: t.expose('pensionEmployeePercent', {
@@ -54,10 +48,8 @@ builder.queryFields((t) => ({
     nullable: true,
     description: "A member's payroll settings; null until they are set (payroll cannot run without them).",
     args: { memberId: t.arg.id({ required: true }) },
-    authScopes: (_root, args, ctx) => canManageEmployeesOf(ctx.identity, args.memberId),
-    unauthorizedError: (_r, _a, ctx) => (ctx.identity ? refused() : new UnauthenticatedError()),
-    resolve: (query, _root, { memberId }, ctx) =>
-      ctx.db.memberPayrollSettings.findUnique({ ...query, where: { memberId } }),
+    authScopes: (_root, args) => ({ managesEmployeesOf: args.memberId }),
+    resolve: (query, _root, { memberId }, ctx) => payrollSettingsOf(ctx, memberId, query),
   }),
 }));
 
@@ -70,46 +62,7 @@ builder.mutationFields((t) => ({
       memberId: t.arg.id({ required: true }),
       input: t.arg({ type: PayrollSettingsInput, required: true }),
     },
-    authScopes: (_root, args, ctx) => canManageEmployeesOf(ctx.identity, args.memberId),
-    unauthorizedError: (_r, _a, ctx) => (ctx.identity ? refused() : new UnauthenticatedError()),
-    resolve: async (query, _root, { memberId, input }, ctx) => {
-      const data = {
-        pensionEmployeePercent: check.ratePercent(
-          input.pensionEmployeePercent,
-          'input.pensionEmployeePercent',
-          "The employee's pension premium",
-          50,
-        ),
-        pensionEmployerPercent: check.ratePercent(
-          input.pensionEmployerPercent,
-          'input.pensionEmployerPercent',
-          "The employer's pension premium",
-          50,
-        ),
-        // The Whk rates of a decision stay well under 10 %.
-        whkPercent:
-          input.whkPercent == null ? null : check.ratePercent(input.whkPercent, 'input.whkPercent', 'The Whk rate', 10),
-        aofSmallEmployer: input.aofSmallEmployer ?? null,
-      };
-      return ctx.db.$transaction(async (tx) => {
-        const before = await tx.memberPayrollSettings.findUnique({ where: { memberId } });
-        const after = await tx.memberPayrollSettings.upsert({
-          ...query,
-          where: { memberId },
-          create: { memberId, ...data },
-          update: data,
-        });
-        await recordChange(tx, {
-          actorId: ctx.identity!.userId,
-          memberId,
-          action: 'SET_PAYROLL_SETTINGS',
-          entityType: 'MemberPayrollSettings',
-          entityId: memberId,
-          before: before ?? undefined,
-          after,
-        });
-        return after;
-      });
-    },
+    authScopes: (_root, args) => ({ managesEmployeesOf: args.memberId }),
+    resolve: (query, _root, { memberId, input }, ctx) => setPayrollSettings(ctx, memberId, input, query),
   }),
 }));

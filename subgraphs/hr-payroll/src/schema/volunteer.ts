@@ -1,48 +1,30 @@
-import {
-  BadUserInputError,
-  ForbiddenError,
-  formatCalendarDate,
-  NotFoundError,
-  PlatformError,
-  recordChange,
-  todayInNetherlands,
-  UnauthenticatedError,
-  type Identity,
-} from '@samen-sterk/subgraph-runtime';
-import { canManageEmployeesOf } from '../access';
+import { formatAmount, todayInNetherlands } from '@samen-sterk/subgraph-runtime';
 import { builder } from '../builder';
+import { findVolunteer, PAYMENTS_NEWEST_FIRST, VOLUNTEERS_BY_NAME, yearBounds } from '../data/volunteers';
 import { ageOn } from '../domain/employment';
-import { money } from '../domain/payroll/money';
 import {
   averagePerHour,
-  checkVolunteerAllowance,
-  VOLUNTEER_LIMIT_YEARS,
-  VolunteerAllowanceInputError,
-  volunteerLimitsFor,
-  volunteerYearTotals,
   type VolunteerAllowanceCheck,
   type VolunteerAllowanceLimits,
   type VolunteerLimitBreach,
   type VolunteerMonthTotals,
   type VolunteerYearTotals,
 } from '../domain/volunteers';
-import type { Prisma, VolunteerAllowancePayment } from '../generated/prisma/client';
-import * as check from '../validation';
+import {
+  checkAllowance,
+  recordVolunteerAllowance,
+  registerVolunteer,
+  volunteerTotals,
+  type RecordedAllowance,
+} from '../services/volunteers';
 import { MemberRef } from './references';
 
 /**
  * Volunteers of a member and the allowances paid to them (vrijwilligersvergoeding), checked
- * against the untaxed limits of the volunteer scheme (rules in ../domain/volunteers.ts). Who may
- * see and change them: the same as for employees (`canManageEmployeesOf`: the member's HR staff
- * and its payroll service). Every change goes to the audit log.
+ * against the untaxed limits of the volunteer scheme (the workflows in ../services/volunteers.ts,
+ * the rules in ../domain/volunteers.ts). Who may see and change them: the same as for employees
+ * (`managesEmployeesOf`: the member's HR staff and its payroll service).
  */
-
-const refused = () => new ForbiddenError("Only the member's HR staff and its payroll service manage its volunteers.");
-const actor = (identity: Identity | null) => identity!.userId;
-
-/** Largest values the columns hold: DECIMAL(6,2) hours, DECIMAL(10,2) euros. */
-const MAX_HOURS = '9999.99';
-const MAX_AMOUNT = '99999999.99';
 
 // --- Types ---------------------------------------------------------------------------------
 
@@ -155,13 +137,13 @@ const TotalsRef = builder.objectRef<VolunteerYearTotals>('VolunteerAllowanceTota
 
 export const VolunteerAllowancePaymentRef = builder.prismaObject('VolunteerAllowancePayment', {
   description: 'An allowance paid to a volunteer.',
-  authScopes: (p, ctx) => canManageEmployeesOf(ctx.identity, p.memberId),
+  authScopes: (p) => ({ managesEmployeesOf: p.memberId }),
   fields: (t) => ({
     id: t.exposeID('id'),
     volunteer: t.relation('volunteer'),
     paidOn: t.expose('paidOn', { type: 'Date' }),
     hours: t.expose('hours', { type: 'Decimal' }),
-    amount: t.field({ type: 'Decimal', resolve: (p) => money(p.amount) }),
+    amount: t.field({ type: 'Decimal', resolve: (p) => formatAmount(p.amount) }),
     averagePerHour: t.field({
       type: 'Decimal',
       description: 'amount ÷ hours, rounded up to cents.',
@@ -176,27 +158,9 @@ export const VolunteerAllowancePaymentRef = builder.prismaObject('VolunteerAllow
   }),
 });
 
-const yearBounds = (year: number) => ({
-  gte: new Date(Date.UTC(year, 0, 1)),
-  lt: new Date(Date.UTC(year + 1, 0, 1)),
-});
-
-const knownYears = () => VOLUNTEER_LIMIT_YEARS.join(' and ');
-
-function limitsOfYear(year: number, field: string, what: string) {
-  const limits = volunteerLimitsFor(year);
-  if (!limits) {
-    throw new BadUserInputError(
-      field,
-      `No untaxed volunteer allowance limits are known for ${year} (${what}); the platform has them for ${knownYears()}.`,
-    );
-  }
-  return limits;
-}
-
 export const VolunteerRef = builder.prismaObject('Volunteer', {
   description: "A volunteer at a member (not an employee); the member's HR staff and payroll service see them.",
-  authScopes: (v, ctx) => canManageEmployeesOf(ctx.identity, v.memberId),
+  authScopes: (v) => ({ managesEmployeesOf: v.memberId }),
   fields: (t) => ({
     id: t.exposeID('id'),
     member: t.field({ type: MemberRef, resolve: (v) => ({ id: v.memberId }) }),
@@ -219,49 +183,32 @@ export const VolunteerRef = builder.prismaObject('Volunteer', {
       args: { year: t.arg.int({ required: false }) },
       query: (args) => ({
         where: args.year != null ? { paidOn: yearBounds(args.year) } : {},
-        orderBy: [{ paidOn: 'desc' }, { createdAt: 'desc' }, { id: 'asc' }],
+        orderBy: PAYMENTS_NEWEST_FIRST,
       }),
     }),
     totals: t.field({
       type: TotalsRef,
       description: 'Allowances in a calendar year per month and in all, and the room left under the untaxed limits.',
       args: { year: t.arg.int({ required: true }) },
-      resolve: async (v, { year }, ctx) => {
-        const limits = limitsOfYear(year, 'year', `year ${year}`);
-        const payments = await ctx.db.volunteerAllowancePayment.findMany({
-          where: { volunteerId: v.id, paidOn: yearBounds(year) },
-          select: { paidOn: true, hours: true, amount: true },
-        });
-        return volunteerYearTotals(
-          limits,
-          v.birthDate,
-          payments.map((p) => ({ paidOn: p.paidOn, hours: p.hours.toString(), amount: p.amount.toString() })),
-        );
-      },
+      resolve: (v, { year }, ctx) => volunteerTotals(ctx.db, v, year),
     }),
   }),
 });
 
-const RecordedRef = builder
-  .objectRef<{
-    payment: VolunteerAllowancePayment;
-    check: VolunteerAllowanceCheck;
-    warnings: string[];
-  }>('RecordVolunteerAllowancePayload')
-  .implement({
-    fields: (t) => ({
-      payment: t.field({ type: VolunteerAllowancePaymentRef, resolve: (r) => r.payment }),
-      taxable: t.boolean({
-        description: 'Recorded above an untaxed limit: the whole allowance may be taxable wage.',
-        resolve: (r) => r.payment.taxable,
-      }),
-      check: t.field({ type: CheckRef, resolve: (r) => r.check }),
-      warnings: t.stringList({
-        description: 'Empty when the payment is within every limit.',
-        resolve: (r) => r.warnings,
-      }),
+const RecordedRef = builder.objectRef<RecordedAllowance>('RecordVolunteerAllowancePayload').implement({
+  fields: (t) => ({
+    payment: t.field({ type: VolunteerAllowancePaymentRef, resolve: (r) => r.payment }),
+    taxable: t.boolean({
+      description: 'Recorded above an untaxed limit: the whole allowance may be taxable wage.',
+      resolve: (r) => r.payment.taxable,
     }),
-  });
+    check: t.field({ type: CheckRef, resolve: (r) => r.check }),
+    warnings: t.stringList({
+      description: 'Empty when the payment is within every limit.',
+      resolve: (r) => r.warnings,
+    }),
+  }),
+});
 
 // --- Inputs --------------------------------------------------------------------------------
 
@@ -291,81 +238,7 @@ const AllowanceInput = builder.inputType('VolunteerAllowanceInput', {
   }),
 });
 
-// --- Checks --------------------------------------------------------------------------------
-
-type Db = Pick<Prisma.TransactionClient, 'volunteer' | 'volunteerAllowancePayment'>;
-
-/** A volunteer the caller may act on; someone else's is "not found". */
-async function visibleVolunteer(db: Db, identity: Identity | null, id: string) {
-  const volunteer = await db.volunteer.findUnique({ where: { id } });
-  if (!volunteer || !canManageEmployeesOf(identity, volunteer.memberId)) throw new NotFoundError('Volunteer', id);
-  return volunteer;
-}
-
-/** Checks a payment's input and the limits it would meet; throws BAD_USER_INPUT naming the field. */
-async function checkedPayment(db: Db, identity: Identity | null, input: typeof AllowanceInput.$inferInput) {
-  const volunteer = await visibleVolunteer(db, identity, input.volunteerId);
-  // More than 0, at most what the columns hold, two decimals.
-  const hours = check
-    .decimal(input.hours, 'input.hours', 'The hours', { min: 0, minExclusive: true, max: MAX_HOURS })
-    .toFixed(2);
-  const amount = check
-    .money(input.amount, 'input.amount', 'The amount', { positive: true, max: MAX_AMOUNT })
-    .toFixed(2);
-  const note = check.optionalText(input.note, 'input.note', 'The note', {
-    multiline: true,
-    maxLength: check.MAX_LENGTH.allowanceNote,
-  });
-  const paidOn = input.paidOn;
-  if (paidOn < volunteer.startDate) {
-    throw new BadUserInputError(
-      'input.paidOn',
-      `${formatCalendarDate(paidOn)} lies before the volunteer started (${formatCalendarDate(volunteer.startDate)}).`,
-    );
-  }
-  const year = paidOn.getUTCFullYear();
-  const limits = limitsOfYear(year, 'input.paidOn', `payment date ${formatCalendarDate(paidOn)}`);
-  const earlier = await db.volunteerAllowancePayment.findMany({
-    where: { volunteerId: volunteer.id, paidOn: yearBounds(year) },
-    select: { paidOn: true, amount: true },
-  });
-  let result: VolunteerAllowanceCheck;
-  try {
-    result = checkVolunteerAllowance(
-      limits,
-      ageOn(volunteer.birthDate, paidOn),
-      earlier.map((p) => ({ paidOn: p.paidOn, amount: p.amount.toString() })),
-      { paidOn, hours, amount },
-    );
-  } catch (error) {
-    if (error instanceof VolunteerAllowanceInputError)
-      throw new BadUserInputError(`input.${error.field}`, error.message);
-    throw error;
-  }
-  return { volunteer, paidOn, hours, amount, note, check: result };
-}
-
-const breachesForClients = (c: VolunteerAllowanceCheck) =>
-  c.limitBreaches.map(({ limit, allowed, actual, over }) => ({ limit, allowed, actual, over }));
-
-const snapshotOfCheck = (c: VolunteerAllowanceCheck) => ({
-  ok: c.ok,
-  age: c.age,
-  hourlyMaximum: c.hourlyMaximum,
-  monthTotal: c.monthTotal,
-  yearTotal: c.yearTotal,
-  limitBreaches: breachesForClients(c),
-});
-
 // --- Queries and mutations -----------------------------------------------------------------
-
-const refusedList = () => new ForbiddenError("Only the member's HR staff and its payroll service see its volunteers.");
-
-const volunteersOrder: Prisma.VolunteerOrderByWithRelationInput[] = [
-  { lastName: 'asc' },
-  { firstName: 'asc' },
-  { id: 'asc' },
-];
 
 builder.queryFields((t) => ({
   volunteers: t.prismaConnection({
@@ -374,18 +247,17 @@ builder.queryFields((t) => ({
     description: "A member's volunteers, by last name (its HR staff and payroll service).",
     args: { memberId: t.arg.id({ required: true }) },
     // Checked before anything resolves, so totalCount alone cannot leak either.
-    authScopes: (_root, args, ctx) => canManageEmployeesOf(ctx.identity, args.memberId),
-    unauthorizedError: (_root, _args, ctx) => (ctx.identity ? refusedList() : new UnauthenticatedError()),
+    authScopes: (_root, args) => ({ managesEmployeesOf: args.memberId }),
     totalCount: (_c, args, ctx) => ctx.db.volunteer.count({ where: { memberId: args.memberId } }),
     resolve: (query, _root, args, ctx) =>
-      ctx.db.volunteer.findMany({ ...query, where: { memberId: args.memberId }, orderBy: volunteersOrder }),
+      ctx.db.volunteer.findMany({ ...query, where: { memberId: args.memberId }, orderBy: VOLUNTEERS_BY_NAME }),
   }),
   volunteer: t.prismaField({
     type: VolunteerRef,
     authScopes: { signedIn: true },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _root, { id }, ctx) => {
-      await visibleVolunteer(ctx.db, ctx.identity, id);
+      await findVolunteer(ctx.db, ctx.identity, id);
       return ctx.db.volunteer.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
@@ -395,47 +267,19 @@ builder.queryFields((t) => ({
     description:
       'Checks an allowance payment against the untaxed limits without recording it: a warning, before paying, when it would break one.',
     args: { input: t.arg({ type: AllowanceInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => (await checkedPayment(ctx.db, ctx.identity, input)).check,
+    resolve: (_root, { input }, ctx) => checkAllowance(ctx, input),
   }),
 }));
 
 builder.mutationFields((t) => ({
   registerVolunteer: t.prismaField({
     type: VolunteerRef,
-    authScopes: { signedIn: true },
+    authScopes: (_root, args) => ({ managesEmployeesOf: args.input.memberId }),
     description: 'Registers a volunteer at a member (its HR staff or payroll service).',
     args: { input: t.arg({ type: RegisterVolunteerInput, required: true }) },
-    resolve: (query, _root, { input }, ctx) => {
-      if (!canManageEmployeesOf(ctx.identity, input.memberId)) throw refused();
-      const today = todayInNetherlands();
-      if (input.birthDate > today) throw new BadUserInputError('input.birthDate', 'The birth date lies in the future.');
-      if (input.startDate < input.birthDate)
-        throw new BadUserInputError('input.startDate', 'The start date lies before the birth date.');
-      const { work } = check.DATE_WINDOWS;
-      check.date(input.startDate, 'input.startDate', 'The start date', work);
-      const endDate = check.endDate(input.endDate, input.startDate, 'input.endDate', 'The end date', work);
-      check.birthDate(input.birthDate, 'input.birthDate', { on: input.startDate, onLabel: 'on the first day' });
-      const data = {
-        memberId: input.memberId,
-        firstName: check.text(input.firstName, 'input.firstName', 'The first name'),
-        lastName: check.text(input.lastName, 'input.lastName', 'The last name'),
-        birthDate: input.birthDate,
-        email: check.optionalEmail(input.email, 'input.email'),
-        startDate: input.startDate,
-        endDate,
-      };
-      return ctx.db.$transaction(async (tx) => {
-        const volunteer = await tx.volunteer.create({ data });
-        await recordChange(tx, {
-          actorId: actor(ctx.identity),
-          memberId: volunteer.memberId,
-          action: 'REGISTER_VOLUNTEER',
-          entityType: 'Volunteer',
-          entityId: volunteer.id,
-          after: volunteer,
-        });
-        return tx.volunteer.findUniqueOrThrow({ ...query, where: { id: volunteer.id } });
-      });
+    resolve: async (query, _root, { input }, ctx) => {
+      const volunteer = await registerVolunteer(ctx, input);
+      return ctx.db.volunteer.findUniqueOrThrow({ ...query, where: { id: volunteer.id } });
     },
   }),
   recordVolunteerAllowance: t.field({
@@ -450,45 +294,7 @@ builder.mutationFields((t) => ({
         description: 'Record it even though it breaks a limit (the allowance may then be taxable wage).',
       }),
     },
-    resolve: (_root, { input, acceptTaxable }, ctx) =>
-      ctx.db.$transaction(async (tx) => {
-        // One payment at a time per volunteer: the sums the check reads stay true until it is written.
-        await tx.$executeRaw`SELECT 1 FROM volunteer WHERE id = ${input.volunteerId} FOR UPDATE`;
-        const checked = await checkedPayment(tx, ctx.identity, input);
-        const { check: result } = checked;
-        if (!result.ok && !acceptTaxable) {
-          throw new PlatformError(
-            'BAD_USER_INPUT',
-            `${result.message} Nothing was recorded; to record it anyway, as taxable, send acceptTaxable: true.`,
-            { field: 'input.amount', limitBreaches: breachesForClients(result) },
-          );
-        }
-        const payment = await tx.volunteerAllowancePayment.create({
-          data: {
-            volunteerId: checked.volunteer.id,
-            memberId: checked.volunteer.memberId,
-            paidOn: checked.paidOn,
-            hours: checked.hours,
-            amount: checked.amount,
-            taxable: !result.ok,
-            note: checked.note,
-            createdBy: actor(ctx.identity),
-          },
-        });
-        await recordChange(tx, {
-          actorId: actor(ctx.identity),
-          memberId: payment.memberId,
-          action: result.ok ? 'RECORD_VOLUNTEER_ALLOWANCE' : 'RECORD_TAXABLE_VOLUNTEER_ALLOWANCE',
-          entityType: 'VolunteerAllowancePayment',
-          entityId: payment.id,
-          after: { ...payment, check: snapshotOfCheck(result) },
-        });
-        return {
-          payment,
-          check: result,
-          warnings: result.ok ? [] : [`Recorded as TAXABLE. ${result.message}`],
-        };
-      }),
+    resolve: (_root, { input, acceptTaxable }, ctx) => recordVolunteerAllowance(ctx, input, acceptTaxable ?? false),
   }),
 }));
 
@@ -498,10 +304,9 @@ builder.objectFields(MemberRef, (t) => ({
     type: 'Volunteer',
     cursor: 'id',
     description: "This member's volunteers (its HR staff and payroll service).",
-    authScopes: (member, _args, ctx) => canManageEmployeesOf(ctx.identity, member.id),
-    unauthorizedError: (_m, _args, ctx) => (ctx.identity ? refusedList() : new UnauthenticatedError()),
+    authScopes: (member) => ({ managesEmployeesOf: member.id }),
     totalCount: (member, _args, ctx) => ctx.db.volunteer.count({ where: { memberId: member.id } }),
     resolve: (query, member, _args, ctx) =>
-      ctx.db.volunteer.findMany({ ...query, where: { memberId: member.id }, orderBy: volunteersOrder }),
+      ctx.db.volunteer.findMany({ ...query, where: { memberId: member.id }, orderBy: VOLUNTEERS_BY_NAME }),
   }),
 }));

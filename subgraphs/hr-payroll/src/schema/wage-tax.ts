@@ -4,7 +4,6 @@ import { builder } from '../builder';
 import {
   specialPaymentsTax,
   wageTax,
-  WageTaxInputError,
   type SpecialPaymentsTaxResult,
   type WageTaxResult,
 } from '../domain/wage-tax/wage-tax';
@@ -62,16 +61,8 @@ const SpecialPaymentsTaxRef = builder.objectRef<SpecialPaymentsTaxResult>('Speci
   }),
 });
 
-/** The calculator's own input errors become BAD_USER_INPUT naming the argument. */
-function answered<T>(compute: () => T): T {
-  try {
-    return compute();
-  } catch (error) {
-    if (error instanceof WageTaxInputError) throw new BadUserInputError(error.field, error.message);
-    throw error;
-  }
-}
-
+// The calculator's own refusals (DomainError) reach the caller as BAD_USER_INPUT naming the
+// argument: the error formatter maps them.
 builder.queryFields((t) => ({
   wageTax: t.field({
     type: WageTaxRef,
@@ -86,11 +77,8 @@ builder.queryFields((t) => ({
     },
     resolve: (_root, args) => {
       if (args.wage.isNegative()) throw new BadUserInputError('wage', 'A wage cannot be negative.');
-      return answered(() => ({
-        ...wageTax({ year: args.year, period: args.period, wage: args.wage, withTaxCredit: args.withTaxCredit }),
-        year: args.year,
-        withTaxCredit: args.withTaxCredit,
-      }));
+      const { year, period, wage, withTaxCredit } = args;
+      return { ...wageTax({ year, period, wage, withTaxCredit }), year, withTaxCredit };
     },
   }),
   specialPaymentsTax: t.field({
@@ -103,6 +91,6 @@ builder.queryFields((t) => ({
       previousYearAnnualWage: t.arg({ type: 'Decimal', required: true }),
       withTaxCredit: t.arg.boolean({ required: true }),
     },
-    resolve: (_root, args) => answered(() => specialPaymentsTax(args)),
+    resolve: (_root, args) => specialPaymentsTax(args),
   }),
 }));

@@ -4,7 +4,7 @@ import { caoPublications, caoWages, type CaoPublication, type WageQuestion } fro
 import { backPayFor } from '../domain/payroll/back-pay';
 import { monthBounds, monthIndex, monthSlice } from '../domain/payroll/proration';
 import type { BackPayInput, PayrollInput } from '../domain/payroll/types';
-import type { Prisma } from '../generated/prisma/client';
+import { SETTLED } from '../data/payroll-runs';
 
 /**
  * Retroactive corrections: which settled months (approved or paid) are owed back pay because,
@@ -15,8 +15,6 @@ import type { Prisma } from '../generated/prisma/client';
  * is compared with what was paid (back-pay.ts has the rule). Months nothing changed for since are
  * not looked at: no question to the CAO service, no payslip read.
  */
-
-const SETTLED: Prisma.PayrollRunWhereInput = { status: { in: ['APPROVED', 'PAID'] } };
 
 export interface OutstandingBackPay extends BackPayInput {
   employeeId: string;

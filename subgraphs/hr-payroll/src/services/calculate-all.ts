@@ -1,14 +1,16 @@
+import { isDomainError } from '@samen-sterk/subgraph-runtime';
 import { calculatePayroll } from '../domain/payroll/calculate';
+import type { PayrollInput } from '../domain/payroll/types';
 import { forStorage, type StoredCalculation } from './explanation';
 import { timedPhase } from './phases';
-import { PayrollInputError, type PayrollInput } from '../domain/payroll/types';
 
-export type CalculationOutcome = { calculation: StoredCalculation } | { error: { field: string; message: string } };
+export type CalculationOutcome =
+  { calculation: StoredCalculation } | { error: { field: string | null; message: string } };
 
 /**
  * Calculates a run's payslips, as they are stored (without the explanation, see explanation.ts).
- * An input the calculation refuses (PayrollInputError) gives an error outcome for that payslip;
- * anything else is a bug and throws.
+ * An input the calculation refuses (a DomainError of the payroll rules) gives an error outcome
+ * for that payslip; anything else is a bug and throws.
  *
  * In this thread, on purpose: worker threads were measured and lost. A calculated payslip is a
  * large object graph (10,000 of them serialise to 44 MB), and copying the outcomes back to this
@@ -20,7 +22,7 @@ export async function calculateAll(inputs: PayrollInput[]): Promise<CalculationO
       try {
         return { calculation: forStorage(calculatePayroll(input)) };
       } catch (error) {
-        if (error instanceof PayrollInputError) return { error: { field: error.field, message: error.message } };
+        if (isDomainError(error)) return { error: { field: error.field, message: error.message } };
         throw error;
       }
     }),

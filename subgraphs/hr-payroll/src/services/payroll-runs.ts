@@ -1,11 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { BadUserInputError, ConflictError, formatCalendarDate, recordChange } from '@samen-sterk/subgraph-runtime';
+import {
+  BadUserInputError,
+  ConflictError,
+  exact,
+  formatAmount,
+  formatCalendarDate,
+  recordChange,
+} from '@samen-sterk/subgraph-runtime';
 import type { HrContext } from '../builder';
 import { caoWages } from '../cao-client';
-import { backPayByEmployment, outstandingBackPay } from './back-pay-service';
+import { backPayByEmployment, outstandingBackPay } from './back-pay';
 import { calculateAll, type CalculationOutcome } from './calculate-all';
 import type { StoredCalculation } from './explanation';
 import { timedPhase } from './phases';
+import { insertPayslips, storeBackPay } from './payslip-storage';
 import {
   emptyYearToDate,
   type HolidayAllowanceAccrual,
@@ -13,9 +21,9 @@ import {
   type YearToDate,
 } from '../domain/payroll/types';
 import { ageOn } from '../domain/employment';
-import { Exact, money } from '../domain/payroll/money';
 import { monthBounds, periodName } from '../domain/payroll/proration';
 import type { Prisma } from '../generated/prisma/client';
+import { SETTLED } from '../data/payroll-runs';
 
 /**
  * Payroll runs: gather each employment's inputs (the CAO service's wage, settings, year to
@@ -27,17 +35,11 @@ import type { Prisma } from '../generated/prisma/client';
 /** Small employer for the Aof rate: at most 25 employees (an approximation of the premium-wage test). */
 const SMALL_EMPLOYER_MAX_EMPLOYEES = 25;
 
-/** Payslips per INSERT statement when a run is stored (measured: 500 beats 250, 1000 and 2000). */
-const PAYSLIPS_PER_INSERT = 500;
-
 /**
  * A whole sector's run is stored in one transaction (all or nothing), which takes longer than
  * Prisma's default 5 s: allow minutes.
  */
 const RUN_TRANSACTION = { maxWait: 30_000, timeout: 10 * 60_000 };
-
-/** Runs whose payslips count as history (year to date, holiday allowance reserved). */
-const SETTLED: Prisma.PayrollRunWhereInput = { status: { in: ['APPROVED', 'PAID'] } };
 
 export interface PayslipDraft {
   employeeId: string;
@@ -106,6 +108,15 @@ async function history(db: HrContext['db'], memberId: string, year: number, mont
       previousYearAnnualWage: previousYearSlips.get(employeeId)?.yearToDateAfter.taxableWage ?? null,
     };
   };
+}
+
+/**
+ * Calculates (or recalculates, while not approved) a member's payroll for a month and stores it
+ * as the month's run. The CAO service is asked first, outside the run's transaction.
+ */
+export async function calculatePayrollRun(ctx: HrContext, memberId: string, year: number, month: number) {
+  const drafts = await calculateMonth(ctx, memberId, year, month);
+  return storeRun(ctx, memberId, year, month, drafts);
 }
 
 /** Every active employment's payslip for the month; throws BAD_USER_INPUT naming the employee when one cannot be calculated. */
@@ -194,10 +205,8 @@ export async function calculateMonth(
     const employment = employments[i]!;
     if ('error' in outcome) {
       const who = `${employment.employee.firstName} ${employment.employee.lastName}`;
-      throw new BadUserInputError(
-        `employment ${employment.id}.${outcome.error.field}`,
-        `${who}: ${outcome.error.message}`,
-      );
+      const field = outcome.error.field === null ? '' : `.${outcome.error.field}`;
+      throw new BadUserInputError(`employment ${employment.id}${field}`, `${who}: ${outcome.error.message}`);
     }
     return {
       employeeId: employment.employeeId,
@@ -242,73 +251,7 @@ async function calculateInOrder(
 }
 
 /** A monthly wage a year long (× 12: exact, cents stay cents). */
-const annualised = (monthly: string) => money(new Exact(monthly).times(12));
-
-/**
- * Inserts a run's payslips, a slice per statement, each payslip ONE JSON parameter that the
- * statement takes apart: Prisma's createMany spent most of a 20,000-payslip run turning the
- * nested JSON into query arguments. Measured against it: a parameter per column (Prisma's cost
- * grows with the number of parameters) and one JSON document per slice (json_to_recordset:
- * PostgreSQL then parses every payslip twice). On the transaction `tx`, so the run stays whole.
- */
-async function insertPayslips(
-  tx: Prisma.TransactionClient,
-  runId: string,
-  memberId: string,
-  drafts: PayslipDraft[],
-  ids: string[],
-) {
-  // LZ4 compresses the large JSON values several times faster than PostgreSQL's default (pglz) at
-  // about the same size; for this transaction only, where the server has it (PGlite has not).
-  await tx.$executeRawUnsafe(
-    `SELECT set_config('default_toast_compression', 'lz4', true) FROM pg_settings
-     WHERE name = 'default_toast_compression' AND 'lz4' = ANY (enumvals)`,
-  );
-  // The next slice's parameters are built while the database stores the previous one (its own process).
-  let storing: Promise<unknown> = Promise.resolve();
-  for (let i = 0; i < drafts.length; i += PAYSLIPS_PER_INSERT) {
-    const slice = drafts.slice(i, i + PAYSLIPS_PER_INSERT);
-    const values: string[] = [runId, memberId];
-    slice.forEach((d, j) => {
-      const c = d.calculation;
-      values.push(
-        JSON.stringify({
-          id: ids[i + j],
-          employee_id: d.employeeId,
-          employment_id: d.employmentId,
-          cao_version_id: c.cao.versionId,
-          cao_version_name: c.cao.versionName,
-          gross: c.grossWage,
-          taxable_wage: c.taxableWage.total,
-          wage_tax: c.wageTax.total,
-          net: c.netPay,
-          employer_costs: c.employerCostsTotal,
-          compliant: c.compliant,
-          inputs: d.input,
-          calculation: c,
-        }),
-      );
-    });
-    await storing;
-    storing = Promise.resolve(tx.$executeRawUnsafe(insertPayslipsSql(slice.length), ...values));
-    // Awaited with the next slice; until then a failure must not count as an unhandled rejection.
-    storing.catch(() => {});
-    // Let the statement reach the database before the next slice's JSON blocks this thread.
-    await new Promise((sent) => setImmediate(sent));
-  }
-  await storing;
-}
-
-/** INSERT of `rows` payslips of one run: $1 the run, $2 the member, then one JSON parameter a payslip. */
-function insertPayslipsSql(rows: number) {
-  const tuples = Array.from({ length: rows }, (_, r) => `($${3 + r}::jsonb)`);
-  return `INSERT INTO payslip (id, run_id, member_id, employee_id, employment_id, cao_version_id, cao_version_name,
-      gross, taxable_wage, wage_tax, net, employer_costs, inputs, calculation, compliant)
-    SELECT p->>'id', $1, $2, p->>'employee_id', p->>'employment_id', p->>'cao_version_id', p->>'cao_version_name',
-      (p->>'gross')::numeric, (p->>'taxable_wage')::numeric, (p->>'wage_tax')::numeric, (p->>'net')::numeric,
-      (p->>'employer_costs')::numeric, p->'inputs', p->'calculation', (p->>'compliant')::boolean
-    FROM (VALUES ${tuples.join(', ')}) AS payslips(p)`;
-}
+const annualised = (monthly: string) => formatAmount(exact(monthly).times(12));
 
 /** Stores a calculation as the member's run for the month (new, or replacing a calculated one). */
 export async function storeRun(ctx: HrContext, memberId: string, year: number, month: number, drafts: PayslipDraft[]) {
@@ -342,34 +285,4 @@ export async function storeRun(ctx: HrContext, memberId: string, year: number, m
     });
     return run;
   }, RUN_TRANSACTION);
-}
-
-/** The back pay each payslip pays, a row per corrected month, so later runs know it is paid. */
-async function storeBackPay(
-  tx: Prisma.TransactionClient,
-  runId: string,
-  memberId: string,
-  drafts: PayslipDraft[],
-  payslipIds: string[],
-) {
-  if (!drafts.some((d) => d.calculation.backPay)) return;
-  await tx.payrollCorrection.createMany({
-    data: drafts.flatMap((d, i) =>
-      (d.calculation.backPay?.periods ?? []).map((p) => ({
-        payslipId: payslipIds[i]!,
-        runId,
-        memberId,
-        employeeId: d.employeeId,
-        employmentId: d.employmentId,
-        periodYear: p.year,
-        periodMonth: p.month,
-        correctedPayslipId: p.correctedPayslipId,
-        paidMonthly: p.paidMonthly,
-        dueMonthly: p.dueMonthly,
-        caoVersionId: p.dueCaoVersionId,
-        caoVersionName: p.dueCaoVersionName,
-        amount: p.amount,
-      })),
-    ),
-  });
 }

@@ -1,0 +1,17 @@
+import type { HrContext } from '../builder';
+
+/**
+ * Which employee an employment belongs to, batched per request: the access rule for an
+ * employee's own appraisals (access.ts, `seesEmployment`) asks it once per appraisal listed.
+ */
+export const employeeOfEmployment = (ctx: Pick<HrContext, 'db' | 'loaders'>, employmentId: string) =>
+  ctx.loaders
+    .get<string, string>('employment-employee', async (ids) => {
+      const rows = await ctx.db.employment.findMany({
+        where: { id: { in: [...ids] } },
+        select: { id: true, employeeId: true },
+      });
+      const byId = new Map(rows.map((r) => [r.id, r.employeeId]));
+      return ids.map((id) => byId.get(id) ?? null);
+    })
+    .load(employmentId);

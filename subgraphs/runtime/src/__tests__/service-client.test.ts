@@ -1,0 +1,91 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { askService, serviceOperation } from '../service-client';
+
+// Reads are asked again when the other service cannot answer for a moment; writes never (they
+// may have been carried out); the time limit holds for all attempts together.
+
+/** A service that answers each request with the next of `answers` (a status, or a GraphQL body). */
+async function fakeService(answers: (number | object)[]) {
+  const seen: string[] = [];
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      seen.push(body);
+      const answer = answers[Math.min(seen.length - 1, answers.length - 1)]!;
+      if (typeof answer === 'number') res.writeHead(answer).end('<html>down</html>');
+      else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  return { ctx: { serviceUrl: () => url, authorization: null }, seen, close: () => server.close() };
+}
+
+// Each failure is logged once, naming the service; kept out of the test output here.
+let logged: jest.SpyInstance;
+beforeEach(() => {
+  logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+});
+afterEach(() => logged.mockRestore());
+
+const READ = serviceOperation<{ ping: string }>('query Ping { ping }');
+const WRITE = serviceOperation<{ touch: boolean }>('mutation Touch { touch }');
+
+test('a read is asked again after a 503, and answers', async () => {
+  const service = await fakeService([503, { data: { ping: 'pong' } }]);
+  try {
+    const answer = await askService(service.ctx, 'cao', { query: READ, label: 'CAO service' });
+    expect(answer).toEqual({ data: { ping: 'pong' }, errors: [] });
+    expect(service.seen).toHaveLength(2);
+  } finally {
+    service.close();
+  }
+});
+
+test('a read that keeps failing is asked three times, then fails naming the service', async () => {
+  const service = await fakeService([503]);
+  try {
+    await expect(askService(service.ctx, 'cao', { query: READ, label: 'CAO service' })).rejects.toThrow(
+      'The CAO service did not answer',
+    );
+    expect(service.seen).toHaveLength(3);
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining('service=cao'));
+  } finally {
+    service.close();
+  }
+});
+
+test('a write is never asked twice', async () => {
+  const service = await fakeService([503, { data: { touch: true } }]);
+  try {
+    await expect(askService(service.ctx, 'members', { query: WRITE, label: 'members directory' })).rejects.toThrow(
+      'The members directory did not answer',
+    );
+    expect(service.seen).toHaveLength(1);
+  } finally {
+    service.close();
+  }
+});
+
+test('a query given as text is a read, a mutation as text a write', async () => {
+  const service = await fakeService([503, { data: { ping: 'pong' } }]);
+  try {
+    await askService(service.ctx, 'cao', { query: 'query { ping }', label: 'CAO service' });
+    expect(service.seen).toHaveLength(2);
+    await expect(
+      askService(service.ctx, 'cao', { query: 'mutation { touch }', label: 'CAO service' }),
+    ).resolves.toEqual({ data: { ping: 'pong' }, errors: [] });
+    expect(service.seen).toHaveLength(3);
+  } finally {
+    service.close();
+  }
+});
+
+test('a service that cannot be reached at all fails with the service named', async () => {
+  const ctx = { serviceUrl: () => 'http://127.0.0.1:9/graphql', authorization: null };
+  await expect(askService(ctx, 'cao', { query: READ, label: 'CAO service', timeoutMs: 2000 })).rejects.toThrow(
+    'The CAO service did not answer, so nothing was saved; please try again shortly.',
+  );
+});
