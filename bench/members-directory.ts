@@ -2,7 +2,7 @@
 // resolving 100 Member references costs, on embedded PGlite (or PostgreSQL when
 // MEMBERS_DATABASE_URL is set). Prints figures; asserts nothing.
 import { signDevelopmentToken } from '@samen-sterk/subgraph-runtime';
-import { startPlatform } from '../scripts/platform';
+import { startPlatform } from '@samen-sterk/platform';
 
 process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
 

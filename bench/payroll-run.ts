@@ -6,8 +6,8 @@
 import { seedId } from '@samen-sterk/members';
 import { signDevelopmentToken } from '@samen-sterk/subgraph-runtime';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
-import { PAYROLL_PHASE_CHANNEL, type PayrollPhaseTiming } from '../subgraphs/hr-payroll/src/payroll/phases';
-import { startPlatform } from '../scripts/platform';
+import { PAYROLL_PHASE_CHANNEL, type PayrollPhaseTiming } from '../subgraphs/hr-payroll/src/services/phases';
+import { startPlatform } from '@samen-sterk/platform';
 
 process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);

@@ -4,7 +4,7 @@
 // idle in the same run. The whole platform runs in this process on in-memory PGlite, as in
 // `pnpm start`. Prints figures; asserts nothing.
 import { DEFAULT_REQUEST_LIMITS, requestLimitsFromEnv, signDevelopmentToken } from '@samen-sterk/subgraph-runtime';
-import { startPlatform } from '../scripts/platform';
+import { startPlatform } from '@samen-sterk/platform';
 
 process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
 

@@ -17,7 +17,7 @@ process.on('SIGTERM', leaveEarly);
 
 async function main() {
   const { dataDirFromEnv, stopOnSignals } = await import('@samen-sterk/subgraph-runtime');
-  const { startPlatform } = await import('./platform');
+  const { startPlatform } = await import('@samen-sterk/platform');
   const fresh = process.argv.includes('--fresh');
   const dataDir = path.resolve(dataDirFromEnv());
   if (fresh) {

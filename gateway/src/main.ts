@@ -1,7 +1,13 @@
 // Runs the gateway on its own, against subgraphs already running: each found at `<NAME>_URL`,
-// else on this machine at `<NAME>_PORT` (or its default port). Ctrl-C stops it.
-import { SUBGRAPHS, SUPERGRAPH_PATH } from '@samen-sterk/schema';
-import { portFromEnv, serviceUrlFromEnv, stopOnSignals } from '@samen-sterk/subgraph-runtime';
+// else on this machine at `<NAME>_PORT` (or its default port). Ctrl-C stops it. It reads the
+// committed supergraph and the registry's names only: no subgraph's code.
+import {
+  portFromEnv,
+  serviceUrlFromEnv,
+  stopOnSignals,
+  SUBGRAPH_REGISTRY,
+  SUPERGRAPH_PATH,
+} from '@samen-sterk/subgraph-runtime';
 import fs from 'node:fs';
 import { startGateway } from './gateway';
 
@@ -11,7 +17,7 @@ const running = Promise.resolve().then(() =>
   startGateway({
     supergraphSdl: fs.readFileSync(SUPERGRAPH_PATH, 'utf8'),
     port: portFromEnv('gateway'),
-    subgraphUrls: Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, serviceUrlFromEnv(name)])),
+    subgraphUrls: Object.fromEntries(SUBGRAPH_REGISTRY.map(({ name }) => [name, serviceUrlFromEnv(name)])),
   }),
 );
 stopOnSignals(async () => (await running.catch(() => undefined))?.stop());
