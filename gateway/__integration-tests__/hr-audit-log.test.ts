@@ -1,5 +1,10 @@
-import { tokenFor } from './testkit/auth';
-import { errorCodes } from './testkit/graphql';
+import { caoTeam, employeeOf, hrOf, payrollFor, platformAdmin, tokenOf } from './testkit/actors';
+import { expectOk, expectRefused, nonEmpty } from './testkit/expect';
+import { nodes } from './testkit/graphql';
+import { employeeId, employeesOf, M1, M2 } from './testkit/ids';
+import { sameAmount } from './testkit/money';
+import { APPROVE_RUN, type RunStatus } from './testkit/operations';
+import { bsnSequence, hireInputFor } from './testkit/people';
 import { startTestPlatform, type TestPlatform } from './testkit/platform';
 
 // The hr-payroll audit log through the gateway: every change to pay-relevant data and to a run's
@@ -7,25 +12,13 @@ import { startTestPlatform, type TestPlatform } from './testkit/platform';
 // its payroll service only, newest first, page by page, and never with a full BSN or IBAN.
 let tp: TestPlatform;
 
-const memberId = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const employeeId = (n: number) => `40000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const M1 = memberId(1);
-const M2 = memberId(2);
-
 let hr1: string; // member-hr of member 1
 let payroll1: string; // payroll-service serving member 1 only
 let hr2: string; // member-hr of member 2
 let payroll2: string; // payroll-service serving member 2 only
 
 /** A BSN that passes the 11-proof, and a valid IBAN: the full numbers that must never show. */
-const validBsn = (eight: number): string => {
-  for (let serial = eight; ; serial++) {
-    const digits = String(serial);
-    const sum = [...digits].reduce((acc, digit, i) => acc + Number(digit) * (9 - i), 0);
-    if (sum % 11 < 10) return `${digits}${sum % 11}`;
-  }
-};
-const BSN = validBsn(38_100_000);
+const BSN = bsnSequence(38_100_000)();
 const IBAN = 'NL91ABNA0417164300';
 const NEW_IBAN = 'NL20INGB0001234567';
 
@@ -45,31 +38,88 @@ interface Entry {
   after: string | null;
 }
 const logOf = async (token: string, variables: Record<string, unknown>) => {
-  const res = await tp.query<any>(LOG, { token, variables: { first: 50, ...variables } });
-  expect(res.errors).toBeUndefined();
-  return {
-    totalCount: res.data!.payrollAuditLog.totalCount as number,
-    entries: res.data!.payrollAuditLog.edges.map((e: any) => e.node) as Entry[],
-  };
+  const res = await tp.query<{ payrollAuditLog: { totalCount: number; edges: { node: Entry }[] } }>(LOG, {
+    token,
+    variables: { first: 50, ...variables },
+  });
+  const log = expectOk(res).payrollAuditLog;
+  return { totalCount: log.totalCount, entries: nodes(log) };
 };
-const json = (text: string | null) => (text === null ? null : JSON.parse(text));
+const json = (text: string | null) => (text === null ? null : (JSON.parse(text) as Record<string, unknown>));
+
+/** The first employment of an employee, as `token` sees it. */
+async function firstEmploymentOf(employee: string, token: string) {
+  const res = await tp.query<{ employee: { employments: { id: string }[] } }>(
+    `query($id: ID!) { employee(id: $id) { employments { id } } }`,
+    { token, variables: { id: employee } },
+  );
+  return expectOk(res).employee.employments[0]!.id;
+}
 
 beforeAll(async () => {
   tp = await startTestPlatform();
   [hr1, payroll1, hr2, payroll2] = await Promise.all([
-    tokenFor({ sub: 'hr-officer', roles: ['member-hr'], memberId: M1 }),
-    tokenFor({ sub: 'payroll-clerk', roles: ['payroll-service'], payrollMemberIds: [M1] }),
-    tokenFor({ sub: 'hr-officer-2', roles: ['member-hr'], memberId: M2 }),
-    tokenFor({ sub: 'payroll-clerk-2', roles: ['payroll-service'], payrollMemberIds: [M2] }),
+    hrOf(M1, 'hr-officer'),
+    payrollFor(M1, { sub: 'payroll-clerk' }),
+    hrOf(M2, 'hr-officer-2'),
+    payrollFor(M2, { sub: 'payroll-clerk-2' }),
   ]);
 });
 afterAll(() => tp?.stop());
 
+/** January 2026 of member 1, calculated by the payroll service and approved by HR. */
+async function calculateAndApprove() {
+  const calc = await tp.query<{ calculatePayrollRun: { id: string; status: string } }>(
+    `mutation { calculatePayrollRun(memberId: "${M1}", year: 2026, month: 1) { id status } }`,
+    { token: payroll1 },
+  );
+  const runId = expectOk(calc).calculatePayrollRun.id;
+  const approve = await tp.query<RunStatus>(APPROVE_RUN, { token: hr1, variables: { id: runId } });
+  return { runId, status: expectOk(approve).approvePayrollRun?.status };
+}
+
+/** HR hires someone (with `BSN` and `IBAN`); the payroll service changes the hours from 32 to 24. */
+async function hireAndChangeHours() {
+  const input = hireInputFor(
+    M1,
+    BSN,
+    {
+      firstName: 'Noor',
+      lastName: 'Auditpersoon',
+      birthDate: '1988-04-02',
+      iban: IBAN,
+      email: undefined,
+      address: { street: 'Kerkstraat', houseNumber: '3', postcode: '8011 AB', city: 'Zwolle' },
+    },
+    { startDate: '2026-11-01' },
+  );
+  const hired = await tp.query<{ hireEmployee: { id: string; employments: { id: string }[] } }>(
+    `mutation($input: HireEmployeeInput!) { hireEmployee(input: $input) { id employments { id } } }`,
+    { token: hr1, variables: { input } },
+  );
+  const hiredId = expectOk(hired).hireEmployee.id;
+  const employmentId = expectOk(hired).hireEmployee.employments[0]!.id;
+  const started = Date.now();
+  const update = await tp.query(
+    `mutation($id: ID!) { updateEmployment(id: $id, input: { hoursPerWeek: "24" }) { hoursPerWeek } }`,
+    { token: payroll1, variables: { id: employmentId } },
+  );
+  expectOk(update);
+  return { hiredId, employmentId, started };
+}
+
+/** HR changes the hired employee's IBAN to `NEW_IBAN`. */
+async function changeIban(hiredId: string) {
+  const update = await tp.query(
+    `mutation($id: ID!, $iban: String!) { updateEmployee(id: $id, input: { iban: $iban }) { iban } }`,
+    { token: hr1, variables: { id: hiredId, iban: NEW_IBAN } },
+  );
+  expectOk(update);
+}
+
 describe('what the log holds', () => {
+  beforeEach(() => tp.reset());
   afterAll(() => tp.reset());
-  let runId: string;
-  let hiredId: string;
-  let employmentId: string;
 
   test('the seeded demo data starts with an empty log', async () => {
     expect((await logOf(hr1, { m: M1 })).totalCount).toBe(0);
@@ -77,17 +127,8 @@ describe('what the log holds', () => {
 
   test('calculating and approving a run: each status change with who, before and after', async () => {
     const started = Date.now();
-    const calc: any = await tp.query(
-      `mutation { calculatePayrollRun(memberId: "${M1}", year: 2026, month: 1) { id status } }`,
-      { token: payroll1 },
-    );
-    expect(calc.errors).toBeUndefined();
-    runId = calc.data.calculatePayrollRun.id;
-    const approve: any = await tp.query(`mutation($id: ID!) { approvePayrollRun(id: $id) { status } }`, {
-      token: hr1,
-      variables: { id: runId },
-    });
-    expect(approve.data.approvePayrollRun.status).toBe('APPROVED');
+    const { runId, status } = await calculateAndApprove();
+    expect(status).toBe('APPROVED');
 
     const { entries, totalCount } = await logOf(payroll1, { m: M1, type: 'PayrollRun', id: runId });
     expect(totalCount).toBe(2);
@@ -112,51 +153,15 @@ describe('what the log holds', () => {
     expect(Date.parse(approved!.at)).toBeGreaterThanOrEqual(Date.parse(calculated!.at));
 
     // The same history on the run itself.
-    const run: any = await tp.query(
+    const run = await tp.query<{ payrollRun: { auditLog: { edges: { node: { id: string; action: string } }[] } } }>(
       `query($id: ID!) { payrollRun(id: $id) { auditLog(first: 10) { totalCount edges { node { id action } } } } }`,
       { token: hr1, variables: { id: runId } },
     );
-    expect(run.data.payrollRun.auditLog.edges.map((e: any) => e.node)).toEqual(
-      entries.map(({ id, action }) => ({ id, action })),
-    );
+    expect(nodes(expectOk(run).payrollRun.auditLog)).toEqual(entries.map(({ id, action }) => ({ id, action })));
   });
 
   test('an HR change to an employment: who, when, the hours before and after', async () => {
-    const hired: any = await tp.query(
-      `mutation($input: HireEmployeeInput!) { hireEmployee(input: $input) { id employments { id } } }`,
-      {
-        token: hr1,
-        variables: {
-          input: {
-            memberId: M1,
-            firstName: 'Noor',
-            lastName: 'Auditpersoon',
-            birthDate: '1988-04-02',
-            bsn: BSN,
-            iban: IBAN,
-            address: { street: 'Kerkstraat', houseNumber: '3', postcode: '8011 AB', city: 'Zwolle' },
-            employment: {
-              startDate: '2026-11-01',
-              contractType: 'PERMANENT',
-              functionTitle: 'Winkelmedewerker',
-              caoScale: 5,
-              caoStep: 3,
-              hoursPerWeek: '32',
-            },
-          },
-        },
-      },
-    );
-    expect(hired.errors).toBeUndefined();
-    hiredId = hired.data.hireEmployee.id;
-    employmentId = hired.data.hireEmployee.employments[0].id;
-
-    const started = Date.now();
-    const update: any = await tp.query(
-      `mutation($id: ID!) { updateEmployment(id: $id, input: { hoursPerWeek: "24" }) { hoursPerWeek } }`,
-      { token: payroll1, variables: { id: employmentId } },
-    );
-    expect(update.errors).toBeUndefined();
+    const { hiredId, employmentId, started } = await hireAndChangeHours();
 
     const { entries } = await logOf(hr1, { m: M1, type: 'Employment', id: employmentId });
     expect(entries).toHaveLength(1);
@@ -168,27 +173,27 @@ describe('what the log holds', () => {
       entityId: employmentId,
     });
     expect(Date.parse(entry!.at)).toBeGreaterThanOrEqual(started - 1000);
-    expect(Number(json(entry!.before).hoursPerWeek)).toBe(32);
-    expect(Number(json(entry!.after).hoursPerWeek)).toBe(24);
+    expect(sameAmount(String(json(entry!.before)?.hoursPerWeek))).toBe('32.00');
+    expect(sameAmount(String(json(entry!.after)?.hoursPerWeek))).toBe('24.00');
     expect(json(entry!.after)).toMatchObject({ caoScale: 5, caoStep: 3, memberId: M1 });
 
     // The employee's own history: the hire and the change of their employment, newest first.
-    const employee: any = await tp.query(
+    const employee = await tp.query<{
+      employee: { auditLog: { edges: { node: { action: string; entityId: string } }[] } };
+    }>(
       `query($id: ID!) { employee(id: $id) { auditLog(first: 10) { totalCount edges { node { action entityId } } } } }`,
       { token: hr1, variables: { id: hiredId } },
     );
-    expect(employee.data.employee.auditLog.edges.map((e: any) => e.node)).toEqual([
+    expect(nodes(expectOk(employee).employee.auditLog)).toEqual([
       { action: 'UPDATE_EMPLOYMENT', entityId: employmentId },
       { action: 'HIRE', entityId: hiredId },
     ]);
   });
 
   test('no full BSN or IBAN anywhere in the log, only the masked forms', async () => {
-    const update: any = await tp.query(
-      `mutation($id: ID!, $iban: String!) { updateEmployee(id: $id, input: { iban: $iban }) { iban } }`,
-      { token: hr1, variables: { id: hiredId, iban: NEW_IBAN } },
-    );
-    expect(update.errors).toBeUndefined();
+    await calculateAndApprove();
+    const { hiredId } = await hireAndChangeHours();
+    await changeIban(hiredId);
     const { entries } = await logOf(hr1, { m: M1, type: 'Employee', id: hiredId });
     expect(entries.map((e) => e.action)).toEqual(['UPDATE_EMPLOYEE', 'HIRE']);
     const [changed, hire] = entries;
@@ -208,27 +213,25 @@ describe('what the log holds', () => {
     for (const row of stored) expect(row.member_id).toBe(M1);
     for (const full of [BSN, IBAN, NEW_IBAN]) expect(JSON.stringify(stored)).not.toContain(full);
     // Nor any seeded employee's full numbers (payroll runs carry payslip inputs elsewhere, never here).
-    const seeded: any = await tp.query(
+    const seeded = await tp.query<{ employees: { edges: { node: { bsnFull: string; ibanFull: string } }[] } }>(
       `query($m: ID!) { employees(memberId: $m, first: 50) { edges { node { bsnFull ibanFull } } } }`,
       { token: hr1, variables: { m: M1 } },
     );
-    for (const { node } of seeded.data.employees.edges) {
+    for (const node of nonEmpty(nodes(expectOk(seeded).employees))) {
       expect(everything).not.toContain(node.bsnFull);
       expect(everything).not.toContain(node.ibanFull);
     }
   });
 
   test("each member's log holds only its own changes", async () => {
-    const employments: any = await tp.query(
-      `query($id: ID!) { employee(id: $id) { employments { id } } }`,
-      { token: hr2, variables: { id: employeeId(13) } }, // the seed's first employee of member 2
-    );
-    const m2Employment = employments.data.employee.employments[0].id;
-    const update: any = await tp.query(
+    const { runId } = await calculateAndApprove();
+    const { hiredId, employmentId } = await hireAndChangeHours();
+    const m2Employment = await firstEmploymentOf(employeesOf(2)[0]!, hr2); // the seed's first employee of member 2
+    const update = await tp.query(
       `mutation($id: ID!) { updateEmployment(id: $id, input: { functionTitle: "Chauffeur" }) { functionTitle } }`,
       { token: hr2, variables: { id: m2Employment } },
     );
-    expect(update.errors).toBeUndefined();
+    expectOk(update);
 
     const m2 = await logOf(payroll2, { m: M2 });
     expect(m2.entries.map((e) => [e.action, e.entityId])).toEqual([['UPDATE_EMPLOYMENT', m2Employment]]);
@@ -249,64 +252,64 @@ describe('who may read it', () => {
 
   test("the member's HR staff and the payroll service serving it", async () => {
     for (const token of [hr1, payroll1]) expect((await ask(token, M1)).errors).toBeUndefined();
-    const both = await tokenFor({ roles: ['payroll-service'], payrollMemberIds: [M1, M2] });
+    const both = await payrollFor([M1, M2]);
     for (const m of [M1, M2]) expect((await ask(both, m)).errors).toBeUndefined();
   });
 
   test("another member's HR, and a payroll service not serving the member, get FORBIDDEN", async () => {
     for (const fields of ['totalCount', `edges { node { ${ENTRY} } }`]) {
-      expect(errorCodes(await ask(hr2, M1, fields))).toEqual(['FORBIDDEN']);
-      expect(errorCodes(await ask(payroll2, M1, fields))).toEqual(['FORBIDDEN']);
-      expect(errorCodes(await ask(payroll1, M2, fields))).toEqual(['FORBIDDEN']);
+      expectRefused(await ask(hr2, M1, fields), 'FORBIDDEN');
+      expectRefused(await ask(payroll2, M1, fields), 'FORBIDDEN');
+      expectRefused(await ask(payroll1, M2, fields), 'FORBIDDEN');
     }
   });
 
   test('nobody else: employees, member admins, the association, no token', async () => {
     const others = await Promise.all([
-      tokenFor({ roles: ['employee'], memberId: M1, employeeId: employeeId(1) }),
-      tokenFor({ roles: ['member-admin'], memberId: M1 }),
-      tokenFor({ roles: ['platform-admin'] }),
-      tokenFor({ roles: ['association-cao'] }),
+      employeeOf(M1, employeeId(1)),
+      tokenOf('member-admin', M1),
+      platformAdmin(),
+      caoTeam(),
     ]);
-    for (const token of others) expect(errorCodes(await ask(token, M1))).toEqual(['FORBIDDEN']);
-    expect(errorCodes(await ask(undefined, M1))).toEqual(['UNAUTHENTICATED']);
+    for (const token of others) expectRefused(await ask(token, M1), 'FORBIDDEN');
+    expectRefused(await ask(undefined, M1), 'UNAUTHENTICATED');
   });
 
   test('an employee sees their own record but not its audit log', async () => {
-    const me = await tokenFor({ roles: ['employee'], memberId: M1, employeeId: employeeId(1) });
-    const res: any = await tp.query(`query($id: ID!) { employee(id: $id) { id auditLog(first: 5) { totalCount } } }`, {
-      token: me,
-      variables: { id: employeeId(1) },
-    });
-    expect(res.data.employee).toEqual({ id: employeeId(1), auditLog: null });
-    expect(errorCodes(res)).toEqual(['FORBIDDEN']);
+    const me = await employeeOf(M1, employeeId(1));
+    const res = await tp.query<{ employee: { id: string; auditLog: null } }>(
+      `query($id: ID!) { employee(id: $id) { id auditLog(first: 5) { totalCount } } }`,
+      { token: me, variables: { id: employeeId(1) } },
+    );
+    expect(res.data?.employee).toEqual({ id: employeeId(1), auditLog: null });
+    expectRefused(res, 'FORBIDDEN');
   });
 });
 
 test('paging: newest first, every entry once, page by page', async () => {
   // Seven changes to one employment, one at a time, each a log entry.
-  const employments: any = await tp.query(`query($id: ID!) { employee(id: $id) { employments { id } } }`, {
-    token: hr1,
-    variables: { id: employeeId(2) },
-  });
-  const id = employments.data.employee.employments[0].id;
+  const id = await firstEmploymentOf(employeeId(2), hr1);
   for (let i = 1; i <= 7; i++) {
-    const res: any = await tp.query(
+    const res = await tp.query(
       `mutation($id: ID!, $t: String!) { updateEmployment(id: $id, input: { functionTitle: $t }) { id } }`,
       { token: hr1, variables: { id, t: `Functie ${i}` } },
     );
-    expect(res.errors).toBeUndefined();
+    expectOk(res);
   }
-  const { nodes, totalCount, pages } = await tp.allPages<Entry>(LOG, 'payrollAuditLog', {
+  const {
+    nodes: entries,
+    totalCount,
+    pages,
+  } = await tp.allPages<Entry>(LOG, 'payrollAuditLog', {
     token: payroll1,
     variables: { m: M1, id, first: 3 },
   });
   expect(totalCount).toBe(7);
   expect(pages).toBe(3);
-  expect(new Set(nodes.map((n) => n.id)).size).toBe(7);
-  expect(nodes.map((n) => json(n.after).functionTitle)).toEqual([7, 6, 5, 4, 3, 2, 1].map((i) => `Functie ${i}`));
-  for (let i = 1; i < nodes.length; i++) {
-    expect(Date.parse(nodes[i - 1]!.at)).toBeGreaterThanOrEqual(Date.parse(nodes[i]!.at));
+  expect(new Set(entries.map((n) => n.id)).size).toBe(7);
+  expect(entries.map((n) => json(n.after)?.functionTitle)).toEqual([7, 6, 5, 4, 3, 2, 1].map((i) => `Functie ${i}`));
+  for (let i = 1; i < entries.length; i++) {
+    expect(Date.parse(entries[i - 1]!.at)).toBeGreaterThanOrEqual(Date.parse(entries[i]!.at));
   }
   await tp.reset();
 });

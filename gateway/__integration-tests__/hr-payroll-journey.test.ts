@@ -1,6 +1,8 @@
-import { seedId } from '@samen-sterk/members';
-import { tokenFor } from './testkit/auth';
-import { errorCodes } from './testkit/graphql';
+import { employeeOf, hrOf, payrollFor } from './testkit/actors';
+import { expectOk, expectRefused } from './testkit/expect';
+import { nodes } from './testkit/graphql';
+import { M10 } from './testkit/ids';
+import { APPROVE_RUN, PAY_RUN } from './testkit/operations';
 import { euro, pdfText } from './testkit/pdf';
 import { startTestPlatform, type TestPlatform } from './testkit/platform';
 
@@ -10,21 +12,35 @@ import { startTestPlatform, type TestPlatform } from './testkit/platform';
 // Every figure is worked out by hand from the published rules (the same case as the unit test of
 // the calculation, subgraphs/hr-payroll/src/domain/payroll/__tests__/calculate.test.ts).
 let tp: TestPlatform;
-const MEMBER = seedId('member', 10);
+const MEMBER = M10;
 let hr: string;
 let clerk: string;
 
 beforeAll(async () => {
   tp = await startTestPlatform();
-  hr = await tokenFor({ sub: 'hr-journey', roles: ['member-hr'], memberId: MEMBER });
-  clerk = await tokenFor({ sub: 'clerk-journey', roles: ['payroll-service'], payrollMemberIds: [MEMBER] });
+  hr = await hrOf(MEMBER, 'hr-journey');
+  clerk = await payrollFor(MEMBER, { sub: 'clerk-journey' });
 });
 afterAll(() => tp?.stop());
 
-async function ok<T = any>(query: string, token: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await tp.query(query, { token, variables });
-  expect(res.errors).toBeUndefined();
-  return res.data as T;
+async function ok<Data>(query: string, token: string, variables: Record<string, unknown> = {}): Promise<Data> {
+  return expectOk(await tp.query<Data>(query, { token, variables }));
+}
+
+interface Slip {
+  id: string;
+  employeeId: string;
+  gross: string;
+  pensionEmployee: string;
+  taxableWage: string;
+  wageTax: string;
+  withTaxCredit: boolean;
+  net: string;
+  employerCosts: string;
+  holidayAllowanceReserved: string;
+  paidHours: string;
+  compliant: boolean;
+  lines: { code: string; amount: string }[];
 }
 
 test('hire, place on a CAO scale, calculate, approve, pay: the payslip and its PDF are right to the cent', async () => {
@@ -38,7 +54,12 @@ test('hire, place on a CAO scale, calculate, approve, pay: the payslip and its P
 
   // 2. Hire on scale 5 step 3, full time (38 h), written permanent contract, tax credit applied.
   const hired = (
-    await ok(
+    await ok<{
+      hireEmployee: {
+        id: string;
+        employments: { id: string; wage: { monthly: string; hourly: string; caoVersionName: string } }[];
+      };
+    }>(
       `mutation($input: HireEmployeeInput!) { hireEmployee(input: $input) { id employments { id wage(on: "2026-03-01") { monthly hourly caoVersionName } } } }`,
       hr,
       {
@@ -66,7 +87,7 @@ test('hire, place on a CAO scale, calculate, approve, pay: the payslip and its P
   ).hireEmployee;
   // The CAO's 2024 table (in after-effect in 2026): €2,461.52 a month, €14.83 an hour, above the
   // statutory €14.71 of 1 January 2026.
-  expect(hired.employments[0].wage).toEqual({
+  expect(hired.employments[0]?.wage).toEqual({
     monthly: '2461.52',
     hourly: '14.83',
     caoVersionName: 'CAO Kringloop Nederland 2024',
@@ -74,7 +95,14 @@ test('hire, place on a CAO scale, calculate, approve, pay: the payslip and its P
 
   // 3. The payroll service calculates March 2026.
   const run = (
-    await ok(
+    await ok<{
+      calculatePayrollRun: {
+        id: string;
+        status: string;
+        compliant: boolean;
+        payslips: { totalCount: number; edges: { node: Slip }[] };
+      };
+    }>(
       `mutation($m: ID!) { calculatePayrollRun(memberId: $m, year: 2026, month: 3) { id status compliant
         payslips(first: 5) { totalCount edges { node { id employeeId gross pensionEmployee taxableWage wageTax withTaxCredit
           net employerCosts holidayAllowanceReserved paidHours compliant lines { code amount } } } } } }`,
@@ -83,7 +111,7 @@ test('hire, place on a CAO scale, calculate, approve, pay: the payslip and its P
     )
   ).calculatePayrollRun;
   expect(run).toMatchObject({ status: 'CALCULATED', compliant: true, payslips: { totalCount: 1 } });
-  const slip = run.payslips.edges[0].node;
+  const slip = nodes(run.payslips)[0]!;
   expect(slip).toMatchObject({
     employeeId: hired.id,
     gross: '2461.52', // the whole month
@@ -97,7 +125,7 @@ test('hire, place on a CAO scale, calculate, approve, pay: the payslip and its P
     paidHours: '165', // 38 × 52 / 12 = 164.67
     compliant: true,
   });
-  expect(Object.fromEntries(slip.lines.map((l: any) => [l.code, l.amount]))).toMatchObject({
+  expect(Object.fromEntries(slip.lines.map((l) => [l.code, l.amount]))).toMatchObject({
     AWF: '63.06',
     AOF: '175.61',
     WKO: '11.51',
@@ -107,25 +135,25 @@ test('hire, place on a CAO scale, calculate, approve, pay: the payslip and its P
   });
 
   // 4. Four eyes: the clerk who calculated may not approve; HR may.
-  const own = await tp.query(`mutation($id: ID!) { approvePayrollRun(id: $id) { status } }`, {
-    token: clerk,
-    variables: { id: run.id },
-  });
-  expect(errorCodes(own)).toEqual(['FORBIDDEN']);
-  await ok(`mutation($id: ID!) { approvePayrollRun(id: $id) { status } }`, hr, { id: run.id });
-  await ok(`mutation($id: ID!) { markPayrollRunPaid(id: $id) { status } }`, clerk, { id: run.id });
+  expectRefused(await tp.query(APPROVE_RUN, { token: clerk, variables: { id: run.id } }), 'FORBIDDEN');
+  await ok(APPROVE_RUN, hr, { id: run.id });
+  await ok(PAY_RUN, clerk, { id: run.id });
 
   // 5. The employee reads their own payslip and its PDF.
-  const employee = await tokenFor({ sub: 'noor', roles: ['employee'], memberId: MEMBER, employeeId: hired.id });
-  const mine = await ok(
+  const employee = await employeeOf(MEMBER, hired.id, 'noor');
+  const mine = await ok<{ payslips: { edges: { node: { id: string; net: string; runStatus: string } }[] } }>(
     `query($e: ID!) { payslips(employeeId: $e, first: 5) { edges { node { id net runStatus } } } }`,
     employee,
     {
       e: hired.id,
     },
   );
-  expect(mine.payslips.edges.map((e: any) => e.node)).toEqual([{ id: slip.id, net: '2183.69', runStatus: 'PAID' }]);
-  const pdf = (await ok(`query($id: ID!) { payslipPdf(id: $id) { base64 } }`, employee, { id: slip.id })).payslipPdf;
+  expect(nodes(mine.payslips)).toEqual([{ id: slip.id, net: '2183.69', runStatus: 'PAID' }]);
+  const pdf = (
+    await ok<{ payslipPdf: { base64: string } }>(`query($id: ID!) { payslipPdf(id: $id) { base64 } }`, employee, {
+      id: slip.id,
+    })
+  ).payslipPdf;
   const text = pdfText(Buffer.from(pdf.base64, 'base64'));
   for (const expected of [
     'maart 2026',

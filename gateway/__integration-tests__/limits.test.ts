@@ -1,5 +1,5 @@
 import { startGateway } from '@samen-sterk/gateway';
-import { SUPERGRAPH_PATH } from '@samen-sterk/schema';
+import { SUBGRAPH_DEFINITIONS } from '@samen-sterk/platform';
 import {
   DEFAULT_REQUEST_LIMITS,
   DEVELOPMENT_GATEWAY_SECRET,
@@ -7,6 +7,7 @@ import {
   GATEWAY_SECRET_HEADER,
   MAX_ITEMS,
   startSubgraphServer,
+  SUPERGRAPH_PATH,
   type RunningServer,
 } from '@samen-sterk/subgraph-runtime';
 import {
@@ -18,7 +19,6 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import fs from 'node:fs';
-import { SUBGRAPH_DEFINITIONS } from '../../scripts/platform';
 import { tokenFor } from './testkit/auth';
 import { errorCodes, graphql, type GraphQLResponse } from './testkit/graphql';
 import { startTestPlatform, type TestPlatform } from './testkit/platform';

@@ -1,3 +1,4 @@
+import { SUBGRAPH_DEFINITIONS } from '@samen-sterk/platform';
 import {
   DEVELOPMENT_GATEWAY_SECRET,
   DEVELOPMENT_JWT_SECRET,
@@ -9,7 +10,6 @@ import {
 import { SignJWT } from 'jose';
 import { badTokens, tokenFor } from './testkit/auth';
 import { errorCodes, graphql } from './testkit/graphql';
-import { SUBGRAPH_DEFINITIONS } from '../../scripts/platform';
 import { startTestPlatform, type TestPlatform } from './testkit/platform';
 
 // Tokens are checked by the gateway and again by every subgraph; federation's entry points

@@ -1,7 +1,7 @@
 import { membersSubgraph } from '@samen-sterk/members';
+import { startPlatform, SUBGRAPH_DEFINITIONS } from '@samen-sterk/platform';
 import { MigrationError, openDatabase, runSubgraph } from '@samen-sterk/subgraph-runtime';
 import net from 'node:net';
-import { startPlatform, SUBGRAPH_DEFINITIONS } from '../../scripts/platform';
 import { testDatabaseLocation } from './testkit/databases';
 
 // A migration that was applied and then edited means the database and the code no longer agree

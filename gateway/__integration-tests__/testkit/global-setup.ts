@@ -3,7 +3,7 @@ import { migrateDatabase, openDatabase } from '@samen-sterk/subgraph-runtime';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SUBGRAPH_DEFINITIONS } from '../../../scripts/platform';
+import { SUBGRAPH_DEFINITIONS } from '@samen-sterk/platform';
 import { postgresUrlFor, TEMPLATE_DIR_ENV, templatePath } from './databases';
 
 /**

@@ -1,13 +1,14 @@
 import type { GraphQLFormattedError } from 'graphql';
 
-export interface GraphQLResponse<Data = Record<string, any>> {
+/** A GraphQL answer over HTTP; `Data` is what the caller knows the query selects. */
+export interface GraphQLResponse<Data = unknown> {
   status: number;
   data?: Data | null;
   errors?: GraphQLFormattedError[];
 }
 
 /** POSTs a GraphQL request over HTTP, as a member system would. */
-export async function graphql<Data = Record<string, any>>(
+export async function graphql<Data = unknown>(
   url: string,
   query: string,
   {
@@ -20,6 +21,10 @@ export async function graphql<Data = Record<string, any>>(
     method: 'POST',
     headers: {
       'content-type': 'application/json',
+      // A new connection each time: the platform runs in this process, so a long reset (seeding)
+      // blocks the loop past the server's keep-alive timeout, and a reused idle socket is reset
+      // under the next request (ECONNRESET) as the server closes it.
+      connection: 'close',
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...headers,
     },
@@ -30,4 +35,8 @@ export async function graphql<Data = Record<string, any>>(
 }
 
 /** The error codes of a response, for compact assertions. */
-export const errorCodes = (response: GraphQLResponse) => (response.errors ?? []).map((e) => e.extensions?.code);
+export const errorCodes = (response: GraphQLResponse<unknown>) =>
+  (response.errors ?? []).map((e) => e.extensions?.code);
+
+/** The nodes of a connection's edges. */
+export const nodes = <Node>(connection: { edges: { node: Node }[] }) => connection.edges.map((edge) => edge.node);

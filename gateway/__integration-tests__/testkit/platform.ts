@@ -1,5 +1,5 @@
 import type { ServiceName } from '@samen-sterk/subgraph-runtime';
-import { startPlatform, SUBGRAPH_DEFINITIONS, type RunningPlatform } from '../../../scripts/platform';
+import { startPlatform, SUBGRAPH_DEFINITIONS, type RunningPlatform } from '@samen-sterk/platform';
 import { graphql, type GraphQLResponse } from './graphql';
 import { postgresUrlFor, testDatabaseLocation, truncateAll } from './databases';
 
