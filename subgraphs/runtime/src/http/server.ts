@@ -118,8 +118,17 @@ export async function listen(
       });
     });
     server.on('error', reject);
+    // Callers keep idle connections open for a few seconds (fetch: 4 s) and reuse them. Were the
+    // server to close an idle connection first (Node's default: 5 s), a request sent on it at
+    // that moment would meet a reset: rare, but certain on a busy machine, where a timer fires
+    // late. So the server waits longer than any caller keeps a connection idle.
+    server.keepAliveTimeout = KEEP_ALIVE_MS;
+    server.headersTimeout = KEEP_ALIVE_MS + 1_000;
   });
 }
+
+/** How long the server keeps an idle connection: longer than callers keep theirs (see `listen`). */
+export const KEEP_ALIVE_MS = 65_000;
 
 /** Starts one subgraph: Apollo Server behind Express with `/healthz`, `/readyz`, `/graphql`. */
 export async function startSubgraphServer<Db>(options: SubgraphServerOptions<Db>): Promise<RunningServer> {
