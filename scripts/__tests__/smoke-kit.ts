@@ -165,8 +165,8 @@ export function expectQuietRun(output: string) {
   expect(output).not.toMatch(/Unhandled|uncaught/i);
 }
 
-export /** A GraphQL answer's body, as far as the smoke test reads it. */
-interface GraphQLBody {
+/** A GraphQL answer's body, as far as the smoke test reads it (`data` as its query asked). */
+export interface GraphQLBody {
   data?: any;
   errors?: { message: string; extensions?: { code?: string; field?: string } }[];
 }
