@@ -82,7 +82,6 @@ const RegisterMinimumWageInput = builder.inputType('RegisterMinimumWageInput', {
 builder.queryFields((t) => ({
   minimumWage: t.field({
     type: MinimumWageRef,
-    authScopes: { signedIn: true },
     description: 'The statutory minimum wage per hour for an age on a date, with the youth and BBL percentages.',
     args: { on: t.arg({ type: 'Date', required: true }), age: t.arg.int({ required: true }) },
     resolve: (_root, { on, age }, ctx) => minimumWageOn(ctx, on, age),
@@ -90,7 +89,6 @@ builder.queryFields((t) => ({
   minimumWageRates: t.prismaConnection({
     type: 'MinimumWageRate',
     cursor: 'id',
-    authScopes: { signedIn: true },
     description: 'Every registered rate, newest first.',
     totalCount: (_c, _args, ctx) => ctx.db.minimumWageRate.count(),
     resolve: (query, _root, _args, ctx) =>

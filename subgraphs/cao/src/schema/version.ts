@@ -189,7 +189,6 @@ const CaoVersionFilter = builder.inputType('CaoVersionFilter', {
 builder.queryFields((t) => ({
   caoInForce: t.field({
     type: CaoInForceRef,
-    authScopes: { signedIn: true },
     description: 'The CAO version that applies on a date (published; after its end by after-effect).',
     args: { on: t.arg({ type: 'Date', required: true }) },
     resolve: (_root, { on }, ctx) => caoInForce(ctx, on),
@@ -197,7 +196,6 @@ builder.queryFields((t) => ({
   caoVersions: t.prismaConnection({
     type: 'CaoVersion',
     cursor: 'id',
-    authScopes: { signedIn: true },
     description: 'All versions, newest first. Drafts only for the CAO team.',
     args: { filter: t.arg({ type: CaoVersionFilter, required: false }) },
     totalCount: (_c, args, ctx) =>
@@ -212,7 +210,6 @@ builder.queryFields((t) => ({
   caoVersion: t.prismaField({
     type: CaoVersionRef,
     nullable: true,
-    authScopes: { signedIn: true },
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, { id }, ctx) => ctx.db.caoVersion.findUnique({ ...query, where: { id } }),
   }),

@@ -106,7 +106,6 @@ const MAX_WAGE_REQUESTS = 2000;
 builder.queryFields((t) => ({
   wages: t.field({
     type: [WageLookupRef],
-    authScopes: { signedIn: true },
     description: `Many wage look-ups in one request (payroll runs), answered in order; at most ${MAX_WAGE_REQUESTS}. Same rules as \`wage\`.`,
     // A longer list is refused with the request, before any look-up (the request limits).
     args: { requests: t.arg({ type: [WageRequestInput], required: true, extensions: maxItems(MAX_WAGE_REQUESTS) }) },
@@ -114,7 +113,6 @@ builder.queryFields((t) => ({
   }),
   wage: t.field({
     type: WageLookupRef,
-    authScopes: { signedIn: true },
     description:
       'The monthly and hourly wage for a scale and step on a date, for hours a week (default full time) and an age (default 21 and over). Never below the statutory minimum wage.',
     args: {
@@ -128,14 +126,12 @@ builder.queryFields((t) => ({
   }),
   wageScales: t.field({
     type: WageScalesInForceRef,
-    authScopes: { signedIn: true },
     description: 'The scales and steps of the CAO version in force on a date.',
     args: { on: t.arg({ type: 'Date', required: true }) },
     resolve: (_root, { on }, ctx) => wageScalesOn(ctx, on),
   }),
   cellsBelowMinimumWage: t.field({
     type: BelowMinimumReportRef,
-    authScopes: { signedIn: true },
     description:
       'For a date, every scale and step whose CAO amount at full time is below the adult statutory minimum wage: where indexation overtook the table. (Scale 1 is paid at the minimum wage by definition; its printed amount is listed when it has fallen behind.)',
     args: { on: t.arg({ type: 'Date', required: true }) },

@@ -72,7 +72,6 @@ builder.queryFields((t) => ({
   employee: t.prismaField({
     type: EmployeeRef,
     // Someone else's employee is "not found" (data/employees.ts), not refused.
-    authScopes: { signedIn: true },
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, { id }, ctx) => findVisibleEmployee(ctx, id, query),
   }),

@@ -132,7 +132,6 @@ builder.mutationFields((t) => ({
   recordAppraisal: t.prismaField({
     type: AppraisalRef,
     // Another member's employment is "not found" (services/step-increases.ts), not refused.
-    authScopes: { signedIn: true },
     description:
       "Records an appraisal (HR of the member, its payroll service). The latest appraisal in the year before a step increase decides it; one dated on or before the employment's stepSince belongs to a year already judged and changes nothing.",
     args: { input: t.arg({ type: RecordAppraisalInput, required: true }) },

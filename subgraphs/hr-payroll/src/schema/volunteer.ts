@@ -254,7 +254,6 @@ builder.queryFields((t) => ({
   }),
   volunteer: t.prismaField({
     type: VolunteerRef,
-    authScopes: { signedIn: true },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _root, { id }, ctx) => {
       await findVolunteer(ctx.db, ctx.identity, id);
@@ -263,7 +262,6 @@ builder.queryFields((t) => ({
   }),
   checkVolunteerAllowance: t.field({
     type: CheckRef,
-    authScopes: { signedIn: true },
     description:
       'Checks an allowance payment against the untaxed limits without recording it: a warning, before paying, when it would break one.',
     args: { input: t.arg({ type: AllowanceInput, required: true }) },
@@ -284,7 +282,6 @@ builder.mutationFields((t) => ({
   }),
   recordVolunteerAllowance: t.field({
     type: RecordedRef,
-    authScopes: { signedIn: true },
     description:
       'Records an allowance paid to a volunteer. A payment that would break an untaxed limit (per hour for the age, per month, per year) is refused with BAD_USER_INPUT on `input.amount`, unless `acceptTaxable: true`: then it is recorded as taxable, with a warning, because the whole allowance may then be taxable wage.',
     args: {

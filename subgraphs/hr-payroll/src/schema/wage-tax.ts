@@ -66,7 +66,6 @@ const SpecialPaymentsTaxRef = builder.objectRef<SpecialPaymentsTaxResult>('Speci
 builder.queryFields((t) => ({
   wageTax: t.field({
     type: WageTaxRef,
-    authScopes: { signedIn: true },
     description:
       "Wage tax for a period's wage, as the tax office's white table gives it (2026; 2025 up to its verified range). A calculator for anyone in HR.",
     args: {
@@ -83,7 +82,6 @@ builder.queryFields((t) => ({
   }),
   specialPaymentsTax: t.field({
     type: SpecialPaymentsTaxRef,
-    authScopes: { signedIn: true },
     description: "Wage tax on a special payment (holiday allowance), by the previous year's annual wage.",
     args: {
       year: t.arg.int({ required: true }),

@@ -38,7 +38,6 @@ builder.mutationFields((t) => ({
   updateBranch: t.prismaField({
     type: BranchRef,
     // Whose shop it is shows once it is loaded: the service asks `managesBranchesOf` then.
-    authScopes: { signedIn: true },
     description: "Changes a shop (platform admins, or the member's own admins).",
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateBranchInput, required: true }) },
     resolve: (query, _root, { id, input }, ctx) => updateBranch(ctx, id, input, query),

@@ -44,7 +44,6 @@ builder.queryFields((t) => ({
   branches: t.prismaConnection({
     type: 'Branch',
     cursor: 'id',
-    authScopes: { signedIn: true },
     description: 'Shops of all members, by name.',
     args: { filter: t.arg({ type: BranchFilter, required: false }) },
     totalCount: (_connection, { filter }, ctx) => countBranches(ctx.db, filter),
@@ -53,7 +52,6 @@ builder.queryFields((t) => ({
   branch: t.prismaField({
     type: BranchRef,
     nullable: true,
-    authScopes: { signedIn: true },
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, { id }, ctx) => ctx.db.branch.findUnique({ ...query, where: { id } }),
   }),

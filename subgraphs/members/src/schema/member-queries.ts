@@ -21,7 +21,6 @@ builder.queryFields((t) => ({
   members: t.prismaConnection({
     type: 'Member',
     cursor: 'id',
-    authScopes: { signedIn: true },
     description: 'The member organisations, by name.',
     args: { filter: t.arg({ type: MemberFilter, required: false }) },
     totalCount: (_connection, { filter }, ctx) => countMembers(ctx.db, filter),
@@ -30,7 +29,6 @@ builder.queryFields((t) => ({
   member: t.prismaField({
     type: MemberRef,
     nullable: true,
-    authScopes: { signedIn: true },
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, { id }, ctx) => ctx.db.member.findUnique({ ...query, where: { id } }),
   }),

@@ -48,7 +48,6 @@ const CallerRef = builder
 builder.queryFields((t) => ({
   me: t.field({
     type: CallerRef,
-    authScopes: { signedIn: true },
     description: 'The caller: identity from the token, and their directory entry.',
     resolve: (_root, _args, ctx) => ctx.identity!,
   }),
@@ -65,7 +64,6 @@ builder.queryFields((t) => ({
   }),
   user: t.prismaField({
     type: UserRef,
-    authScopes: { signedIn: true },
     args: { id: t.arg.id({ required: true }) },
     // NOT_FOUND if there is none; someone else's is refused (FORBIDDEN) by the type's scopes.
     resolve: (query, _root, { id }, ctx) => findUser(ctx.db, id, query),

@@ -145,6 +145,15 @@ describe('declared access and the refusal built once', () => {
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
+  test('a query or mutation that declares no scope is still closed to anonymous callers', async () => {
+    const query = await ask(server, '{ hours }', null);
+    expect(query.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const mutation = await ask(server, 'mutation { noop }', null);
+    expect(mutation.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(mutation.data).toBeNull();
+    expect((await ask(server, 'mutation { noop }', identity('m1'))).data).toEqual({ noop: true });
+  });
+
   test("another member's row is answered exactly like a missing one", async () => {
     expect((await ask(server, '{ row(id: "r1") }', identity('m1'))).data).toEqual({ row: 'm1' });
     const theirs = await ask(server, '{ row(id: "r2") }', identity('m1'));

@@ -66,7 +66,8 @@ export function failedScopes(failure: AuthFailure): string[] {
  * Access is declared: the subgraph hands in its own scope loaders (`access.ts`); a field says
  * what it needs (`authScopes: (_, args) => ({ managesEmployeesOf: args.memberId })`); when a
  * scope refuses, the error is built here, once: UNAUTHENTICATED without a token, otherwise
- * FORBIDDEN with the subgraph's sentence for the scope that failed (`refusals`).
+ * FORBIDDEN with the subgraph's sentence for the scope that failed (`refusals`). Every query and
+ * mutation requires a signed-in caller first; a field adds what else it needs.
  */
 export function createSubgraphBuilder<PrismaTypes extends object, Db, Scopes extends object = object>(options: {
   /** The generated `getDatamodel()` of the subgraph's Prisma schema. */
@@ -120,8 +121,10 @@ export function createSubgraphBuilder<PrismaTypes extends object, Db, Scopes ext
   builder.addScalarType('Date', DateScalar);
   builder.addScalarType('DateTime', DateTimeScalar);
   builder.addScalarType('Decimal', DecimalScalar);
-  builder.queryType({});
-  builder.mutationType({});
+  // Signed in by default: every query and mutation needs a verified caller before its own scopes
+  // are asked, so a field that declares nothing is never open to anonymous callers.
+  builder.queryType({ authScopes: { signedIn: true } as never });
+  builder.mutationType({ authScopes: { signedIn: true } as never });
   builder.pageInfoRef();
   return builder;
 }
