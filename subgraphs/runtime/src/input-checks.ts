@@ -202,45 +202,39 @@ export function checkOptionalEmail(value: string | null | undefined, field: stri
 
 // --- Identifiers -------------------------------------------------------------------------------
 
-export function checkKvkNumber(value: string, field: string): string {
-  const kvk = normaliseKvkNumber(value);
-  if (!kvk)
-    throw new BadUserInputError(
-      field,
-      `${quoted(value)} is not a KvK number: it must be exactly 8 digits, such as 41234567.`,
-    );
-  return kvk;
-}
+/**
+ * A check for one kind of identifier: its normal form, or BAD_USER_INPUT on `field` with the
+ * sentence `refusal` writes for the value.
+ */
+const identifierCheck =
+  (normalise: (value: string) => string | null, refusal: (value: string) => string) =>
+  (value: string, field: string): string => {
+    const normalised = normalise(value);
+    if (!normalised) throw new BadUserInputError(field, refusal(value));
+    return normalised;
+  };
 
-export function checkPostcode(value: string, field: string): string {
-  const normalised = normalisePostcode(value);
-  if (!normalised) {
-    throw new BadUserInputError(
-      field,
-      `${quoted(value)} is not a Dutch postcode: write four digits and two letters, such as 3511 AB.`,
-    );
-  }
-  return normalised;
-}
+export const checkKvkNumber = identifierCheck(
+  normaliseKvkNumber,
+  (value) => `${quoted(value)} is not a KvK number: it must be exactly 8 digits, such as 41234567.`,
+);
+
+export const checkPostcode = identifierCheck(
+  normalisePostcode,
+  (value) => `${quoted(value)} is not a Dutch postcode: write four digits and two letters, such as 3511 AB.`,
+);
 
 /** The message never repeats the number: BSNs stay out of messages and logs. */
-export function checkBsn(value: string, field: string): string {
-  const normalised = normaliseBsn(value);
-  if (!normalised)
-    throw new BadUserInputError(field, 'This is not a valid BSN: it must be 9 digits that pass the 11-proof.');
-  return normalised;
-}
+export const checkBsn = identifierCheck(
+  normaliseBsn,
+  () => 'This is not a valid BSN: it must be 9 digits that pass the 11-proof.',
+);
 
-export function checkIban(value: string, field: string): string {
-  const normalised = normaliseIban(value);
-  if (!normalised) {
-    throw new BadUserInputError(
-      field,
-      'This is not a valid IBAN: check the letters and digits (the mod-97 check fails).',
-    );
-  }
-  return normalised;
-}
+/** The message never repeats the number: IBANs are personal data too. */
+export const checkIban = identifierCheck(
+  normaliseIban,
+  () => 'This is not a valid IBAN: check the letters and digits (the mod-97 check fails).',
+);
 
 // --- Dates -------------------------------------------------------------------------------------
 
