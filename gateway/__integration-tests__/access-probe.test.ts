@@ -1,9 +1,12 @@
 import { DEVELOPMENT_GATEWAY_SECRET, GATEWAY_SECRET_HEADER, ROLES, type Role } from '@samen-sterk/subgraph-runtime';
-import { tokenFor } from './testkit/auth';
-import { contentHash } from './testkit/databases';
 import { getNamedType } from 'graphql';
-import { graphql, type GraphQLResponse } from './testkit/graphql';
-import { startTestPlatform, type TestPlatform } from './testkit/platform';
+import { employeeOf, hrOf, payrollFor, platformAdmin, tokenOf } from './testkit/actors';
+import { contentHash } from './testkit/databases';
+import { nonEmpty } from './testkit/expect';
+import { graphql, nodes, type GraphQLResponse } from './testkit/graphql';
+import { M1, M2 } from './testkit/ids';
+import { setUpQuery } from './testkit/set-up';
+import { usePlatform } from './testkit/use-platform';
 import {
   entities,
   ID_KINDS,
@@ -18,10 +21,10 @@ import {
 // for member A with the ids of member B (and by an employee with a colleague's ids). Nothing of
 // the other member (or colleague) may come back, and nothing may be written. The fields come
 // from the composed schema, so a field added tomorrow is probed without anyone listing it.
-let tp: TestPlatform;
+const tp = usePlatform();
 let admin: string;
-const A = '00000000-0000-4000-8000-000000000001';
-const B = '00000000-0000-4000-8000-000000000002';
+const A = M1;
+const B = M2;
 
 /** Ids of member B's things by kind, and text that only B's people and admins may see. */
 interface Private {
@@ -33,28 +36,36 @@ let ofB: Private;
 let colleague: Private;
 let ownEmployeeId: string;
 
-const MEMBER_ROLES: Role[] = ['member-admin', 'member-purchaser', 'member-approver', 'member-hr', 'employee'];
+type Ids = { edges: { node: { id: string } }[] };
 
-async function as<Data = any>(token: string, query: string, variables: Record<string, unknown> = {}) {
-  const res = await tp.query<Data>(query, { token, variables });
-  if (res.errors) throw new Error(`set-up query failed: ${JSON.stringify(res.errors)}`);
-  return res.data as Data;
-}
+const as = <Data>(token: string, query: string, variables?: Record<string, unknown>) =>
+  setUpQuery<Data>(tp, token, query, variables);
 
 /** Everything private about one employee: ids, names, BSN, IBAN, e-mail, payslips. */
 async function employeeData(memberId: string, employeeId: string) {
-  const data = await as(
-    await tokenFor({ roles: ['member-hr'], memberId }),
+  const data = await as<{
+    employee: {
+      id: string;
+      firstName: string;
+      lastName: string;
+      bsnFull: string;
+      ibanFull: string;
+      email: string | null;
+      employments: { id: string }[];
+    };
+    payslips: Ids;
+  }>(
+    await hrOf(memberId),
     `query($id: ID!) { employee(id: $id) { id firstName lastName bsnFull ibanFull email employments { id } }
        payslips(employeeId: $id, first: 5) { edges { node { id run { id } } } } }`,
     { id: employeeId },
   );
   const e = data.employee;
-  const payslips = data.payslips.edges.map((edge: any) => edge.node);
+  const payslips = nodes(data.payslips);
   return {
     ids: {
       employee: e.id,
-      employment: e.employments[0].id,
+      employment: e.employments[0]!.id,
       ...(payslips[0] ? { payslip: payslips[0].id } : {}),
     } as Record<string, string>,
     markers: [
@@ -63,25 +74,30 @@ async function employeeData(memberId: string, employeeId: string) {
       e.bsnFull,
       e.ibanFull,
       ...(e.email ? [e.email] : []),
-      ...e.employments.map((x: any) => x.id),
-      ...payslips.map((p: any) => p.id),
+      ...e.employments.map((x) => x.id),
+      ...payslips.map((p) => p.id),
     ],
   };
 }
 
 async function privateDataOf(memberId: string): Promise<Private> {
-  const payroll = await tokenFor({ sub: 'probe-clerk', roles: ['payroll-service'], payrollMemberIds: [memberId] });
+  const payroll = await payrollFor(memberId, { sub: 'probe-clerk' });
   // A calculated run gives the member payslips, a run and audit entries to probe with.
   await as(payroll, `mutation($m: ID!) { calculatePayrollRun(memberId: $m, year: 2026, month: 1) { id } }`, {
     m: memberId,
   });
-  const hr = await tokenFor({ roles: ['member-hr'], memberId });
+  const hr = await hrOf(memberId);
+  type Person = { id: string; firstName: string; lastName: string };
   const users = (
-    await as(admin, `query($m: ID!) { member(id: $m) { users(first: 50) { edges { node { id name email } } } } }`, {
-      m: memberId,
-    })
-  ).member.users.edges.map((e: any) => e.node);
-  const data = await as(
+    await as<{ member: { users: { edges: { node: { id: string; name: string; email: string } }[] } } }>(
+      admin,
+      `query($m: ID!) { member(id: $m) { users(first: 50) { edges { node { id name email } } } } }`,
+      {
+        m: memberId,
+      },
+    )
+  ).member.users.edges.map((e) => e.node);
+  const data = await as<{ employees: Ids; payrollRuns: Ids; volunteers: { edges: { node: Person }[] } }>(
     hr,
     `query($m: ID!) {
       employees(memberId: $m, first: 3) { edges { node { id } } }
@@ -90,10 +106,10 @@ async function privateDataOf(memberId: string): Promise<Private> {
     }`,
     { m: memberId },
   );
-  const runs = data.payrollRuns.edges.map((e: any) => e.node);
-  let volunteers = data.volunteers.edges.map((e: any) => e.node);
+  const runs = nodes(data.payrollRuns);
+  let volunteers = nodes(data.volunteers);
   if (volunteers.length === 0) {
-    const made = await as(
+    const made = await as<{ registerVolunteer: Person }>(
       hr,
       `mutation($input: RegisterVolunteerInput!) { registerVolunteer(input: $input) { id firstName lastName } }`,
       {
@@ -108,52 +124,43 @@ async function privateDataOf(memberId: string): Promise<Private> {
     );
     volunteers = [made.registerVolunteer];
   }
-  const employee = await employeeData(memberId, data.employees.edges[0].node.id);
+  const employee = await employeeData(memberId, data.employees.edges[0]!.node.id);
   expect(users.length).toBeGreaterThan(0);
   expect(runs.length).toBeGreaterThan(0);
   return {
     ids: {
       ...employee.ids,
       member: memberId,
-      user: users[0].id,
-      payrollRun: runs[0].id,
-      volunteer: volunteers[0].id,
+      user: users[0]!.id,
+      payrollRun: runs[0]!.id,
+      volunteer: volunteers[0]!.id,
     },
     markers: [
       ...employee.markers,
-      ...users.flatMap((u: any) => [u.id, u.email]),
-      ...runs.map((r: any) => r.id),
-      ...volunteers.flatMap((v: any) => [v.id, `${v.firstName} ${v.lastName}`]),
+      ...users.flatMap((u) => [u.id, u.email]),
+      ...runs.map((r) => r.id),
+      ...volunteers.flatMap((v) => [v.id, `${v.firstName} ${v.lastName}`]),
     ],
   };
 }
 
 beforeAll(async () => {
-  tp = await startTestPlatform();
-  admin = await tokenFor({ roles: ['platform-admin'] });
+  admin = await platformAdmin();
   ofB = await privateDataOf(B);
-  const staff = await as(
-    await tokenFor({ roles: ['member-hr'], memberId: A }),
+  const staff = await as<{ employees: Ids }>(
+    await hrOf(A),
     `query($m: ID!) { employees(memberId: $m, first: 2) { edges { node { id } } } }`,
-    {
-      m: A,
-    },
+    { m: A },
   );
-  [ownEmployeeId] = staff.employees.edges.map((e: any) => e.node.id);
-  const other = await employeeData(A, staff.employees.edges[1].node.id);
-  colleague = { ids: { ...other.ids, member: A }, markers: other.markers };
+  const [own, other] = nodes(staff.employees).map((e) => e.id);
+  ownEmployeeId = own!;
+  const seen = await employeeData(A, other!);
+  colleague = { ids: { ...seen.ids, member: A }, markers: seen.markers };
 }, 120_000);
-afterAll(() => tp?.stop());
 
 /** The token of `role` acting for member A (the employee: A's first employee). */
 const actorFor = (role: Role) =>
-  tokenFor({
-    sub: `probe-${role}`,
-    roles: [role],
-    ...(MEMBER_ROLES.includes(role) ? { memberId: A } : {}),
-    ...(role === 'employee' ? { employeeId: ownEmployeeId } : {}),
-    ...(role === 'payroll-service' ? { payrollMemberIds: [A] } : {}),
-  });
+  role === 'employee' ? employeeOf(A, ownEmployeeId, `probe-${role}`) : tokenOf(role, A, `probe-${role}`);
 
 /**
  * The requests that point a root field at the other party's things: one per kind of id when
@@ -201,12 +208,7 @@ test('the supergraph offers fields to probe', () => {
 });
 
 /** B's own people, who may see B's data: each query must answer at least one of them. */
-const insidersOfB = async () => [
-  admin,
-  await tokenFor({ roles: ['member-hr'], memberId: B }),
-  await tokenFor({ roles: ['member-admin'], memberId: B }),
-  await tokenFor({ roles: ['payroll-service'], payrollMemberIds: [B] }),
-];
+const insidersOfB = async () => [admin, await hrOf(B), await tokenOf('member-admin', B), await payrollFor(B)];
 
 // The probe is only worth something if its requests are valid and reach the data: B's own
 // people get data back for every one of them.
@@ -318,7 +320,7 @@ describe('an employee with a colleague’s ids', () => {
     const token = await actorFor('employee');
     const problems: string[] = [];
     expect(FIELDS.length).toBeGreaterThan(0);
-    for (const root of FIELDS.filter(takesIds)) {
+    for (const root of nonEmpty(FIELDS.filter(takesIds))) {
       const { database } = tp.platform.subgraphs[root.subgraph]!;
       const before = root.operation === 'mutation' ? await contentHash(database.sql) : '';
       for (const { query, variables } of probesOf(root, colleague)) {

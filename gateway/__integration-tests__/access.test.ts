@@ -1,39 +1,73 @@
-import { ROLES, type Role } from '@samen-sterk/subgraph-runtime';
-import { errorCodes } from './testkit/graphql';
-import { tokenFor } from './testkit/auth';
-import { startTestPlatform, type TestPlatform } from './testkit/platform';
+import { MEMBER_ROLES, ROLES, type Role } from '@samen-sterk/subgraph-runtime';
+import { platformAdmin, tokenOf as roleToken } from './testkit/actors';
+import { expectOk, expectRefused, nonEmpty } from './testkit/expect';
+import { errorCodes, nodes } from './testkit/graphql';
+import { FIRST_MEMBERS, type MemberIds } from './testkit/operations';
+import { usePlatform } from './testkit/use-platform';
 
 // Who sees what: every role against its own member and a foreign one. A leak across members
 // is the worst bug this platform can have.
-let tp: TestPlatform;
+const tp = usePlatform();
 let admin: string;
+/** The first two members of the directory, by name. */
 let memberA: string;
 let memberB: string;
 
-const MEMBER_ROLES: Role[] = ['member-admin', 'member-purchaser', 'member-approver', 'member-hr', 'employee'];
-const tokenOf = (role: Role, memberId = memberA) =>
-  tokenFor({ roles: [role], ...(MEMBER_ROLES.includes(role) ? { memberId } : {}) });
+/** Someone with only `role`, acting for member A unless told otherwise. */
+const tokenOf = (role: Role, memberId = memberA, sub?: string) => roleToken(role, memberId, sub);
+
+interface TotalCount {
+  totalCount: number;
+}
+interface User {
+  id: string;
+  name: string;
+  email: string;
+  roles: string[];
+  member: { id: string };
+}
+interface Users {
+  users: { edges: { node: User }[] };
+}
 
 beforeAll(async () => {
-  tp = await startTestPlatform();
-  admin = await tokenFor({ roles: ['platform-admin'] });
-  const res: any = await tp.query(`{ members(first: 2) { edges { node { id } } } }`, { token: admin });
-  [memberA, memberB] = res.data.members.edges.map((e: any) => e.node.id);
+  admin = await platformAdmin();
+  const first = expectOk(await tp.query<MemberIds>(FIRST_MEMBERS, { token: admin, variables: { first: 2 } }));
+  [memberA, memberB] = nodes(first.members).map((member) => member.id) as [string, string];
 });
-afterAll(() => tp?.stop());
+
+/** Member `m`'s users as a platform admin reads them. */
+const usersOf = async (memberId: string) =>
+  nodes(
+    expectOk(
+      await tp.query<Users>(
+        `query($m: ID) { users(memberId: $m, first: 100) { edges { node { id name email roles } } } }`,
+        {
+          token: admin,
+          variables: { m: memberId },
+        },
+      ),
+    ).users,
+  );
 
 const USERS_OF = `query($id: ID!) { member(id: $id) { name users(first: 50) { totalCount edges { node { id email roles } } } } }`;
+interface UsersOf {
+  member: { name: string; users: TotalCount };
+}
+const MEMBER_COUNT = `{ members(first: 1) { totalCount } }`;
+interface MemberCount {
+  members: TotalCount;
+}
 
 test('without a token nothing is answered', async () => {
-  const res = await tp.query(`{ members(first: 1) { totalCount } }`);
+  const res = await tp.query<Partial<MemberCount>>(MEMBER_COUNT);
   expect(errorCodes(res)).toEqual(['UNAUTHENTICATED']);
   expect(res.data?.members ?? null).toBeNull();
 });
 
 test.each(ROLES)('%s sees the directory of all members', async (role) => {
-  const res: any = await tp.query(`{ members(first: 1) { totalCount } }`, { token: await tokenOf(role) });
-  expect(res.errors).toBeUndefined();
-  expect(res.data.members.totalCount).toBe(62);
+  const res = await tp.query<MemberCount>(MEMBER_COUNT, { token: await tokenOf(role) });
+  expect(expectOk(res).members.totalCount).toBe(62);
 });
 
 // Users are personal data: their own member's admins and platform admins, no one else.
@@ -52,35 +86,29 @@ const seesUsersOfA: Record<Role, boolean> = {
 
 test.each(ROLES)('%s of member A: users of A as the rules say, users of B only as platform admin', async (role) => {
   const token = await tokenOf(role);
-  const own: any = await tp.query(USERS_OF, { token, variables: { id: memberA } });
-  if (seesUsersOfA[role]) {
-    expect(own.errors).toBeUndefined();
-    expect(own.data.member.users.totalCount).toBeGreaterThan(0);
-  } else {
-    expect(errorCodes(own)).toEqual(['FORBIDDEN']);
-    expect(JSON.stringify(own.data)).not.toContain('@');
-  }
-  const foreign: any = await tp.query(USERS_OF, { token, variables: { id: memberB } });
-  if (role === 'platform-admin') {
-    expect(foreign.data.member.users.totalCount).toBeGreaterThan(0);
-  } else {
-    expect(errorCodes(foreign)).toEqual(['FORBIDDEN']);
-    expect(JSON.stringify(foreign.data)).not.toContain('@');
-  }
+  const usersOfMember = async (id: string, sees: boolean) => {
+    const res = await tp.query<UsersOf>(USERS_OF, { token, variables: { id } });
+    if (sees) {
+      expect(expectOk(res).member.users.totalCount).toBeGreaterThan(0);
+    } else {
+      expect(errorCodes(res)).toEqual(['FORBIDDEN']);
+      expect(JSON.stringify(res.data)).not.toContain('@');
+    }
+  };
+  await usersOfMember(memberA, seesUsersOfA[role]);
+  await usersOfMember(memberB, role === 'platform-admin');
 });
 
 test("a member admin lists its own users, and is refused another member's", async () => {
   const token = await tokenOf('member-admin');
-  const own: any = await tp.query(
-    `query($m: ID) { users(memberId: $m, first: 50) { totalCount edges { node { email member { id } } } } }`,
-    {
-      token,
-      variables: { m: memberA },
-    },
+  const own = expectOk(
+    await tp.query<{ users: TotalCount & Users['users'] }>(
+      `query($m: ID) { users(memberId: $m, first: 50) { totalCount edges { node { email member { id } } } } }`,
+      { token, variables: { m: memberA } },
+    ),
   );
-  expect(own.errors).toBeUndefined();
-  expect(own.data.users.totalCount).toBeGreaterThanOrEqual(5);
-  for (const { node } of own.data.users.edges) expect(node.member.id).toBe(memberA);
+  expect(own.users.totalCount).toBeGreaterThanOrEqual(5);
+  for (const user of nonEmpty(nodes(own.users))) expect(user.member.id).toBe(memberA);
 
   const foreign = await tp.query(`query($m: ID) { users(memberId: $m, first: 50) { totalCount } }`, {
     token,
@@ -95,35 +123,22 @@ test("a member admin lists its own users, and is refused another member's", asyn
 
 test("a member's audit history: its own people and the association, not another member", async () => {
   const AUDITS = `query($id: ID!) { member(id: $id) { audits(first: 10) { totalCount } } }`;
-  for (const role of [
-    'association-procurement',
-    'association-academy',
-    'association-cao',
-    'platform-admin',
-  ] as Role[]) {
-    const res: any = await tp.query(AUDITS, { token: await tokenOf(role), variables: { id: memberB } });
-    expect(res.errors).toBeUndefined();
-  }
+  const audits = async (role: Role, id: string) => tp.query(AUDITS, { token: await tokenOf(role), variables: { id } });
+  const association: Role[] = ['association-procurement', 'association-academy', 'association-cao', 'platform-admin'];
+  for (const role of association) expectOk(await audits(role, memberB));
   for (const role of MEMBER_ROLES) {
-    const own: any = await tp.query(AUDITS, { token: await tokenOf(role), variables: { id: memberA } });
-    expect(own.errors).toBeUndefined();
-    const foreign = await tp.query(AUDITS, { token: await tokenOf(role), variables: { id: memberB } });
-    expect(errorCodes(foreign)).toEqual(['FORBIDDEN']);
+    expectOk(await audits(role, memberA));
+    expectRefused(await audits(role, memberB), 'FORBIDDEN');
   }
 });
 
 test('me returns the caller and their directory entry', async () => {
-  const users: any = await tp.query(
-    `query($m: ID) { users(memberId: $m, first: 50) { edges { node { id name roles } } } }`,
-    {
-      token: admin,
-      variables: { m: memberA },
-    },
+  const memberAdmin = (await usersOf(memberA)).find((u) => u.roles.includes('MEMBER_ADMIN'))!;
+  const token = await tokenOf('member-admin', memberA, memberAdmin.id);
+  const me = expectOk(
+    await tp.query<{ me: unknown }>(`{ me { userId roles memberId user { name } member { id } } }`, { token }),
   );
-  const memberAdmin = users.data.users.edges.map((e: any) => e.node).find((u: any) => u.roles.includes('MEMBER_ADMIN'));
-  const token = await tokenFor({ sub: memberAdmin.id, roles: ['member-admin'], memberId: memberA });
-  const me: any = await tp.query(`{ me { userId roles memberId user { name } member { id } } }`, { token });
-  expect(me.data.me).toEqual({
+  expect(me.me).toEqual({
     userId: memberAdmin.id,
     roles: ['member-admin'],
     memberId: memberA,
@@ -145,16 +160,16 @@ test('only platform admins add members and record audits', async () => {
     const res = await tp.query(CREATE, { token: await tokenOf(role), variables: { input } });
     expect(errorCodes(res)).toEqual(['FORBIDDEN']);
   }
-  const count: any = await tp.query(`{ members(first: 1) { totalCount } }`, { token: admin });
-  expect(count.data.members.totalCount).toBe(62);
+  expect(expectOk(await tp.query<MemberCount>(MEMBER_COUNT, { token: admin })).members.totalCount).toBe(62);
 
-  const created: any = await tp.query(CREATE, { token: admin, variables: { input } });
-  expect(created.errors).toBeUndefined();
-  expect(created.data.createMember.keurmerk).toEqual({ status: 'RUN_IN', runInEndsOn: '2029-01-01' });
+  const created = expectOk(
+    await tp.query<{ createMember: { id: string; keurmerk: unknown } }>(CREATE, { token: admin, variables: { input } }),
+  ).createMember;
+  expect(created.keurmerk).toEqual({ status: 'RUN_IN', runInEndsOn: '2029-01-01' });
 
   const AUDIT = `mutation($input: RecordKeurmerkAuditInput!) { recordKeurmerkAudit(input: $input) { outcome member { keurmerk { status lastAuditOn nextAuditDue certificateValidUntil } } } }`;
   const auditInput = {
-    memberId: created.data.createMember.id,
+    memberId: created.id,
     auditedOn: '2026-08-31',
     outcome: 'CERTIFIED',
     auditor: 'Certiq',
@@ -164,9 +179,13 @@ test('only platform admins add members and record audits', async () => {
     variables: { input: auditInput },
   });
   expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
-  const audit: any = await tp.query(AUDIT, { token: admin, variables: { input: auditInput } });
-  expect(audit.errors).toBeUndefined();
-  expect(audit.data.recordKeurmerkAudit.member.keurmerk).toEqual({
+  const audit = expectOk(
+    await tp.query<{ recordKeurmerkAudit: { member: { keurmerk: unknown } } }>(AUDIT, {
+      token: admin,
+      variables: { input: auditInput },
+    }),
+  );
+  expect(audit.recordKeurmerkAudit.member.keurmerk).toEqual({
     status: 'CERTIFIED',
     lastAuditOn: '2026-08-31',
     nextAuditDue: '2028-02-29',
@@ -180,7 +199,7 @@ describe('a member admin manages its own users', () => {
   const CREATE_USER = `mutation($input: CreateUserInput!) { createUser(input: $input) { id email roles member { id } } }`;
 
   test('adds a purchaser to its own member', async () => {
-    const res: any = await tp.query(CREATE_USER, {
+    const res = await tp.query<{ createUser: User }>(CREATE_USER, {
       token: await tokenOf('member-admin'),
       variables: {
         input: {
@@ -191,8 +210,7 @@ describe('a member admin manages its own users', () => {
         },
       },
     });
-    expect(res.errors).toBeUndefined();
-    expect(res.data.createUser).toMatchObject({
+    expect(expectOk(res).createUser).toMatchObject({
       email: 'f.elamrani@voorbeeld.example',
       roles: ['MEMBER_PURCHASER'],
       member: { id: memberA },
@@ -213,54 +231,33 @@ describe('a member admin manages its own users', () => {
       variables: { input: { memberId: memberA, name: 'Te Veel', email: 'y@eigen.example', roles: ['PLATFORM_ADMIN'] } },
     });
     expect(errorCodes(escalation)).toEqual(['FORBIDDEN']);
-    const users: any = await tp.query(
-      `query($m: ID) { users(memberId: $m, first: 100) { edges { node { email } } } }`,
-      {
-        token: admin,
-        variables: { m: memberB },
-      },
-    );
-    expect(users.data.users.edges.map((e: any) => e.node.email)).not.toContain('x@elders.example');
+    expect((await usersOf(memberB)).map((u) => u.email)).not.toContain('x@elders.example');
   });
 
   test("changes roles of its own users but not of another member's", async () => {
     const token = await tokenOf('member-admin');
-    const list = async (memberId: string) =>
-      (
-        (await tp.query(`query($m: ID) { users(memberId: $m, first: 100) { edges { node { id roles } } } }`, {
-          token: admin,
-          variables: { m: memberId },
-        })) as any
-      ).data.users.edges.map((e: any) => e.node);
-    const ownPurchaser = (await list(memberA)).find(
-      (u: any) => u.roles.includes('MEMBER_PURCHASER') && !u.roles.includes('MEMBER_ADMIN'),
-    );
+    const ownPurchaser = (await usersOf(memberA)).find(
+      (u) => u.roles.includes('MEMBER_PURCHASER') && !u.roles.includes('MEMBER_ADMIN'),
+    )!;
     const UPDATE = `mutation($id: ID!, $roles: [Role!]) { updateUser(id: $id, input: { roles: $roles }) { roles } }`;
-    const ok: any = await tp.query(UPDATE, {
+    const ok = await tp.query<{ updateUser: { roles: string[] } }>(UPDATE, {
       token,
       variables: { id: ownPurchaser.id, roles: ['MEMBER_PURCHASER', 'MEMBER_APPROVER'] },
     });
-    expect(ok.data.updateUser.roles).toEqual(['MEMBER_PURCHASER', 'MEMBER_APPROVER']);
+    expect(expectOk(ok).updateUser.roles).toEqual(['MEMBER_PURCHASER', 'MEMBER_APPROVER']);
 
-    const foreignUser = (await list(memberB))[0];
+    const foreignUser = (await usersOf(memberB))[0]!;
     const refused = await tp.query(UPDATE, { token, variables: { id: foreignUser.id, roles: ['EMPLOYEE'] } });
     expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
-    expect((await list(memberB)).find((u: any) => u.id === foreignUser.id).roles).toEqual(foreignUser.roles);
+    expect((await usersOf(memberB)).find((u) => u.id === foreignUser.id)!.roles).toEqual(foreignUser.roles);
   });
 
   test('the last admin of a member cannot be removed', async () => {
-    const users: any = await tp.query(
-      `query($m: ID) { users(memberId: $m, first: 100) { edges { node { id roles } } } }`,
-      {
-        token: admin,
-        variables: { m: memberA },
-      },
-    );
-    const admins = users.data.users.edges.map((e: any) => e.node).filter((u: any) => u.roles.includes('MEMBER_ADMIN'));
+    const admins = (await usersOf(memberA)).filter((u) => u.roles.includes('MEMBER_ADMIN'));
     expect(admins).toHaveLength(1);
     const res = await tp.query(`mutation($id: ID!) { deactivateUser(id: $id) { active } }`, {
       token: await tokenOf('member-admin'),
-      variables: { id: admins[0].id },
+      variables: { id: admins[0]!.id },
     });
     expect(errorCodes(res)).toEqual(['CONFLICT']);
   });

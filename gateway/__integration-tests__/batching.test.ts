@@ -1,17 +1,18 @@
 import { DEVELOPMENT_GATEWAY_SECRET, GATEWAY_SECRET_HEADER } from '@samen-sterk/subgraph-runtime';
-import { tokenFor } from './testkit/auth';
-import { graphql } from './testkit/graphql';
-import { startTestPlatform, type TestPlatform } from './testkit/platform';
+import { platformAdmin } from './testkit/actors';
+import { expectOk } from './testkit/expect';
+import { graphql, nodes } from './testkit/graphql';
+import { CREATE_MEMBER } from './testkit/members';
+import { usePlatform } from './testkit/use-platform';
 
 // Other subgraphs hand the gateway member ids by the hundred (orders, employees, enrolments);
 // resolving them must not cost a query each.
-let tp: TestPlatform;
+const tp = usePlatform({ resetAfterAll: true });
 beforeAll(async () => {
-  tp = await startTestPlatform();
   // 62 seeded members; add more so that 100 distinct ones exist.
-  const admin = await tokenFor({ roles: ['platform-admin'] });
+  const admin = await platformAdmin();
   for (let i = 0; i < 40; i++) {
-    const res: any = await tp.query(`mutation($input: CreateMemberInput!) { createMember(input: $input) { id } }`, {
+    const res = await tp.query(CREATE_MEMBER, {
       token: admin,
       variables: {
         input: {
@@ -26,21 +27,25 @@ beforeAll(async () => {
     expect(res.errors).toBeUndefined();
   }
 });
-afterAll(async () => {
-  await tp?.reset();
-  await tp?.stop();
-});
+
+interface Member {
+  id: string;
+  name: string;
+}
 
 test('100 Member references in one _entities request cost one SQL query', async () => {
-  const token = await tokenFor({ roles: ['platform-admin'] });
-  const list: any = await tp.query(`{ members(first: 100) { edges { node { id name } } } }`, { token });
-  const members = list.data.members.edges.map((e: any) => e.node);
+  const token = await platformAdmin();
+  const list = await tp.query<{ members: { edges: { node: Member }[] } }>(
+    `{ members(first: 100) { edges { node { id name } } } }`,
+    { token },
+  );
+  const members = nodes(expectOk(list).members);
   expect(members).toHaveLength(100);
 
   const { database } = tp.platform.subgraphs.members!;
-  let response: any;
+  let entities: Member[] = [];
   const statements = await database.queryLog.during(async () => {
-    response = await graphql(
+    const response = await graphql<{ _entities: Member[] }>(
       tp.subgraphUrl('members'),
       `
         query ($r: [_Any!]!) {
@@ -55,13 +60,13 @@ test('100 Member references in one _entities request cost one SQL query', async 
       `,
       {
         token,
-        variables: { r: members.map((m: any) => ({ __typename: 'Member', id: m.id })) },
+        variables: { r: members.map((m) => ({ __typename: 'Member', id: m.id })) },
         headers: { [GATEWAY_SECRET_HEADER]: DEVELOPMENT_GATEWAY_SECRET },
       },
     );
+    entities = expectOk(response)._entities;
   });
-  expect(response.errors).toBeUndefined();
-  expect(response.data._entities.map((m: any) => m.name)).toEqual(members.map((m: any) => m.name));
+  expect(entities.map((m) => m.name)).toEqual(members.map((m) => m.name));
   expect(statements).toHaveLength(1);
   expect(statements[0]).toMatch(/FROM "public"\."member"|FROM "member"/);
 });

@@ -1,10 +1,11 @@
 import { ROLES, type Role } from '@samen-sterk/subgraph-runtime';
 import { tokenOf as tokenOfRole } from './testkit/actors';
 import { monthlyFromHourly, percentOf } from './testkit/cao-arithmetic';
-import { errorCodes } from './testkit/graphql';
+import { expectOk, nonEmpty } from './testkit/expect';
+import { errorCodes, nodes } from './testkit/graphql';
 import { cents, formatCents } from './testkit/money';
 import { cells2024 as cells, minimumWageNl as minimumWageJson } from './testkit/seed-data';
-import { batched, type Loose, token, tp, wage, memberId } from './testkit/cao-lookups';
+import { batched, memberId, token, tp, wage } from './testkit/cao-lookups';
 
 // Look-ups in the collective agreement (CAO) through the gateway: the published 2024 table
 // exactly as in its JSON, part-time and youth wages, the 2026 minimum wage lifting the table by
@@ -36,7 +37,7 @@ describe('the statutory minimum wage', () => {
         (age) =>
           `minimumWage(on: "${on}", age: ${age}) { on effectiveFrom age hourly adultHourly youthPercent bblPercent bblHourly }`,
       );
-      answers.forEach((answer, i) => {
+      nonEmpty(answers).forEach((answer, i) => {
         const age = ages[i]!;
         const bbl = minimumWageJson.bblYouthPercent[String(age)] ?? null;
         expect(answer).toEqual({
@@ -54,13 +55,13 @@ describe('the statutory minimum wage', () => {
   );
 
   test('every rate of the JSON is registered, newest first', async () => {
-    const res = await tp.query<Loose>(
+    const res = await tp.query<{ minimumWageRates: { totalCount: number; edges: { node: unknown }[] } }>(
       `{ minimumWageRates(first: 20) { totalCount edges { node { effectiveFrom amounts { age hourly youthPercent bblPercent } } } } }`,
       { token },
     );
-    expect(res.errors).toBeUndefined();
-    expect(res.data.minimumWageRates.totalCount).toBe(minimumWageJson.rates.length);
-    expect(res.data.minimumWageRates.edges.map((e: any) => e.node)).toEqual(
+    const { minimumWageRates } = expectOk(res);
+    expect(minimumWageRates.totalCount).toBe(minimumWageJson.rates.length);
+    expect(nodes(minimumWageRates)).toEqual(
       [...minimumWageJson.rates].reverse().map((rate) => ({
         effectiveFrom: rate.effectiveFrom,
         amounts: Object.entries(rate.hourly)
@@ -91,6 +92,16 @@ describe('cells below the minimum wage', () => {
   const REPORT = `query($on: Date!) { cellsBelowMinimumWage(on: $on) {
     on afterEffect version { name } minimumWage { hourly effectiveFrom } minimumWageMonthlyFullTime
     cells { scale step monthlyFullTime shortfall } } }`;
+  interface Report {
+    on: string;
+    afterEffect: boolean;
+    minimumWageMonthlyFullTime: string;
+    cells: { scale: number; step: number; monthlyFullTime: string; shortfall: string }[];
+  }
+  /** The cells below the minimum wage on a day, as member HR asks. */
+  const below = async (on: string) =>
+    expectOk(await tp.query<{ cellsBelowMinimumWage: Report }>(REPORT, { token, variables: { on } }))
+      .cellsBelowMinimumWage;
   const expectedBelow = (minimum: string) =>
     cells
       .filter((c) => cents(c.monthly) < cents(minimum))
@@ -99,9 +110,7 @@ describe('cells below the minimum wage', () => {
   test('on 2024-07-01 (€13.68 an hour) it lists exactly the cells below €2,269.97 a month, with the shortfall', async () => {
     const minimum = monthlyFromHourly('13.68'); // 13.68 × 38 × 52.4 / 12 = 2269.968
     expect(minimum).toBe('2269.97');
-    const res = await tp.query<Loose>(REPORT, { token, variables: { on: '2024-07-01' } });
-    expect(res.errors).toBeUndefined();
-    const report = res.data.cellsBelowMinimumWage;
+    const report = await below('2024-07-01');
     expect(report).toMatchObject({
       on: '2024-07-01',
       afterEffect: false,
@@ -126,17 +135,15 @@ describe('cells below the minimum wage', () => {
   });
 
   test('on 2024-03-01 no cell is below the minimum wage', async () => {
-    const res = await tp.query<Loose>(REPORT, { token, variables: { on: '2024-03-01' } });
-    expect(res.errors).toBeUndefined();
-    expect(res.data.cellsBelowMinimumWage.minimumWageMonthlyFullTime).toBe('2201.94');
-    expect(res.data.cellsBelowMinimumWage.cells).toEqual([]);
+    const report = await below('2024-03-01');
+    expect(report.minimumWageMonthlyFullTime).toBe('2201.94');
+    expect(report.cells).toEqual([]);
   });
 
   test('in 2026 it reports the after-effect and the cells the 2026 minimum wage overtook', async () => {
-    const res = await tp.query<Loose>(REPORT, { token, variables: { on: '2026-03-01' } });
-    expect(res.errors).toBeUndefined();
-    expect(res.data.cellsBelowMinimumWage.afterEffect).toBe(true);
-    expect(res.data.cellsBelowMinimumWage.cells).toEqual(expectedBelow('2440.88'));
+    const report = await below('2026-03-01');
+    expect(report.afterEffect).toBe(true);
+    expect(report.cells).toEqual(expectedBelow('2440.88'));
   });
 });
 
@@ -208,9 +215,8 @@ describe('who may look up', () => {
   }`;
 
   test.each(ROLES)('%s may look up the agreement, wages and the minimum wage', async (role) => {
-    const res = await tp.query<Loose>(LOOKUPS, { token: await tokenOf(role) });
-    expect(res.errors).toBeUndefined();
-    expect(res.data).toEqual({
+    const res = await tp.query(LOOKUPS, { token: await tokenOf(role) });
+    expect(expectOk(res)).toEqual({
       caoInForce: { afterEffect: false, version: { name: 'CAO Kringloop Nederland 2024' } },
       wage: { monthly: '2461.52' },
       wageScales: { scales: [1, 2, 3, 4, 5, 6, 7, 8].map((scale) => ({ scale })) },
@@ -229,19 +235,23 @@ describe('who may look up', () => {
 });
 
 test('one request reads the members directory and the agreement together', async () => {
-  const res = await tp.query<Loose>(
+  const res = await tp.query<{
+    members: { totalCount: number; edges: { node: { name: string; city: string } }[] };
+    caoInForce: unknown;
+    wage: { monthly: string };
+  }>(
     `{ members(first: 2) { totalCount edges { node { name city } } }
        caoInForce(on: "2024-05-01") { afterEffect version { name cellCount } }
        wage(scale: 3, step: 2, on: "2024-05-01") { monthly } }`,
     { token },
   );
-  expect(res.errors).toBeUndefined();
-  expect(res.data.members.totalCount).toBe(62);
-  expect(res.data.members.edges).toHaveLength(2);
-  expect(res.data.members.edges[0].node.name).toEqual(expect.any(String));
-  expect(res.data.caoInForce).toEqual({
+  const data = expectOk(res);
+  expect(data.members.totalCount).toBe(62);
+  expect(data.members.edges).toHaveLength(2);
+  expect(data.members.edges[0]!.node.name).toEqual(expect.any(String));
+  expect(data.caoInForce).toEqual({
     afterEffect: false,
     version: { name: 'CAO Kringloop Nederland 2024', cellCount: 86 },
   });
-  expect(res.data.wage.monthly).toBe('2268.66');
+  expect(data.wage.monthly).toBe('2268.66');
 });

@@ -1,13 +1,21 @@
 import { hourlyFromMonthly, monthlyFromHourly, partTime } from './testkit/cao-arithmetic';
+import { expectOk, nonEmpty } from './testkit/expect';
 import { errorCodes } from './testkit/graphql';
 import { cents } from './testkit/money';
 import { cao2024, cells2024 as cells, minimumWageNl as minimumWageJson } from './testkit/seed-data';
-import { batched, type Loose, token, tp, wage } from './testkit/cao-lookups';
+import { batched, token, tp, wage } from './testkit/cao-lookups';
 
 // Look-ups in the collective agreement (CAO) through the gateway: the published 2024 table
 // exactly as in its JSON, part-time and youth wages, the 2026 minimum wage lifting the table by
 // after-effect, the minimum wage itself, the compliance helper, bad input, and who may look up.
 // This file: the 2024 table, part-time and youth wages, and the 2026 after-effect.
+
+/** The wage look-up answers without errors, with (at least) `expected`; the whole answer. */
+async function expectWage(variables: Record<string, unknown>, expected: Record<string, unknown>) {
+  const found = expectOk(await wage(variables)).wage;
+  expect(found).toMatchObject(expected);
+  return found;
+}
 
 describe('the 2024 salary table, exactly as published', () => {
   test('the seed has the 86 cells the agreement prints', () => {
@@ -15,13 +23,18 @@ describe('the 2024 salary table, exactly as published', () => {
   });
 
   test('the scales in force in 2024 are every cell of the published table, to the cent', async () => {
-    const res = await tp.query<Loose>(
+    const res = await tp.query<{
+      wageScales: {
+        afterEffect: boolean;
+        version: unknown;
+        scales: { scale: number; steps: { step: number; monthlyFullTime: string; hourly: string }[] }[];
+      };
+    }>(
       `{ wageScales(on: "2024-03-01") { on afterEffect version { name status effectiveFrom effectiveTo cellCount }
           scales { scale steps { step monthlyFullTime hourly } } } }`,
       { token },
     );
-    expect(res.errors).toBeUndefined();
-    const inForce = res.data.wageScales;
+    const inForce = expectOk(res).wageScales;
     expect(inForce.afterEffect).toBe(false);
     expect(inForce.version).toEqual({
       name: 'CAO Kringloop Nederland 2024',
@@ -31,11 +44,11 @@ describe('the 2024 salary table, exactly as published', () => {
       cellCount: 86,
     });
     expect(
-      inForce.scales.map((s: any) => ({ scale: s.scale, steps: s.steps.map((c: any) => [c.step, c.monthlyFullTime]) })),
+      inForce.scales.map((s) => ({ scale: s.scale, steps: s.steps.map((c) => [c.step, c.monthlyFullTime]) })),
     ).toEqual(
       cao2024.salaryTable.scales.map((s) => ({ scale: s.scale, steps: s.steps.map((c) => [c.step, c.monthly]) })),
     );
-    for (const scale of inForce.scales) {
+    for (const scale of nonEmpty(inForce.scales)) {
       for (const cell of scale.steps) expect(cell.hourly).toBe(hourlyFromMonthly(cell.monthlyFullTime));
     }
   });
@@ -68,17 +81,18 @@ describe('the 2024 salary table, exactly as published', () => {
 
 describe('part-time', () => {
   test('scale 5 step 3 at 24 hours: the full-time amount × 24 / 38, half up to cents', async () => {
-    const res = await wage({ scale: 5, step: 3, on: '2024-03-01', hours: '24' });
-    expect(res.errors).toBeUndefined();
-    expect(res.data.wage).toMatchObject({
-      hoursPerWeek: '24',
-      tableMonthlyFullTime: '2461.52',
-      monthlyFullTime: '2461.52',
-      monthly: '1554.64',
-      hourly: '14.83',
-      basis: 'CAO_TABLE',
-    });
-    expect(res.data.wage.explanation.join('\n')).toMatch(/24 of 38 hours/);
+    const found = await expectWage(
+      { scale: 5, step: 3, on: '2024-03-01', hours: '24' },
+      {
+        hoursPerWeek: '24',
+        tableMonthlyFullTime: '2461.52',
+        monthlyFullTime: '2461.52',
+        monthly: '1554.64',
+        hourly: '14.83',
+        basis: 'CAO_TABLE',
+      },
+    );
+    expect(found.explanation.join('\n')).toMatch(/24 of 38 hours/);
   });
 
   test('monthly = round half up (full time × hours / 38) for many cells and hours', async () => {
@@ -105,16 +119,17 @@ describe('part-time', () => {
 
 describe('youth', () => {
   test('scale 1 for an 18-year-old is 50 % of the minimum wage: €6.64 an hour, €1,101.80 a month', async () => {
-    const res = await wage({ scale: 1, step: 0, on: '2024-03-01', age: 18 });
-    expect(res.errors).toBeUndefined();
-    expect(res.data.wage).toMatchObject({
-      monthly: '1101.80',
-      monthlyFullTime: '1101.80',
-      hourly: '6.64',
-      basis: 'MINIMUM_WAGE_SCALE',
-      liftedToMinimumWage: false,
-      minimumWage: { hourly: '6.64', age: 18, effectiveFrom: '2024-01-01' },
-    });
+    await expectWage(
+      { scale: 1, step: 0, on: '2024-03-01', age: 18 },
+      {
+        monthly: '1101.80',
+        monthlyFullTime: '1101.80',
+        hourly: '6.64',
+        basis: 'MINIMUM_WAGE_SCALE',
+        liftedToMinimumWage: false,
+        minimumWage: { hourly: '6.64', age: 18, effectiveFrom: '2024-01-01' },
+      },
+    );
   });
 
   test('scale 1 for every age on 2024-03-01 follows that age’s hourly minimum wage', async () => {
@@ -136,14 +151,15 @@ describe('youth', () => {
   });
 
   test('a 20-year-old in 2026 gets the 2026 youth rate of €11.77 an hour on scale 1', async () => {
-    const res = await wage({ scale: 1, step: 0, on: '2026-02-01', age: 20 });
-    expect(res.errors).toBeUndefined();
-    expect(res.data.wage).toMatchObject({
-      minimumWage: { hourly: '11.77', age: 20, effectiveFrom: '2026-01-01' },
-      monthly: monthlyFromHourly('11.77'),
-      basis: 'MINIMUM_WAGE_SCALE',
-      afterEffect: true,
-    });
+    await expectWage(
+      { scale: 1, step: 0, on: '2026-02-01', age: 20 },
+      {
+        minimumWage: { hourly: '11.77', age: 20, effectiveFrom: '2026-01-01' },
+        monthly: monthlyFromHourly('11.77'),
+        basis: 'MINIMUM_WAGE_SCALE',
+        afterEffect: true,
+      },
+    );
   });
 
   test('under 15 there is no minimum wage: the age is refused', async () => {
@@ -154,59 +170,64 @@ describe('youth', () => {
   });
 
   test('a higher scale pays an 18-year-old the table amount, not a youth percentage of it', async () => {
-    const res = await wage({ scale: 5, step: 3, on: '2024-03-01', age: 18 });
-    expect(res.errors).toBeUndefined();
-    expect(res.data.wage).toMatchObject({
-      monthly: '2461.52',
-      monthlyFullTime: '2461.52',
-      basis: 'CAO_TABLE',
-      liftedToMinimumWage: false,
-      minimumWage: { hourly: '6.64', age: 18 },
-    });
+    await expectWage(
+      { scale: 5, step: 3, on: '2024-03-01', age: 18 },
+      {
+        monthly: '2461.52',
+        monthlyFullTime: '2461.52',
+        basis: 'CAO_TABLE',
+        liftedToMinimumWage: false,
+        minimumWage: { hourly: '6.64', age: 18 },
+      },
+    );
   });
 });
 
 describe('2026: after-effect and the 2026 minimum wage', () => {
   test('scale 2 step 0 is lifted to the 2026 minimum wage of €14.71 an hour, and the answer says why', async () => {
-    const res = await wage({ scale: 2, step: 0, on: '2026-03-01' });
-    expect(res.errors).toBeUndefined();
-    expect(res.data.wage).toMatchObject({
-      tableMonthlyFullTime: '2201.94',
-      monthlyFullTime: '2440.88',
-      monthly: '2440.88',
-      hourly: '14.71',
-      minimumWageMonthlyFullTime: '2440.88',
-      liftedToMinimumWage: true,
-      basis: 'LIFTED_TO_MINIMUM_WAGE',
-      afterEffect: true,
-      minimumWage: { hourly: '14.71', age: 21, effectiveFrom: '2026-01-01' },
-      version: { name: 'CAO Kringloop Nederland 2024', effectiveTo: '2024-12-31' },
-    });
+    const found = await expectWage(
+      { scale: 2, step: 0, on: '2026-03-01' },
+      {
+        tableMonthlyFullTime: '2201.94',
+        monthlyFullTime: '2440.88',
+        monthly: '2440.88',
+        hourly: '14.71',
+        minimumWageMonthlyFullTime: '2440.88',
+        liftedToMinimumWage: true,
+        basis: 'LIFTED_TO_MINIMUM_WAGE',
+        afterEffect: true,
+        minimumWage: { hourly: '14.71', age: 21, effectiveFrom: '2026-01-01' },
+        version: { name: 'CAO Kringloop Nederland 2024', effectiveTo: '2024-12-31' },
+      },
+    );
     expect(monthlyFromHourly('14.71')).toBe('2440.88');
-    const explanation: string[] = res.data.wage.explanation;
+    const { explanation } = found;
     expect(explanation.some((line) => /after-effect/.test(line) && /nawerking/.test(line))).toBe(true);
     expect(explanation.some((line) => /below the minimum wage/.test(line))).toBe(true);
   });
 
   test('part time in 2026 is the lifted amount pro rata', async () => {
-    const res = await wage({ scale: 2, step: 0, on: '2026-03-01', hours: '20' });
-    expect(res.data.wage).toMatchObject({
-      monthlyFullTime: '2440.88',
-      monthly: partTime('2440.88', '20'),
-      hourly: '14.71',
-    });
+    await expectWage(
+      { scale: 2, step: 0, on: '2026-03-01', hours: '20' },
+      {
+        monthlyFullTime: '2440.88',
+        monthly: partTime('2440.88', '20'),
+        hourly: '14.71',
+      },
+    );
   });
 
   test('a cell above the 2026 minimum wage is not lifted, but still applies by after-effect', async () => {
-    const res = await wage({ scale: 8, step: 20, on: '2026-03-01' });
-    expect(res.errors).toBeUndefined();
-    expect(res.data.wage).toMatchObject({
-      tableMonthlyFullTime: '5839.04',
-      monthlyFullTime: '5839.04',
-      liftedToMinimumWage: false,
-      basis: 'CAO_TABLE',
-      afterEffect: true,
-    });
+    await expectWage(
+      { scale: 8, step: 20, on: '2026-03-01' },
+      {
+        tableMonthlyFullTime: '5839.04',
+        monthlyFullTime: '5839.04',
+        liftedToMinimumWage: false,
+        basis: 'CAO_TABLE',
+        afterEffect: true,
+      },
+    );
   });
 
   test('every cell in 2026 is the table amount or the minimum wage, whichever is higher', async () => {
@@ -228,23 +249,24 @@ describe('2026: after-effect and the 2026 minimum wage', () => {
 
   test('the agreement in force: 2024 during 2024, by after-effect afterwards, none before', async () => {
     const CAO_IN_FORCE = `query($on: Date!) { caoInForce(on: $on) { on afterEffect explanation version { name } } }`;
-    const after = await tp.query<Loose>(CAO_IN_FORCE, { token, variables: { on: '2026-03-01' } });
-    expect(after.data.caoInForce).toMatchObject({
+    type InForce = { caoInForce: { on: string; afterEffect: boolean; explanation: string } };
+    const after = await tp.query<InForce>(CAO_IN_FORCE, { token, variables: { on: '2026-03-01' } });
+    expect(expectOk(after).caoInForce).toMatchObject({
       on: '2026-03-01',
       afterEffect: true,
       version: { name: 'CAO Kringloop Nederland 2024' },
     });
-    expect(after.data.caoInForce.explanation).toMatch(/after-effect/);
+    expect(after.data!.caoInForce.explanation).toMatch(/after-effect/);
     for (const on of ['2024-01-01', '2024-12-31']) {
-      const during = await tp.query<Loose>(CAO_IN_FORCE, { token, variables: { on } });
-      expect(during.data.caoInForce).toMatchObject({
+      const during = await tp.query<InForce>(CAO_IN_FORCE, { token, variables: { on } });
+      expect(expectOk(during).caoInForce).toMatchObject({
         on,
         afterEffect: false,
         version: { name: 'CAO Kringloop Nederland 2024' },
       });
     }
-    const first = await tp.query<Loose>(CAO_IN_FORCE, { token, variables: { on: '2025-01-01' } });
-    expect(first.data.caoInForce.afterEffect).toBe(true);
+    const first = await tp.query<InForce>(CAO_IN_FORCE, { token, variables: { on: '2025-01-01' } });
+    expect(expectOk(first).caoInForce.afterEffect).toBe(true);
     const before = await tp.query(CAO_IN_FORCE, { token, variables: { on: '2023-12-31' } });
     expect(errorCodes(before)).toEqual(['NOT_FOUND']);
   });

@@ -1,18 +1,20 @@
 import fc from 'fast-check';
-import type { Role } from '@samen-sterk/subgraph-runtime';
+import { caoTeam, platformAdmin } from './testkit/actors';
 import { tokenFor } from './testkit/auth';
 import { contentHash } from './testkit/databases';
-import type { GraphQLResponse } from './testkit/graphql';
-import { startTestPlatform, type TestPlatform } from './testkit/platform';
+import { nodes, type GraphQLResponse } from './testkit/graphql';
+import { M1, M2 } from './testkit/ids';
+import { setUpQuery } from './testkit/set-up';
+import { usePlatform } from './testkit/use-platform';
 import { argumentPaths, requestFor, rootFields, type RootField } from './testkit/schema-walk';
 
 // Schema-driven fuzzing: every argument of every mutation (nested input fields included) gets
 // hostile values, by someone who may call the mutation for their own member. Whatever comes
 // in, the answer is never our fault (no INTERNAL_SERVER_ERROR, no 5xx), a refusal writes
 // nothing, and nothing accepted is stored with control characters in it.
-let tp: TestPlatform;
-const A = '00000000-0000-4000-8000-000000000001';
-const B = '00000000-0000-4000-8000-000000000002';
+const tp = usePlatform();
+const A = M1;
+const B = M2;
 let ownIds: Record<string, string>;
 let foreignIds: string[];
 const tokens: Record<string, string> = {};
@@ -21,52 +23,59 @@ const tokens: Record<string, string> = {};
 /** What an `id` of a subgraph's mutation refers to when its name does not say (`setWageCells`). */
 const MAIN_KIND: Record<string, string> = { members: 'member', cao: 'caoVersion', 'hr-payroll': 'employee' };
 
-const CALLERS: Record<string, { roles: Role[]; memberId?: string; payrollMemberIds?: string[] }> = {
-  members: { roles: ['platform-admin'] },
-  cao: { roles: ['association-cao'] },
-  'hr-payroll': { roles: ['member-hr', 'payroll-service'], memberId: A, payrollMemberIds: [A] },
+const CALLERS: Record<string, () => Promise<string>> = {
+  members: () => platformAdmin(),
+  cao: () => caoTeam(),
+  // HR and payroll service of member A in one: every hr-payroll mutation is one of theirs.
+  'hr-payroll': () => tokenFor({ roles: ['member-hr', 'payroll-service'], memberId: A, payrollMemberIds: [A] }),
 };
 
-async function as(token: string, query: string, variables: Record<string, unknown> = {}) {
-  const res = await tp.query(query, { token, variables });
-  if (res.errors) throw new Error(`set-up query failed: ${JSON.stringify(res.errors)}`);
-  return res.data as any;
-}
+const as = <Data>(token: string, query: string, variables?: Record<string, unknown>) =>
+  setUpQuery<Data>(tp, token, query, variables);
+type Ids = { edges: { node: { id: string } }[] };
+type Directory = { branches: Ids; users: Ids };
 
 beforeAll(async () => {
-  tp = await startTestPlatform();
-  for (const [subgraph, claims] of Object.entries(CALLERS)) tokens[subgraph] = await tokenFor(claims);
-  const admin = await tokenFor({ roles: ['platform-admin'] });
+  for (const [subgraph, caller] of Object.entries(CALLERS)) tokens[subgraph] = await caller();
+  const admin = await platformAdmin();
   const hr = tokens['hr-payroll']!;
-  const run = await as(hr, `mutation { calculatePayrollRun(memberId: "${A}", year: 2026, month: 1) { id } }`);
-  const members = await as(
+  const run = await as<{ calculatePayrollRun: { id: string } }>(
+    hr,
+    `mutation { calculatePayrollRun(memberId: "${A}", year: 2026, month: 1) { id } }`,
+  );
+  const members = await as<{ a: Directory; b: Directory }>(
     admin,
     `query($a: ID!, $b: ID!) {
       a: member(id: $a) { branches(first: 1) { edges { node { id } } } users(first: 1) { edges { node { id } } } }
       b: member(id: $b) { branches(first: 1) { edges { node { id } } } users(first: 1) { edges { node { id } } } } }`,
     { a: A, b: B },
   );
-  const staff = await as(hr, `{ employees(memberId: "${A}", first: 1) { edges { node { id employments { id } } } } }`);
-  const employee = staff.employees.edges[0].node;
-  const draft = await as(tokens.cao!, `mutation { createCaoDraft(input: { name: "Fuzz draft" }) { id } }`);
-  const volunteer = await as(
+  const staff = await as<{ employees: { edges: { node: { id: string; employments: { id: string }[] } }[] } }>(
+    hr,
+    `{ employees(memberId: "${A}", first: 1) { edges { node { id employments { id } } } } }`,
+  );
+  const employee = staff.employees.edges[0]!.node;
+  const draft = await as<{ createCaoDraft: { id: string } }>(
+    tokens.cao!,
+    `mutation { createCaoDraft(input: { name: "Fuzz draft" }) { id } }`,
+  );
+  const volunteer = await as<{ registerVolunteer: { id: string } }>(
     hr,
     `mutation { registerVolunteer(input: { memberId: "${A}", firstName: "Fenna", lastName: "Fuzz",
        birthDate: "1970-01-01", startDate: "2026-01-01" }) { id } }`,
   );
   ownIds = {
     member: A,
-    branch: members.a.branches.edges[0].node.id,
-    user: members.a.users.edges[0].node.id,
+    branch: nodes(members.a.branches)[0]!.id,
+    user: nodes(members.a.users)[0]!.id,
     employee: employee.id,
-    employment: employee.employments[0].id,
+    employment: employee.employments[0]!.id,
     payrollRun: run.calculatePayrollRun.id,
     caoVersion: draft.createCaoDraft.id,
     volunteer: volunteer.registerVolunteer.id,
   };
-  foreignIds = [B, members.b.branches.edges[0].node.id, members.b.users.edges[0].node.id];
+  foreignIds = [B, nodes(members.b.branches)[0]!.id, nodes(members.b.users)[0]!.id];
 }, 120_000);
-afterAll(() => tp?.stop());
 
 /** Values nobody should be able to store, or that must be refused cleanly. */
 const hostile = () =>

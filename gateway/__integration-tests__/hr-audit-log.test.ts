@@ -3,14 +3,14 @@ import { expectOk, expectRefused, nonEmpty } from './testkit/expect';
 import { nodes } from './testkit/graphql';
 import { employeeId, employeesOf, M1, M2 } from './testkit/ids';
 import { sameAmount } from './testkit/money';
-import { APPROVE_RUN, type RunStatus } from './testkit/operations';
+import { APPROVE_RUN, type AuditEntry, type RunStatus } from './testkit/operations';
 import { bsnSequence, hireInputFor } from './testkit/people';
-import { startTestPlatform, type TestPlatform } from './testkit/platform';
+import { usePlatform } from './testkit/use-platform';
 
 // The hr-payroll audit log through the gateway: every change to pay-relevant data and to a run's
 // status can be read back per member (who, when, before, after), by the member's HR staff and
 // its payroll service only, newest first, page by page, and never with a full BSN or IBAN.
-let tp: TestPlatform;
+const tp = usePlatform();
 
 let hr1: string; // member-hr of member 1
 let payroll1: string; // payroll-service serving member 1 only
@@ -27,16 +27,7 @@ const LOG = `query($m: ID!, $type: String, $id: ID, $first: Int, $after: String)
   payrollAuditLog(memberId: $m, entityType: $type, entityId: $id, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor } edges { node { ${ENTRY} } } } }`;
 
-interface Entry {
-  id: string;
-  at: string;
-  actorId: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: string | null;
-  after: string | null;
-}
+type Entry = AuditEntry;
 const logOf = async (token: string, variables: Record<string, unknown>) => {
   const res = await tp.query<{ payrollAuditLog: { totalCount: number; edges: { node: Entry }[] } }>(LOG, {
     token,
@@ -57,7 +48,6 @@ async function firstEmploymentOf(employee: string, token: string) {
 }
 
 beforeAll(async () => {
-  tp = await startTestPlatform();
   [hr1, payroll1, hr2, payroll2] = await Promise.all([
     hrOf(M1, 'hr-officer'),
     payrollFor(M1, { sub: 'payroll-clerk' }),
@@ -65,7 +55,6 @@ beforeAll(async () => {
     payrollFor(M2, { sub: 'payroll-clerk-2' }),
   ]);
 });
-afterAll(() => tp?.stop());
 
 /** January 2026 of member 1, calculated by the payroll service and approved by HR. */
 async function calculateAndApprove() {

@@ -4,23 +4,21 @@ import { nodes } from './testkit/graphql';
 import { employeeId, M1, M2 } from './testkit/ids';
 import { cents } from './testkit/money';
 import { APPROVE_RUN, CREATE_CAO_DRAFT, PAY_RUN, PUBLISH_CAO_VERSION, type CreatedDraft } from './testkit/operations';
-import { startTestPlatform, type TestPlatform } from './testkit/platform';
+import { usePlatform } from './testkit/use-platform';
 
 // Retroactive corrections through the gateway: January 2026 is paid; then the CAO team publishes a
 // new agreement effective 1 January 2026, and later a minimum wage effective 1 February. HR sees
 // who is owed how much for which month, and the next run pays it as back-pay lines, once.
-let tp: TestPlatform;
+const tp = usePlatform();
 let payroll: string; // payroll-service serving member 1
 let hr: string; // member-hr of member 1 (the second person who approves)
 let cao: string; // the association's CAO team
 
 beforeAll(async () => {
-  tp = await startTestPlatform();
   payroll = await payrollFor(M1, { sub: 'payroll-clerk' });
   hr = await hrOf(M1, 'hr-officer');
   cao = await caoTeam();
 });
-afterAll(() => tp?.stop());
 
 interface BackPay {
   period: string;

@@ -1,9 +1,9 @@
-import type { DevelopmentTokenClaims, Role } from '@samen-sterk/subgraph-runtime';
-import { employeeOf, hrOf, payrollFor } from './testkit/actors';
-import { nonEmpty } from './testkit/expect';
-import { errorCodes, type GraphQLResponse } from './testkit/graphql';
-import { employeeId, employeesOf, M1, M2 } from './testkit/ids';
+import type { Role } from '@samen-sterk/subgraph-runtime';
+import { employeeOf, hrOf, payrollFor, tokenOf } from './testkit/actors';
 import { tokenFor } from './testkit/auth';
+import { expectOk, nonEmpty } from './testkit/expect';
+import { errorCodes, nodes, type GraphQLResponse } from './testkit/graphql';
+import { employeeId, employeesOf, M1, M2 } from './testkit/ids';
 import { usePlatform } from './testkit/use-platform';
 
 // The HR/payroll subgraph through the gateway: a member's employees next to its directory entry
@@ -12,7 +12,24 @@ import { usePlatform } from './testkit/use-platform';
 // input check; employment periods, step changes and the LKV application deadline; ages.
 // This file: who sees employees, and the masking of BSN and IBAN.
 const tp = usePlatform();
-type Loose = any;
+
+interface Identifiers {
+  id: string;
+  name: string;
+  lastName: string;
+  bsn: string;
+  bsnFull: string;
+  iban: string;
+  ibanFull: string;
+  employments: { caoScale: number }[];
+}
+interface Connection {
+  totalCount: number;
+  edges?: { node: Pick<Identifiers, 'id'> }[];
+}
+/** The list or the count, asked at `Query.employees` or at `Member.employees`. */
+type Employees = { employees?: Connection | null; member?: { employees: Connection | null } | null };
+type OneEmployee = { employee: Identifiers | null };
 
 let hr1: string;
 beforeAll(async () => {
@@ -29,11 +46,11 @@ describe('who sees employees', () => {
   /** Everything identifying about member 1's employees, to look for in refused answers. */
   let secrets: string[];
   beforeAll(async () => {
-    const res = await tp.query<Loose>(
+    const res = await tp.query<{ employees: { edges: { node: Identifiers }[] } }>(
       `query($m: ID!) { employees(memberId: $m, first: 50) { edges { node { name lastName bsn bsnFull iban ibanFull } } } }`,
       { token: hr1, variables: { m: M1 } },
     );
-    secrets = res.data!.employees.edges.flatMap(({ node }: any) => [
+    secrets = nodes(expectOk(res).employees).flatMap((node) => [
       node.name,
       node.bsn,
       node.bsnFull,
@@ -55,20 +72,17 @@ describe('who sees employees', () => {
   test.each(seers)('%s sees the list, the count, Member.employees and each employee', async (_label, make) => {
     const as = await make();
     for (const query of [LIST, MEMBER_LIST]) {
-      const res = await tp.query<Loose>(query, { token: as, variables: { m: M1 } });
-      expect(res.errors).toBeUndefined();
-      const connection = res.data!.employees ?? res.data!.member.employees;
+      const data = expectOk(await tp.query<Employees>(query, { token: as, variables: { m: M1 } }));
+      const connection = (data.employees ?? data.member?.employees)!;
       expect(connection.totalCount).toBe(12);
-      expect(connection.edges.map((e: any) => e.node.id).sort()).toEqual(employeesOf(1));
+      expect(connection.edges!.map((e) => e.node.id).sort()).toEqual(employeesOf(1));
     }
     for (const query of [COUNT, MEMBER_COUNT]) {
-      const res = await tp.query<Loose>(query, { token: as, variables: { m: M1 } });
-      expect(res.errors).toBeUndefined();
-      expect((res.data!.employees ?? res.data!.member.employees).totalCount).toBe(12);
+      const data = expectOk(await tp.query<Employees>(query, { token: as, variables: { m: M1 } }));
+      expect((data.employees ?? data.member?.employees)!.totalCount).toBe(12);
     }
-    const one = await tp.query<Loose>(ONE, { token: as, variables: { id: employeeId(5) } });
-    expect(one.errors).toBeUndefined();
-    expect(one.data!.employee.id).toBe(employeeId(5));
+    const one = await tp.query<OneEmployee>(ONE, { token: as, variables: { id: employeeId(5) } });
+    expect(expectOk(one).employee!.id).toBe(employeeId(5));
   });
 
   const refused: [string, () => Promise<string>][] = [
@@ -77,13 +91,13 @@ describe('who sees employees', () => {
     ['payroll-service for no member', () => payrollFor([])],
     ['employee of member 1 (for the list)', () => employeeOf(M1, employeeId(1))],
     ...(['member-admin', 'member-purchaser', 'member-approver'] as Role[]).map(
-      (role) =>
-        [`${role} of member 1`, () => tokenFor({ roles: [role], memberId: M1 })] as [string, () => Promise<string>],
+      (role) => [`${role} of member 1`, () => tokenOf(role, M1)] as [string, () => Promise<string>],
     ),
     ...(['association-procurement', 'association-academy', 'association-cao', 'platform-admin'] as Role[]).map(
-      (role) => [role, () => tokenFor({ roles: [role] })] as [string, () => Promise<string>],
+      (role) => [role, () => tokenOf(role)] as [string, () => Promise<string>],
     ),
-    // A payroll-service user whose token names member 1 as its member still serves only member 2.
+    // A payroll-service user whose token names member 1 as its member still serves only member 2
+    // (claims no actor of the kit has: made from the claims themselves).
     [
       'payroll-service for member 2 with memberId member 1',
       () => tokenFor({ roles: ['payroll-service'], memberId: M1, payrollMemberIds: [M2] }),
@@ -92,13 +106,13 @@ describe('who sees employees', () => {
   test.each(refused)('%s is refused the list, the count and Member.employees, and leaks nothing', async (_l, make) => {
     const as = await make();
     for (const query of [LIST, COUNT]) {
-      const res = await tp.query<Loose>(query, { token: as, variables: { m: M1 } });
+      const res = await tp.query<Employees>(query, { token: as, variables: { m: M1 } });
       expect(errorCodes(res)).toEqual(['FORBIDDEN']);
       expect(res.data?.employees ?? null).toBeNull();
       expectNoLeak(res);
     }
     for (const query of [MEMBER_LIST, MEMBER_COUNT]) {
-      const res = await tp.query<Loose>(query, { token: as, variables: { m: M1 } });
+      const res = await tp.query<Employees>(query, { token: as, variables: { m: M1 } });
       expect(errorCodes(res)).toEqual(['FORBIDDEN']);
       expect(res.data?.member?.employees ?? null).toBeNull();
       expectNoLeak(res);
@@ -110,7 +124,7 @@ describe('who sees employees', () => {
     async (_label, make) => {
       const as = await make();
       for (const id of [employeeId(1), employeeId(12)]) {
-        const res = await tp.query<Loose>(ONE, { token: as, variables: { id } });
+        const res = await tp.query<OneEmployee>(ONE, { token: as, variables: { id } });
         expect(errorCodes(res)).toEqual(['NOT_FOUND']);
         expect(res.data?.employee ?? null).toBeNull();
         expectNoLeak(res);
@@ -121,15 +135,14 @@ describe('who sees employees', () => {
   test('an employee sees exactly their own record, and a colleague is NOT_FOUND', async () => {
     const own = employeeId(3);
     const as = await employeeOf(M1, own);
-    const mine = await tp.query<Loose>(ONE, { token: as, variables: { id: own } });
-    expect(mine.errors).toBeUndefined();
-    expect(mine.data!.employee.id).toBe(own);
-    expect(mine.data!.employee.bsnFull).toMatch(/^\d{9}$/);
-    const byHr = await tp.query<Loose>(ONE, { token: hr1, variables: { id: own } });
-    expect(mine.data!.employee).toEqual(byHr.data!.employee);
+    const mine = expectOk(await tp.query<OneEmployee>(ONE, { token: as, variables: { id: own } })).employee!;
+    expect(mine.id).toBe(own);
+    expect(mine.bsnFull).toMatch(/^\d{9}$/);
+    const byHr = await tp.query<OneEmployee>(ONE, { token: hr1, variables: { id: own } });
+    expect(mine).toEqual(byHr.data!.employee);
 
     for (const colleague of employeesOf(1).filter((id) => id !== own)) {
-      const res = await tp.query<Loose>(ONE, { token: as, variables: { id: colleague } });
+      const res = await tp.query<OneEmployee>(ONE, { token: as, variables: { id: colleague } });
       expect(errorCodes(res)).toEqual(['NOT_FOUND']);
       expect(res.data?.employee ?? null).toBeNull();
       // Nothing of anyone but themself.
@@ -143,12 +156,12 @@ describe('who sees employees', () => {
   test("an employee token whose employeeId is another member's employee sees nothing", async () => {
     // Employee 13 belongs to member 2; the token says member 1.
     const as = await employeeOf(M1, employeeId(13));
-    const res = await tp.query<Loose>(ONE, { token: as, variables: { id: employeeId(13) } });
+    const res = await tp.query(ONE, { token: as, variables: { id: employeeId(13) } });
     expect(errorCodes(res)).toEqual(['NOT_FOUND']);
   });
 
   test('a nonexistent employee is NOT_FOUND, also for HR', async () => {
-    const res = await tp.query<Loose>(ONE, { token: hr1, variables: { id: employeeId(999) } });
+    const res = await tp.query(ONE, { token: hr1, variables: { id: employeeId(999) } });
     expect(errorCodes(res)).toEqual(['NOT_FOUND']);
   });
 
@@ -160,7 +173,7 @@ describe('who sees employees', () => {
       [MEMBER_COUNT, { m: M1 }],
       [ONE, { id: employeeId(1) }],
     ] as const) {
-      const res = await tp.query<Loose>(query, { variables });
+      const res = await tp.query(query, { variables });
       expect(errorCodes(res)).toContain('UNAUTHENTICATED');
       expect(errorCodes(res).every((code) => code === 'UNAUTHENTICATED')).toBe(true);
       expectNoLeak(res);
@@ -173,9 +186,11 @@ describe('masking of BSN and IBAN', () => {
   const ONE = `query($id: ID!) { employee(id: $id) { id bsn bsnFull iban ibanFull } }`;
 
   test('bsn is ***** and the last four digits; iban keeps the first and last four', async () => {
-    const res = await tp.query<Loose>(ALL, { token: hr1, variables: { m: M1 } });
-    expect(res.errors).toBeUndefined();
-    for (const { node } of nonEmpty<any>(res.data!.employees.edges)) {
+    const res = await tp.query<{ employees: { edges: { node: Identifiers }[] } }>(ALL, {
+      token: hr1,
+      variables: { m: M1 },
+    });
+    for (const node of nonEmpty(nodes(expectOk(res).employees))) {
       expect(node.bsnFull).toMatch(/^\d{9}$/);
       expect(node.bsn).toBe(`*****${node.bsnFull.slice(-4)}`);
       expect(node.ibanFull).toMatch(/^NL\d{2}[A-Z]{4}\d{10}$/);
@@ -188,15 +203,14 @@ describe('masking of BSN and IBAN', () => {
 
   test('the full numbers: HR, the payroll service of the member and the employee themself, all the same', async () => {
     const id = employeeId(7);
-    const answers: any[] = [];
+    const answers: Identifiers[] = [];
     for (const as of [hr1, await payrollFor(M1), await employeeOf(M1, id)]) {
-      const res = await tp.query<Loose>(ONE, { token: as, variables: { id } });
-      expect(res.errors).toBeUndefined();
-      answers.push(res.data!.employee);
+      const res = await tp.query<OneEmployee>(ONE, { token: as, variables: { id } });
+      answers.push(expectOk(res).employee!);
     }
     expect(answers[1]).toEqual(answers[0]);
     expect(answers[2]).toEqual(answers[0]);
-    expect(answers[0].bsnFull).toMatch(/^\d{9}$/);
+    expect(answers[0]!.bsnFull).toMatch(/^\d{9}$/);
   });
 
   // With the current rules (access.ts: canSeeFullIdentifiers = canSeeEmployee) nobody can see an
@@ -204,32 +218,35 @@ describe('masking of BSN and IBAN', () => {
   // full ones, and every other caller sees neither.
   test('whoever sees an employee sees the full numbers too (no masked-only role exists)', async () => {
     const id = employeeId(2);
-    const callers: [string, Partial<DevelopmentTokenClaims> & { roles: Role[] }][] = [
-      ['member-hr M1', { roles: ['member-hr'], memberId: M1 }],
-      ['member-hr M2', { roles: ['member-hr'], memberId: M2 }],
-      ['payroll M1', { roles: ['payroll-service'], payrollMemberIds: [M1] }],
-      ['payroll M2', { roles: ['payroll-service'], payrollMemberIds: [M2] }],
-      ['employee self', { roles: ['employee'], memberId: M1, employeeId: id }],
-      ['employee colleague', { roles: ['employee'], memberId: M1, employeeId: employeeId(1) }],
-      ['member-admin M1', { roles: ['member-admin'], memberId: M1 }],
-      ['member-purchaser M1', { roles: ['member-purchaser'], memberId: M1 }],
-      ['member-approver M1', { roles: ['member-approver'], memberId: M1 }],
-      ['association-procurement', { roles: ['association-procurement'] }],
-      ['association-academy', { roles: ['association-academy'] }],
-      ['association-cao', { roles: ['association-cao'] }],
-      ['platform-admin', { roles: ['platform-admin'] }],
+    const callers: [string, () => Promise<string>][] = [
+      ['member-hr M1', () => hrOf(M1)],
+      ['member-hr M2', () => hrOf(M2)],
+      ['payroll M1', () => payrollFor(M1)],
+      ['payroll M2', () => payrollFor(M2)],
+      ['employee self', () => employeeOf(M1, id)],
+      ['employee colleague', () => employeeOf(M1, employeeId(1))],
+      ['member-admin M1', () => tokenOf('member-admin', M1)],
+      ['member-purchaser M1', () => tokenOf('member-purchaser', M1)],
+      ['member-approver M1', () => tokenOf('member-approver', M1)],
+      ['association-procurement', () => tokenOf('association-procurement')],
+      ['association-academy', () => tokenOf('association-academy')],
+      ['association-cao', () => tokenOf('association-cao')],
+      ['platform-admin', () => tokenOf('platform-admin')],
     ];
     const seen: Record<string, 'masked and full' | 'masked only' | 'nothing'> = {};
-    for (const [label, claims] of callers) {
-      const as = await tokenFor(claims);
-      const masked = await tp.query<Loose>(`query($id: ID!) { employee(id: $id) { bsn iban } }`, {
+    for (const [label, make] of callers) {
+      const as = await make();
+      const masked = await tp.query(`query($id: ID!) { employee(id: $id) { bsn iban } }`, {
         token: as,
         variables: { id },
       });
-      const full = await tp.query<Loose>(`query($id: ID!) { employee(id: $id) { bsnFull ibanFull } }`, {
-        token: as,
-        variables: { id },
-      });
+      const full = await tp.query<{ employee: Pick<Identifiers, 'bsnFull' | 'ibanFull'> }>(
+        `query($id: ID!) { employee(id: $id) { bsnFull ibanFull } }`,
+        {
+          token: as,
+          variables: { id },
+        },
+      );
       seen[label] = masked.errors
         ? 'nothing'
         : full.errors

@@ -1,8 +1,7 @@
-import { employeeOf, hrOf, payrollFor } from './testkit/actors';
-import { tokenFor } from './testkit/auth';
+import { employeeOf, hrOf, payrollFor, platformAdmin, tokenOf } from './testkit/actors';
 import { addDays, addMonths, todayNl } from './testkit/calendar';
-import { brokenBsn, EMPLOYEE, employeeKit, HIRE, IBAN } from './testkit/employees';
-import { expectRefused } from './testkit/expect';
+import { brokenBsn, EMPLOYEE, employeeKit, HIRE, IBAN, type Employee } from './testkit/employees';
+import { expectOk, expectRefused } from './testkit/expect';
 import { errorCodes, type GraphQLResponse } from './testkit/graphql';
 import { employeeId, M1, M2 } from './testkit/ids';
 import { sameAmount } from './testkit/money';
@@ -16,7 +15,7 @@ import { usePlatform } from './testkit/use-platform';
 const tp = usePlatform();
 const { nextBsn, hireInput, hire, countOf } = employeeKit(tp, { bsnFrom: 29_400_000 });
 const firstError = (res: GraphQLResponse) => res.errors?.[0];
-type Loose = any;
+type AnEmployee = { employee: Employee };
 
 let hr1: string;
 let hr2: string;
@@ -62,9 +61,8 @@ describe('hiring', () => {
     });
     expect(sameAmount(hired.employments[0]!.hoursPerWeek)).toBe('32.00');
 
-    const back = await tp.query<Loose>(EMPLOYEE, { token: hr1, variables: { id: hired.id } });
-    expect(back.errors).toBeUndefined();
-    expect(back.data!.employee).toEqual(hired);
+    const back = await tp.query<AnEmployee>(EMPLOYEE, { token: hr1, variables: { id: hired.id } });
+    expect(expectOk(back).employee).toEqual(hired);
     expect(await countOf(M1)).toBe(before + 1);
   });
 
@@ -90,9 +88,10 @@ describe('hiring', () => {
     const endDate = contractType === 'FIXED_TERM' ? addMonths(todayNl(), 12) : null;
     const res = await hire(hireInput({}, { contractType, writtenContract, endDate }));
     expect(res.errors).toBeUndefined();
-    const back = await tp.query<Loose>(EMPLOYEE, { token: hr1, variables: { id: res.data!.hireEmployee.id } });
-    expect(back.data!.employee.employments[0]).toMatchObject({ contractType, writtenContract, endDate });
-    expect(back.data!.employee.employments[0].unemploymentPremiumClass).toBe(cls);
+    const back = await tp.query<AnEmployee>(EMPLOYEE, { token: hr1, variables: { id: res.data!.hireEmployee.id } });
+    const [employment] = expectOk(back).employee.employments;
+    expect(employment).toMatchObject({ contractType, writtenContract, endDate });
+    expect(employment!.unemploymentPremiumClass).toBe(cls);
   });
 
   test("the member's payroll service may hire too", async () => {
@@ -176,9 +175,9 @@ describe('hiring', () => {
   test.each([
     ['member-hr of member 2', () => hrOf(M2)],
     ['payroll-service for member 2', () => payrollFor(M2)],
-    ['member-admin of member 1', () => tokenFor({ roles: ['member-admin'], memberId: M1 })],
+    ['member-admin of member 1', () => tokenOf('member-admin', M1)],
     ['an employee of member 1', () => employeeOf(M1, employeeId(1))],
-    ['platform-admin', () => tokenFor({ roles: ['platform-admin'] })],
+    ['platform-admin', () => platformAdmin()],
   ])('%s may not hire into member 1: FORBIDDEN, nothing written', async (_label, make) => {
     const before = await countOf(M1);
     const input = hireInput({ firstName: 'Onbevoegd' });
@@ -194,7 +193,7 @@ describe('hiring', () => {
     const first = await hire(hireInput({ bsn }));
     const second = await hire(hireInput({ firstName: 'Tweede' }));
     expect([first.errors, second.errors]).toEqual([undefined, undefined]);
-    const res = await tp.query<Loose>(
+    const res = await tp.query(
       `mutation($id: ID!, $input: UpdateEmployeeInput!) { updateEmployee(id: $id, input: $input) { id bsnFull } }`,
       { token: hr1, variables: { id: second.data!.hireEmployee.id, input: { bsn } } },
     );
@@ -204,7 +203,7 @@ describe('hiring', () => {
 
   test('without a token: UNAUTHENTICATED, nothing written', async () => {
     const before = await countOf(M1);
-    const res = await tp.query<Loose>(HIRE, { variables: { input: hireInput() } });
+    const res = await tp.query(HIRE, { variables: { input: hireInput() } });
     expect(errorCodes(res)).toEqual(['UNAUTHENTICATED']);
     expect(await countOf(M1)).toBe(before);
   });

@@ -4,24 +4,22 @@ import { nodes } from './testkit/graphql';
 import { M10 } from './testkit/ids';
 import { APPROVE_RUN, PAY_RUN } from './testkit/operations';
 import { euro, pdfText } from './testkit/pdf';
-import { startTestPlatform, type TestPlatform } from './testkit/platform';
+import { usePlatform } from './testkit/use-platform';
 
 // The whole journey through the gateway, for a member without any employees yet: its HR sets the
 // payroll settings and hires someone on CAO scale 5 step 3; the payroll service calculates March
 // 2026; HR approves (four eyes); the run is paid; the employee reads the payslip and its PDF.
 // Every figure is worked out by hand from the published rules (the same case as the unit test of
 // the calculation, subgraphs/hr-payroll/src/domain/payroll/__tests__/calculate.test.ts).
-let tp: TestPlatform;
+const tp = usePlatform();
 const MEMBER = M10;
 let hr: string;
 let clerk: string;
 
 beforeAll(async () => {
-  tp = await startTestPlatform();
   hr = await hrOf(MEMBER, 'hr-journey');
   clerk = await payrollFor(MEMBER, { sub: 'clerk-journey' });
 });
-afterAll(() => tp?.stop());
 
 async function ok<Data>(query: string, token: string, variables: Record<string, unknown> = {}): Promise<Data> {
   return expectOk(await tp.query<Data>(query, { token, variables }));

@@ -5,20 +5,18 @@ import { M1, M2 } from './testkit/ids';
 import { cents, compareDecimals } from './testkit/money';
 import { APPROVE_RUN, PAY_RUN, type RunStatus } from './testkit/operations';
 import { approveAndPay } from './testkit/payroll';
-import { startTestPlatform, type TestPlatform } from './testkit/platform';
+import { usePlatform } from './testkit/use-platform';
 
 // Monthly payroll through the gateway: the payroll service calculates, a second person
 // approves, the run is paid and frozen; conflicts and failures leave no half-written run.
-let tp: TestPlatform;
+const tp = usePlatform();
 let payroll: string; // payroll-service serving member 1
 let hr: string; // member-hr of member 1 (another person)
 
 beforeAll(async () => {
-  tp = await startTestPlatform();
   payroll = await payrollFor(M1, { sub: 'payroll-clerk' });
   hr = await hrOf(M1, 'hr-officer');
 });
-afterAll(() => tp?.stop());
 
 interface Connection<Node> {
   totalCount: number;

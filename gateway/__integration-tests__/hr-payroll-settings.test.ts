@@ -3,20 +3,18 @@ import { expectOk, expectRefused } from './testkit/expect';
 import { nodes } from './testkit/graphql';
 import { employeeId, M1, M2 } from './testkit/ids';
 import { compareDecimals } from './testkit/money';
-import { startTestPlatform, type TestPlatform } from './testkit/platform';
+import { usePlatform } from './testkit/use-platform';
 
 // A member's payroll settings through the gateway: its HR or payroll service sets the pension
 // premiums, its own Whk rate and the Aof size class; the next calculation uses them.
-let tp: TestPlatform;
+const tp = usePlatform();
 let hr: string;
 let payroll: string;
 
 beforeAll(async () => {
-  tp = await startTestPlatform();
   hr = await hrOf(M1, 'hr-officer');
   payroll = await payrollFor(M1, { sub: 'payroll-clerk' });
 });
-afterAll(() => tp?.stop());
 
 const READ = `query($m: ID!) { payrollSettings(memberId: $m) { employer { id } pensionEmployeePercent pensionEmployerPercent whkPercent aofSmallEmployer } }`;
 const SET = `mutation($m: ID!, $input: PayrollSettingsInput!) { setPayrollSettings(memberId: $m, input: $input) {

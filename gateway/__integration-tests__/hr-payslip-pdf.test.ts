@@ -1,14 +1,14 @@
 import { employeeOf, hrOf, payrollFor, platformAdmin } from './testkit/actors';
 import { expectOk, expectRefused } from './testkit/expect';
-import { M1, M2 } from './testkit/ids';
+import { M1, M2, UNKNOWN_ID } from './testkit/ids';
 import { euro, pdfText } from './testkit/pdf';
 import { calculateRun, approveAndPay } from './testkit/payroll';
-import { startTestPlatform, type TestPlatform } from './testkit/platform';
+import { usePlatform } from './testkit/use-platform';
 
 // Payslips as PDF through the gateway: the employee gets their own (of paid runs), the member's HR
 // and its payroll service any of the member's; nobody else gets one. The PDF names the employer
 // as the members directory knows it and shows the BSN masked only.
-let tp: TestPlatform;
+const tp = usePlatform();
 let payroll: string; // payroll-service serving member 1
 let hr: string; // member-hr of member 1 (another person)
 let janSlip: { id: string; employeeId: string; net: string; gross: string };
@@ -21,7 +21,6 @@ interface Pdf {
 }
 
 beforeAll(async () => {
-  tp = await startTestPlatform();
   payroll = await payrollFor(M1, { sub: 'payroll-clerk' });
   hr = await hrOf(M1, 'hr-officer');
   // January: calculated by the payroll service, approved by HR, paid. February: only calculated.
@@ -33,7 +32,6 @@ beforeAll(async () => {
   const feb = await calculateRun(tp, payroll, M1, 2026, 2);
   febSlipId = feb.slips.find((slip) => slip.employeeId === janSlip.employeeId)!.id;
 });
-afterAll(() => tp?.stop());
 
 const employeeToken = (employeeId: string) => employeeOf(M1, employeeId);
 
@@ -111,6 +109,6 @@ test('nobody else gets a PDF: not another member, not a colleague, not the emplo
   await refused(janSlip.id, await platformAdmin());
   // February is calculated, not paid: not the employee's payslip yet.
   await refused(febSlipId, await employeeToken(janSlip.employeeId));
-  await refused('00000000-0000-4000-8000-000000000000', hr);
+  await refused(UNKNOWN_ID, hr);
   await refused(janSlip.id, undefined, 'UNAUTHENTICATED');
 });

@@ -1,25 +1,17 @@
-import type { DevelopmentTokenClaims, Role } from '@samen-sterk/subgraph-runtime';
-import { tokenFor } from './testkit/auth';
+import { employeeOf, hrOf, payrollFor } from './testkit/actors';
+import { addDays, addMonths, todayNl } from './testkit/calendar';
+import { expectOk, nonEmpty } from './testkit/expect';
 import { errorCodes, type GraphQLResponse } from './testkit/graphql';
-import { startTestPlatform, type TestPlatform } from './testkit/platform';
-import { todayNl, addDays, addMonths } from './testkit/calendar';
+import { M1, M7, UNKNOWN_ID } from './testkit/ids';
 import { bsnSequence } from './testkit/people';
+import { usePlatform } from './testkit/use-platform';
 
 // The CAO's yearly step increase through the gateway ("one step a year after a good appraisal;
 // automatic where the employer does not appraise; up to the scale maximum"): appraisals recorded
 // by HR, the preview, applying it (all or nothing, once), catching up several years, the audit
 // entries, and that nobody but the member's HR and payroll service sees or changes any of it.
-let tp: TestPlatform;
-
-const memberId = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const M1 = memberId(1);
-/** Member 7 has no seeded employees: the employees here are all there is. */
-const M7 = memberId(7);
-
-const token = (claims: Partial<DevelopmentTokenClaims> & { roles: Role[] }) => tokenFor(claims);
-const hrOf = (member: string) => token({ sub: `hr-${member}`, roles: ['member-hr'], memberId: member });
-const payrollFor = (member: string) =>
-  token({ sub: `payroll-${member}`, roles: ['payroll-service'], payrollMemberIds: [member] });
+// Member 7 has no seeded employees: the employees here are all there is.
+const tp = usePlatform({ resetAfterAll: true });
 
 let hr7: string;
 let hr1: string;
@@ -42,6 +34,48 @@ const EMPLOYMENT = `query($id: ID!) { employee(id: $id) { employments { id caoSc
 const UPDATE_EMPLOYMENT = `mutation($id: ID!, $input: UpdateEmploymentInput!) {
   updateEmployment(id: $id, input: $input) { id caoStep stepSince nextStepIncreaseOn } }`;
 
+interface Appraisal {
+  id: string;
+  appraisedOn: string;
+  outcome: string;
+  note: string | null;
+}
+interface Employment {
+  id: string;
+  caoScale: number;
+  caoStep: number;
+  stepSince: string;
+  nextStepIncreaseOn: string;
+  appraisals: Appraisal[];
+}
+interface StepIncrease {
+  employee: { id: string; name: string };
+  employment: Pick<Employment, 'id' | 'caoStep' | 'stepSince' | 'nextStepIncreaseOn'>;
+  dueOn: string;
+  outcome: string;
+  scale: number;
+  fromStep: number;
+  toStep: number;
+  appraisal: Pick<Appraisal, 'id' | 'outcome' | 'appraisedOn'> | null;
+  reason: string;
+}
+interface Preview {
+  stepIncreasesDue: StepIncrease[];
+}
+interface Applied {
+  applyStepIncreases: { memberId: string; on: string; employmentsChanged: number; increases: StepIncrease[] };
+}
+interface UpdatedEmployment {
+  updateEmployment: Pick<Employment, 'id' | 'caoStep' | 'stepSince' | 'nextStepIncreaseOn'>;
+}
+/** What the audit entry of a step increase records after it: the new step, and each year's outcome. */
+interface StepAuditAfter {
+  caoStep: number;
+  stepSince: string;
+  on: string;
+  years: { outcome: string }[];
+}
+
 interface Hired {
   employeeId: string;
   employmentId: string;
@@ -50,7 +84,9 @@ interface Hired {
 
 /** Hires someone at member 7 on a scale and step, starting on a day in the past. */
 const hire = async (lastName: string, startDate: string, caoScale: number, caoStep: number): Promise<Hired> => {
-  const res = await tp.query<any>(HIRE, {
+  const res = await tp.query<{
+    hireEmployee: { id: string; employments: Pick<Employment, 'id' | 'stepSince' | 'nextStepIncreaseOn'>[] };
+  }>(HIRE, {
     token: hr7,
     variables: {
       input: {
@@ -72,21 +108,26 @@ const hire = async (lastName: string, startDate: string, caoScale: number, caoSt
       },
     },
   });
-  expect(res.errors).toBeUndefined();
-  const employment = res.data.hireEmployee.employments[0];
+  const { hireEmployee } = expectOk(res);
+  const employment = hireEmployee.employments[0]!;
   // A new employment's step runs from its first day.
   expect(employment.stepSince).toBe(startDate);
   expect(employment.nextStepIncreaseOn).toBe(addMonths(startDate, 12));
-  return { employeeId: res.data.hireEmployee.id, employmentId: employment.id, startDate };
+  return { employeeId: hireEmployee.id, employmentId: employment.id, startDate };
 };
-const record = (input: Record<string, unknown>, as = hr7) => tp.query<any>(RECORD, { token: as, variables: { input } });
-const preview = (on: string, as = hr7, m = M7) => tp.query<any>(PREVIEW, { token: as, variables: { m, on } });
-const apply = (on: string, as = hr7, m = M7) => tp.query<any>(APPLY, { token: as, variables: { m, on } });
-const employmentOf = async (employeeId: string) => {
-  const res = await tp.query<any>(EMPLOYMENT, { token: hr7, variables: { id: employeeId } });
-  expect(res.errors).toBeUndefined();
-  return res.data.employee.employments[0];
-};
+const record = (input: Record<string, unknown>, as = hr7) =>
+  tp.query<{ recordAppraisal: Appraisal & { recordedBy: string; employment: { id: string } } }>(RECORD, {
+    token: as,
+    variables: { input },
+  });
+const preview = (on: string, as = hr7, m = M7) => tp.query<Preview>(PREVIEW, { token: as, variables: { m, on } });
+const apply = (on: string, as = hr7, m = M7) => tp.query<Applied>(APPLY, { token: as, variables: { m, on } });
+interface EmployeeEmployments {
+  employee: { employments: Employment[] };
+}
+const employmentOf = async (employeeId: string) =>
+  expectOk(await tp.query<EmployeeEmployments>(EMPLOYMENT, { token: hr7, variables: { id: employeeId } })).employee
+    .employments[0]!;
 const firstError = (res: GraphQLResponse) => res.errors?.[0];
 
 const sql = <Row>(text: string, params?: unknown[]) =>
@@ -104,20 +145,16 @@ const counts = async () => {
   return row!;
 };
 const stepAuditOf = (entityId: string) =>
-  sql<{ actor_id: string; member_id: string; entity_type: string; before: any; after: any }>(
+  sql<{ actor_id: string; member_id: string; entity_type: string; before: unknown; after: unknown }>(
     `SELECT actor_id, member_id, entity_type, before, after FROM audit_log_entry
       WHERE action = 'STEP_INCREASE' AND entity_id = $1 ORDER BY at`,
     [entityId],
   );
-const parse = (json: any) => (typeof json === 'string' ? JSON.parse(json) : json);
+/** A JSON column, whether the driver hands it over parsed or as text. */
+const parse = <T>(json: unknown): T => (typeof json === 'string' ? JSON.parse(json) : json) as T;
 
 beforeAll(async () => {
-  tp = await startTestPlatform();
   [hr7, hr1] = await Promise.all([hrOf(M7), hrOf(M1)]);
-});
-afterAll(async () => {
-  await tp?.reset();
-  await tp?.stop();
 });
 
 describe('step increases at one member', () => {
@@ -154,8 +191,7 @@ describe('step increases at one member', () => {
     ] as const;
     for (const [who, appraisedOn, outcome] of appraisals) {
       const res = await record({ employmentId: who.employmentId, appraisedOn, outcome, note: `  ${outcome}  ` });
-      expect(res.errors).toBeUndefined();
-      expect(res.data.recordAppraisal).toMatchObject({
+      expect(expectOk(res).recordAppraisal).toMatchObject({
         appraisedOn,
         outcome,
         note: outcome,
@@ -164,23 +200,20 @@ describe('step increases at one member', () => {
       });
     }
     const { appraisals: listed } = await employmentOf(insufficient.employeeId);
-    expect(listed.map((a: any) => [a.appraisedOn, a.outcome])).toEqual([
+    expect(listed.map((a) => [a.appraisedOn, a.outcome])).toEqual([
       [addMonths(TODAY, -2), 'INSUFFICIENT'],
       [addMonths(TODAY, -3), 'GOOD'],
     ]);
   });
 
   test('the employee sees their own appraisals', async () => {
-    const own = await token({
-      sub: 'employee-own',
-      roles: ['employee'],
-      memberId: M7,
-      employeeId: insufficient.employeeId,
+    const own = await employeeOf(M7, insufficient.employeeId, 'employee-own');
+    const res = await tp.query<EmployeeEmployments>(EMPLOYMENT, {
+      token: own,
+      variables: { id: insufficient.employeeId },
     });
-    const res = await tp.query<any>(EMPLOYMENT, { token: own, variables: { id: insufficient.employeeId } });
-    expect(res.errors).toBeUndefined();
-    expect(res.data.employee.employments[0].appraisals).toHaveLength(2);
-    const colleague = await tp.query<any>(EMPLOYMENT, { token: own, variables: { id: good.employeeId } });
+    expect(expectOk(res).employee.employments[0]!.appraisals).toHaveLength(2);
+    const colleague = await tp.query(EMPLOYMENT, { token: own, variables: { id: good.employeeId } });
     expect(errorCodes(colleague)).toEqual(['NOT_FOUND']);
   });
 
@@ -200,7 +233,7 @@ describe('step increases at one member', () => {
     const notADate = await record({ employmentId: good.employmentId, appraisedOn: '2025-02-30', outcome: 'GOOD' });
     expect(errorCodes(notADate)).toEqual(['BAD_USER_INPUT']);
     const unknown = await record({
-      employmentId: '99999999-0000-4000-8000-000000000000',
+      employmentId: UNKNOWN_ID,
       appraisedOn: TODAY,
       outcome: 'GOOD',
     });
@@ -209,15 +242,13 @@ describe('step increases at one member', () => {
   });
 
   test('the preview: automatic, good, insufficient, at the maximum, and one per elapsed year', async () => {
-    const res = await preview(TODAY);
-    expect(res.errors).toBeUndefined();
-    const rows = res.data.stepIncreasesDue as any[];
+    const rows = expectOk(await preview(TODAY)).stepIncreasesDue;
     const of = (h: Hired) => rows.filter((r) => r.employment.id === h.employmentId);
     expect(of(notYet)).toEqual([]);
     expect(of(automatic)).toMatchObject([
       { dueOn: dueOf(automatic), outcome: 'RAISED', scale: 5, fromStep: 3, toStep: 4, appraisal: null },
     ]);
-    expect(of(automatic)[0].reason).toMatch(/automatic/);
+    expect(of(automatic)[0]!.reason).toMatch(/automatic/);
     expect(of(good)).toMatchObject([
       { dueOn: dueOf(good), outcome: 'RAISED', fromStep: 3, toStep: 4, appraisal: { outcome: 'GOOD' } },
     ]);
@@ -236,7 +267,7 @@ describe('step increases at one member', () => {
       [dueOf(behind, 2), 'WITHHELD', 2, 2, 'INSUFFICIENT'],
       [dueOf(behind, 3), 'RAISED', 2, 3, null],
     ]);
-    expect(rows.every((r) => r.employee.name.startsWith('Periodiek'))).toBe(true);
+    expect(nonEmpty(rows).every((r) => r.employee.name.startsWith('Periodiek'))).toBe(true);
     // A preview changes nothing.
     expect((await employmentOf(automatic.employeeId)).caoStep).toBe(3);
   });
@@ -247,12 +278,7 @@ describe('step increases at one member', () => {
       expect(errorCodes(res)).toEqual(['FORBIDDEN']);
       expect(res.data ?? null).toBeNull();
     }
-    const employee = await token({
-      sub: 'employee-x',
-      roles: ['employee'],
-      memberId: M7,
-      employeeId: automatic.employeeId,
-    });
+    const employee = await employeeOf(M7, automatic.employeeId, 'employee-x');
     expect(errorCodes(await apply(TODAY, employee))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await tp.query(APPLY, { variables: { m: M7, on: TODAY } }))).toEqual(['UNAUTHENTICATED']);
     const foreign = await record({ employmentId: good.employmentId, appraisedOn: TODAY, outcome: 'INSUFFICIENT' }, hr1);
@@ -263,8 +289,7 @@ describe('step increases at one member', () => {
 
   test('the payroll service for the member may preview', async () => {
     const res = await preview(TODAY, await payrollFor(M7));
-    expect(res.errors).toBeUndefined();
-    expect(res.data.stepIncreasesDue.length).toBeGreaterThan(0);
+    expect(expectOk(res).stepIncreasesDue.length).toBeGreaterThan(0);
   });
 
   test('applying for a date after today is refused', async () => {
@@ -275,9 +300,7 @@ describe('step increases at one member', () => {
 
   test('applying: steps and stepSince change, one audit entry per employment changed', async () => {
     const auditBefore = (await counts()).audit;
-    const res = await apply(TODAY);
-    expect(res.errors).toBeUndefined();
-    const result = res.data.applyStepIncreases;
+    const result = expectOk(await apply(TODAY)).applyStepIncreases;
     expect(result).toMatchObject({ memberId: M7, on: TODAY, employmentsChanged: 4 });
     expect(result.increases).toHaveLength(7); // 1 + 1 + 1 + 1 (at the maximum) + 3
 
@@ -299,57 +322,53 @@ describe('step increases at one member', () => {
     const [entry, ...more] = await stepAuditOf(behind.employmentId);
     expect(more).toEqual([]);
     expect(entry).toMatchObject({ actor_id: `hr-${M7}`, member_id: M7, entity_type: 'Employment' });
-    expect(parse(entry!.before)).toMatchObject({ caoScale: 5, caoStep: 1, stepSince: behind.startDate });
-    const after = parse(entry!.after);
+    expect(parse<unknown>(entry!.before)).toMatchObject({ caoScale: 5, caoStep: 1, stepSince: behind.startDate });
+    const after = parse<StepAuditAfter>(entry!.after);
     expect(after).toMatchObject({ caoStep: 3, stepSince: dueOf(behind, 3), on: TODAY });
-    expect(after.years.map((y: any) => y.outcome)).toEqual(['RAISED', 'WITHHELD', 'RAISED']);
+    expect(after.years.map((y) => y.outcome)).toEqual(['RAISED', 'WITHHELD', 'RAISED']);
     expect(await stepAuditOf(top.employmentId)).toEqual([]);
   });
 
   test('applying again for the same date changes nothing', async () => {
     const before = [await state(), await counts()];
-    const res = await apply(TODAY);
-    expect(res.errors).toBeUndefined();
-    expect(res.data.applyStepIncreases.employmentsChanged).toBe(0);
-    expect(res.data.applyStepIncreases.increases.map((i: any) => i.outcome)).toEqual(['AT_MAXIMUM']);
+    const { applyStepIncreases } = expectOk(await apply(TODAY));
+    expect(applyStepIncreases.employmentsChanged).toBe(0);
+    expect(applyStepIncreases.increases.map((i) => i.outcome)).toEqual(['AT_MAXIMUM']);
     expect([await state(), await counts()]).toEqual(before);
   });
 
   test('a step set by hand restarts the year on the day it takes effect', async () => {
-    const res = await tp.query<any>(UPDATE_EMPLOYMENT, {
+    const res = await tp.query<UpdatedEmployment>(UPDATE_EMPLOYMENT, {
       token: hr7,
       variables: { id: notYet.employmentId, input: { caoStep: 5 } },
     });
-    expect(res.errors).toBeUndefined();
-    expect(res.data.updateEmployment).toMatchObject({
+    expect(expectOk(res).updateEmployment).toMatchObject({
       caoStep: 5,
       stepSince: TODAY,
       nextStepIncreaseOn: addMonths(TODAY, 12),
     });
     // Other changes leave it be.
-    const hours = await tp.query<any>(UPDATE_EMPLOYMENT, {
+    const hours = await tp.query<UpdatedEmployment>(UPDATE_EMPLOYMENT, {
       token: hr7,
       variables: { id: good.employmentId, input: { hoursPerWeek: '30' } },
     });
-    expect(hours.data.updateEmployment.stepSince).toBe(dueOf(good));
+    expect(expectOk(hours).updateEmployment.stepSince).toBe(dueOf(good));
   });
 });
 
 describe('the demo seed', () => {
   test("member 1's employments, hired 2015–2024, are all due; stepSince is their start date", async () => {
-    const res = await preview(TODAY, hr1, M1);
-    expect(res.errors).toBeUndefined();
-    const rows = res.data.stepIncreasesDue as any[];
+    const rows = expectOk(await preview(TODAY, hr1, M1)).stepIncreasesDue;
     const employments = new Set(rows.map((r) => r.employment.id));
     expect(employments.size).toBe(12);
     for (const id of employments) {
       const own = rows.filter((r) => r.employment.id === id);
       // Oldest first, chained: each year starts where the last one ended.
       own.forEach((r, i) => {
-        if (i > 0) expect(r.fromStep).toBe(own[i - 1].toStep);
+        if (i > 0) expect(r.fromStep).toBe(own[i - 1]!.toStep);
         expect(r.dueOn <= TODAY).toBe(true);
       });
-      expect(own.at(-1).employment.stepSince).toBe(addMonths(own[0].dueOn, -12));
+      expect(own.at(-1)!.employment.stepSince).toBe(addMonths(own[0]!.dueOn, -12));
       // No appraisals in the seed: every year up to the top of the scale is automatic.
       expect(own.slice(0, -1).every((r) => r.outcome === 'RAISED' && r.appraisal === null)).toBe(true);
     }

@@ -81,7 +81,7 @@ describe('recording allowances within the limits', () => {
   });
 
   test('acceptTaxable defaults to false', async () => {
-    const res = await tp.query(RECORD_DEFAULT, {
+    const res = await tp.query<{ recordVolunteerAllowance: { taxable: boolean } }>(RECORD_DEFAULT, {
       token: hr1,
       variables: { input: { volunteerId: volunteer, paidOn: '2026-03-11', hours: '1', amount: '5' } },
     });
@@ -187,7 +187,7 @@ describe('a payment that breaks a limit', () => {
       entity_type: 'VolunteerAllowancePayment',
     });
     expect(audit!.after).toMatchObject({ taxable: true });
-    expect(audit!.after.check.limitBreaches).toEqual([
+    expect(audit!.after.check?.limitBreaches).toEqual([
       { limit: 'PER_HOUR', allowed: '57.50', actual: '60.00', over: '2.50' },
     ]);
 

@@ -1,47 +1,55 @@
-import { MEMBER_ROLES, ROLES, type Role } from '@samen-sterk/subgraph-runtime';
-import { tokenFor } from './testkit/auth';
+import { ROLES } from '@samen-sterk/subgraph-runtime';
+import { tokenOf } from './testkit/actors';
+import { expectOk } from './testkit/expect';
 import { errorCodes, type GraphQLResponse } from './testkit/graphql';
-import { startTestPlatform, type TestPlatform } from './testkit/platform';
+import { halfUpCents } from './testkit/money';
+import { usePlatform } from './testkit/use-platform';
 
 // The wage-tax calculator of the HR/payroll subgraph through the gateway: the official 2026 white
 // monthly table rows to the cent, the special-payments table (holiday allowance), bad input, and
 // who may use it. Read-only: nothing here writes.
-let tp: TestPlatform;
+const tp = usePlatform();
 let token: string;
 
-const M1 = '00000000-0000-4000-8000-000000000001';
-const tokenOf = (role: Role) =>
-  tokenFor({
-    roles: [role],
-    ...(MEMBER_ROLES.includes(role) ? { memberId: M1 } : {}),
-    ...(role === 'employee' ? { employeeId: '40000000-0000-4000-8000-000000000001' } : {}),
-    ...(role === 'payroll-service' ? { payrollMemberIds: [M1] } : {}),
-  });
-
 beforeAll(async () => {
-  tp = await startTestPlatform();
   token = await tokenOf('member-hr');
 });
-afterAll(() => tp?.stop());
 
 /** Exact: a whole number of euros ÷ 12, half up to cents, with two decimals (BigInt, no floats). */
-const perMonth = (annualEuros: bigint) => {
-  const cents = (annualEuros * 100n * 2n + 12n) / (2n * 12n);
-  return `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`;
-};
+const perMonth = (annualEuros: bigint) => halfUpCents(annualEuros, 12n);
 
 const WAGE_TAX = `query($year: Int!, $wage: Decimal!, $credit: Boolean!) {
   wageTax(year: $year, period: MONTH, wage: $wage, withTaxCredit: $credit) {
     year withTaxCredit tax tableWage annualWage taxBeforeCredits generalTaxCredit employmentTaxCredit explanation } }`;
+interface WageTax {
+  wageTax: {
+    year: number;
+    withTaxCredit: boolean;
+    tax: string;
+    tableWage: string;
+    annualWage: string;
+    taxBeforeCredits: string;
+    generalTaxCredit: string;
+    employmentTaxCredit: string;
+    explanation: string[];
+  };
+}
 /** `as`: the caller's token; null for none. */
 const wageTax = (year: number, wage: unknown, credit: boolean, as: string | null = token) =>
-  tp.query<any>(WAGE_TAX, { token: as ?? undefined, variables: { year, wage, credit } });
+  tp.query<WageTax>(WAGE_TAX, { token: as ?? undefined, variables: { year, wage, credit } });
+
+/** The tax on `wage`, after checking it was answered without errors. */
+const taxOf = async (year: number, wage: string, credit: boolean, as: string | null = token) =>
+  expectOk(await wageTax(year, wage, credit, as)).wageTax;
 
 const SPECIAL = `query($year: Int!, $amount: Decimal!, $previous: Decimal!, $credit: Boolean!) {
   specialPaymentsTax(year: $year, amount: $amount, previousYearAnnualWage: $previous, withTaxCredit: $credit) {
     tax ratePercent explanation } }`;
+interface SpecialPaymentsTax {
+  specialPaymentsTax: { tax: string; ratePercent: string; explanation: string[] };
+}
 const special = (year: number, amount: unknown, previous: unknown, credit: boolean, as: string | null = token) =>
-  tp.query<any>(SPECIAL, { token: as ?? undefined, variables: { year, amount, previous, credit } });
+  tp.query<SpecialPaymentsTax>(SPECIAL, { token: as ?? undefined, variables: { year, amount, previous, credit } });
 
 /** Many calculations in one request (aliases), answered in order. */
 async function batched(items: { wage: string; credit: boolean }[]) {
@@ -51,9 +59,12 @@ async function batched(items: { wage: string; credit: boolean }[]) {
         `a${i}: wageTax(year: 2026, period: MONTH, wage: "${item.wage}", withTaxCredit: ${item.credit}) { tax tableWage employmentTaxCredit }`,
     )
     .join('\n')} }`;
-  const res: any = await tp.query(query, { token });
+  const res = await tp.query<Record<string, Pick<WageTax['wageTax'], 'tax' | 'tableWage' | 'employmentTaxCredit'>>>(
+    query,
+    { token },
+  );
   expect(res.errors).toBeUndefined();
-  return items.map((_, i) => res.data[`a${i}`]);
+  return items.map((_, i) => res.data![`a${i}`]!);
 }
 
 /*
@@ -94,9 +105,8 @@ describe('wage tax 2026, white monthly table, below AOW age, through the gateway
   test.each(ROWS_2026)(
     'table wage €%s: %s without, %s with loonheffingskorting',
     async (wage, without, withCredit, employmentCredit) => {
-      const plain = await wageTax(2026, wage, false);
-      expect(plain.errors).toBeUndefined();
-      expect(plain.data.wageTax).toMatchObject({
+      const plain = await taxOf(2026, wage, false);
+      expect(plain).toMatchObject({
         year: 2026,
         withTaxCredit: false,
         tax: without,
@@ -104,16 +114,15 @@ describe('wage tax 2026, white monthly table, below AOW age, through the gateway
         generalTaxCredit: '0.00',
         employmentTaxCredit: '0.00',
       });
-      const credited = await wageTax(2026, wage, true);
-      expect(credited.errors).toBeUndefined();
-      expect(credited.data.wageTax).toMatchObject({
+      const credited = await taxOf(2026, wage, true);
+      expect(credited).toMatchObject({
         year: 2026,
         withTaxCredit: true,
         tax: withCredit,
         tableWage: wage,
       });
-      if (employmentCredit !== null) expect(credited.data.wageTax.employmentTaxCredit).toBe(employmentCredit);
-      expect(credited.data.wageTax.explanation.length).toBeGreaterThanOrEqual(4);
+      if (employmentCredit !== null) expect(credited.employmentTaxCredit).toBe(employmentCredit);
+      expect(credited.explanation.length).toBeGreaterThanOrEqual(4);
     },
   );
 
@@ -133,9 +142,8 @@ describe('wage tax 2026, white monthly table, below AOW age, through the gateway
 
   test('a wage between two rows reads the lower row: €4.000,00 → row €3.996,00 (official: 818,67)', async () => {
     // From the unit test: L = 47.952, X1 = 17.306, AHK 1.950, ARK 5.532 a year.
-    const res = await wageTax(2026, '4000.00', true);
-    expect(res.errors).toBeUndefined();
-    expect(res.data.wageTax).toMatchObject({
+    const res = await taxOf(2026, '4000.00', true);
+    expect(res).toMatchObject({
       tax: '818.67',
       tableWage: '3996.00',
       annualWage: '47952.00',
@@ -144,13 +152,13 @@ describe('wage tax 2026, white monthly table, below AOW age, through the gateway
       employmentTaxCredit: perMonth(5532n),
     });
     expect(perMonth(5532n)).toBe('461.00');
-    expect((await wageTax(2026, '3999.99', true)).data.wageTax.tax).toBe('818.67');
+    expect((await taxOf(2026, '3999.99', true)).tax).toBe('818.67');
   });
 
   test('credits are capped at the tax, the excess off the arbeidskorting first (row €729,00)', async () => {
     // Official row: with credit 0,00 and "verrekende arbeidskorting" 1,00 (X1 3.127, AHK 3.115, ARK 12).
-    const res = await wageTax(2026, '729.00', true);
-    expect(res.data.wageTax).toMatchObject({
+    const res = await taxOf(2026, '729.00', true);
+    expect(res).toMatchObject({
       tax: '0.00',
       taxBeforeCredits: perMonth(3127n),
       generalTaxCredit: perMonth(3115n),
@@ -161,21 +169,21 @@ describe('wage tax 2026, white monthly table, below AOW age, through the gateway
   test('above the highest table wage: 49,50% of the excess, rounded down to cents', async () => {
     // €12.000: 4.651,67 + floor2(907,50 × 49,50% = 449,2125) = 5.100,88, with or without credit.
     for (const credit of [true, false]) {
-      const res = await wageTax(2026, '12000.00', credit);
-      expect(res.data.wageTax).toMatchObject({ tax: '5100.88', tableWage: '12000.00' });
+      const res = await taxOf(2026, '12000.00', credit);
+      expect(res).toMatchObject({ tax: '5100.88', tableWage: '12000.00' });
     }
     // €11.093,00: + floor2(0,2475) = + 0,24.
-    expect((await wageTax(2026, '11093.00', false)).data.wageTax.tax).toBe('4651.91');
+    expect((await taxOf(2026, '11093.00', false)).tax).toBe('4651.91');
   });
 
   test('a wage of nil withholds nothing', async () => {
-    for (const credit of [true, false]) expect((await wageTax(2026, '0', credit)).data.wageTax.tax).toBe('0.00');
+    for (const credit of [true, false]) expect((await taxOf(2026, '0', credit)).tax).toBe('0.00');
   });
 
   test('2025: the amounts published for €2.000 and €3.000 a month with loonheffingskorting', async () => {
     // personplus.nl worked example ("€3.000 per maand → €404,42"; "€2.000 → €82,83"), as in the unit test.
-    expect((await wageTax(2025, '2000.00', true)).data.wageTax.tax).toBe('82.83');
-    expect((await wageTax(2025, '3000.00', true)).data.wageTax.tax).toBe('404.42');
+    expect((await taxOf(2025, '2000.00', true)).tax).toBe('82.83');
+    expect((await taxOf(2025, '3000.00', true)).tax).toBe('404.42');
   });
 });
 
@@ -199,17 +207,17 @@ describe('special payments (tabel bijzondere beloningen): the holiday allowance'
     async (year, amount, previous, credit, tax, rate) => {
       const res = await special(year, amount, previous, credit);
       expect(res.errors).toBeUndefined();
-      expect(res.data.specialPaymentsTax).toMatchObject({ tax, ratePercent: rate });
-      expect(res.data.specialPaymentsTax.explanation.length).toBeGreaterThanOrEqual(1);
+      expect(res.data!.specialPaymentsTax).toMatchObject({ tax, ratePercent: rate });
+      expect(res.data!.specialPaymentsTax.explanation.length).toBeGreaterThanOrEqual(1);
     },
   );
 });
 
 describe('bad input', () => {
-  const expectBadInput = (res: GraphQLResponse, field?: string) => {
+  const expectBadInput = (res: GraphQLResponse<Partial<WageTax & SpecialPaymentsTax>>, field?: string) => {
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
     if (field) expect(res.errors?.[0]?.extensions?.field).toBe(field);
-    expect((res.data as any)?.wageTax ?? (res.data as any)?.specialPaymentsTax ?? null).toBeNull();
+    expect(res.data?.wageTax ?? res.data?.specialPaymentsTax ?? null).toBeNull();
   };
 
   test.each([2019, 2024, 2027])('the year %i is refused on the field year', async (year) => {
@@ -261,24 +269,27 @@ describe('bad input', () => {
 
 describe('who may use the calculator', () => {
   test('without a token: UNAUTHENTICATED, nothing computed', async () => {
-    for (const res of [await wageTax(2026, '3000.00', true, null), await special(2026, '1', '1', true, null)]) {
+    const answers: GraphQLResponse<Partial<WageTax & SpecialPaymentsTax>>[] = [
+      await wageTax(2026, '3000.00', true, null),
+      await special(2026, '1', '1', true, null),
+    ];
+    for (const res of answers) {
       expect(errorCodes(res)).toContain('UNAUTHENTICATED');
       expect(res.data?.wageTax ?? res.data?.specialPaymentsTax ?? null).toBeNull();
     }
-    const none = await tp.query<any>(WAGE_TAX, { variables: { year: 2026, wage: '5499.00', credit: true } });
+    const none = await tp.query(WAGE_TAX, { variables: { year: 2026, wage: '5499.00', credit: true } });
     expect(errorCodes(none)).toEqual(['UNAUTHENTICATED']);
   });
 
   test.each(ROLES)('%s may use it', async (role) => {
     const as = await tokenOf(role);
-    const res = await wageTax(2026, '5499.00', true, as);
-    expect(res.errors).toBeUndefined();
-    expect(res.data.wageTax.tax).toBe('1577.17');
-    const holiday: any = await tp.query(SPECIAL, {
+    const res = await taxOf(2026, '5499.00', true, as);
+    expect(res.tax).toBe('1577.17');
+    const holiday = await tp.query<SpecialPaymentsTax>(SPECIAL, {
       token: as,
       variables: { year: 2026, amount: '1234.56', previous: '50000', credit: true },
     });
     expect(holiday.errors).toBeUndefined();
-    expect(holiday.data.specialPaymentsTax.tax).toBe('623.08');
+    expect(holiday.data!.specialPaymentsTax.tax).toBe('623.08');
   });
 });

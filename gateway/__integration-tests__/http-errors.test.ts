@@ -4,9 +4,10 @@ import type { RunningServer, ServiceName } from '@samen-sterk/subgraph-runtime';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tokenFor } from './testkit/auth';
+import { platformAdmin } from './testkit/actors';
 import { errorCodes, graphql, type GraphQLResponse } from './testkit/graphql';
-import { startTestPlatform, type TestPlatform } from './testkit/platform';
+import { M1 } from './testkit/ids';
+import { usePlatform } from './testkit/use-platform';
 
 // Every way a request can fail before GraphQL, and every caller's mistake GraphQL refuses, is
 // answered as JSON with a code and a sentence (no stack, no body echoed), at the gateway and at
@@ -19,24 +20,24 @@ const EMAIL = 'jan.jansen@example.nl';
 const NAME = 'Jansen';
 const PERSONAL = [BSN, IBAN, EMAIL, NAME];
 
-let tp: TestPlatform;
 let admin: string;
 const logs: string[] = [];
 const logged = () => logs.join('\n');
 
-beforeAll(async () => {
+// The console is caught before the platform starts (hooks run in the order they are declared),
+// and let go after it has stopped.
+beforeAll(() => {
   for (const method of ['error', 'warn', 'log', 'info'] as const) {
     jest.spyOn(console, method).mockImplementation((...args: unknown[]) => {
       logs.push(args.map((arg) => (arg instanceof Error ? `${arg.stack}` : String(arg))).join(' '));
     });
   }
-  tp = await startTestPlatform();
-  admin = await tokenFor({ roles: ['platform-admin'] });
 });
-afterAll(async () => {
-  await tp?.stop();
-  jest.restoreAllMocks();
+const tp = usePlatform();
+beforeAll(async () => {
+  admin = await platformAdmin();
 });
+afterAll(() => jest.restoreAllMocks());
 
 const ENDPOINTS = ['gateway', 'members', 'cao', 'hr-payroll'] as const;
 const urlOf = (name: (typeof ENDPOINTS)[number]) => (name === 'gateway' ? tp.url : tp.subgraphUrl(name));
@@ -250,7 +251,7 @@ describe('a gateway in development mode, with subgraphs that fail', () => {
 
   const HIRE = `mutation HireJan($input: HireEmployeeInput!) { hireEmployee(input: $input) { id } }`;
   const hire = {
-    memberId: '00000000-0000-4000-8000-000000000001',
+    memberId: M1,
     firstName: 'Jan',
     lastName: NAME,
     birthDate: '1990-05-01',

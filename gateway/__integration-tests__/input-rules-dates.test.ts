@@ -42,7 +42,7 @@ describe('line breaks', () => {
       () => hire(hireInput({}, { functionTitle: 'Chauffeur\t' + 'x' })),
       'input.employment.functionTitle',
     );
-    const res = await mutate(
+    const res = await mutate<{ recordAppraisal: { note: string } }>(
       APPRAISAL,
       {
         input: {

@@ -1,8 +1,8 @@
-import { addMonths, todayNl } from './testkit/calendar';
 import { errorCodes, graphql } from './testkit/graphql';
 import { employeeId, UNKNOWN_ID } from './testkit/ids';
 import {
   BIDI,
+  employmentInput,
   expectRefused,
   fingerprint,
   HIRE,
@@ -33,7 +33,7 @@ describe('hireEmployee: what was reported', () => {
     );
     const own = await hire(hireInput({}, { branchId: ids.branchOf1 }));
     expect(own.errors).toBeUndefined();
-    expect(own.data!.hireEmployee.employments[0].branchId).toBe(ids.branchOf1);
+    expect(own.data!.hireEmployee.employments[0]!.branchId).toBe(ids.branchOf1);
     // The payroll service hires for the members it serves, with the same check.
     await expectRefused(
       'hr-payroll',
@@ -123,7 +123,7 @@ describe('hireEmployee: what was reported', () => {
       const viaGateway = await hire(hireInput({}, { branchId: ids.branchOf1 }));
       expect(errorCodes(viaGateway)).toEqual(['INTERNAL_SERVER_ERROR']);
       // The subgraph's own answer says why (the gateway hides the details of server-side errors).
-      const direct = await graphql<any>(tp.subgraphUrl('hr-payroll'), HIRE, {
+      const direct = await graphql(tp.subgraphUrl('hr-payroll'), HIRE, {
         token: hr1,
         variables: { input: hireInput({}, { branchId: ids.branchOf1 }) },
       });
@@ -141,21 +141,12 @@ describe('hireEmployee: what was reported', () => {
 describe('shops of employments', () => {
   const ADD = `mutation($employeeId: ID!, $input: EmploymentInput!) { addEmployment(employeeId: $employeeId, input: $input) { id branchId } }`;
   const UPDATE = `mutation($id: ID!, $input: UpdateEmploymentInput!) { updateEmployment(id: $id, input: $input) { id branchId } }`;
-  const employment = (overrides: Record<string, unknown>) => ({
-    startDate: addMonths(todayNl(), 120),
-    contractType: 'PERMANENT',
-    functionTitle: 'Chauffeur',
-    caoScale: 4,
-    caoStep: 1,
-    hoursPerWeek: '20',
-    ...overrides,
-  });
 
   test("addEmployment refuses another member's shop and a made-up one on input.branchId", async () => {
     for (const branchId of [ids.branchOf2, UNKNOWN_ID]) {
       await expectRefused(
         'hr-payroll',
-        () => mutate(ADD, { employeeId: employeeId(2), input: employment({ branchId }) }, () => hr1),
+        () => mutate(ADD, { employeeId: employeeId(2), input: employmentInput({ branchId }) }, () => hr1),
         'input.branchId',
       );
     }
@@ -169,7 +160,11 @@ describe('shops of employments', () => {
         'input.branchId',
       );
     }
-    const own = await mutate(UPDATE, { id: ids.employmentOf1, input: { branchId: ids.branchOf1 } }, () => hr1);
+    const own = await mutate<{ updateEmployment: { branchId: string | null } }>(
+      UPDATE,
+      { id: ids.employmentOf1, input: { branchId: ids.branchOf1 } },
+      () => hr1,
+    );
     expect(own.errors).toBeUndefined();
     expect(own.data!.updateEmployment.branchId).toBe(ids.branchOf1);
   });

@@ -13,6 +13,7 @@ import {
   type GraphQLObjectType,
   type GraphQLSchema,
 } from 'graphql';
+import { expectOk } from './testkit/expect';
 import { errorCodes, graphql } from './testkit/graphql';
 import { platformAdmin } from './testkit/actors';
 import { CREATE_MEMBER, directoryCounts, validMember } from './testkit/members';
@@ -77,9 +78,11 @@ test.each(['0123 AB', '123 AB', '1234 A', '1234 SS', 'ABCD 12', ''])(
 );
 
 test('a valid postcode is stored in its written form', async () => {
-  const res: any = await tp.query(ADD_BRANCH, { token: admin, variables: { input: shop('3511ab') } });
-  expect(res.errors).toBeUndefined();
-  expect(res.data.addBranch.address.postcode).toBe('3511 AB');
+  const res = await tp.query<{ addBranch: { address: { postcode: string } } }>(ADD_BRANCH, {
+    token: admin,
+    variables: { input: shop('3511ab') },
+  });
+  expect(expectOk(res).addBranch.address.postcode).toBe('3511 AB');
   await tp.reset();
 });
 
@@ -155,14 +158,13 @@ describe('connection arguments', () => {
     expect(res.errors?.[0]?.message).toMatch(/0 or more/);
 
     const page = `query($after: String) { members(first: 2, after: $after) { edges { node { id } } pageInfo { endCursor } } }`;
-    const first: any = await tp.query(page, { token: admin });
-    const second: any = await tp.query(page, {
-      token: admin,
-      variables: { after: first.data.members.pageInfo.endCursor },
-    });
-    expect(second.errors).toBeUndefined();
-    expect(second.data.members.edges).toHaveLength(2);
-    expect(second.data.members.edges[0].node.id).not.toBe(first.data.members.edges[0].node.id);
+    type Page = { members: { edges: { node: { id: string } }[]; pageInfo: { endCursor: string } } };
+    const first = expectOk(await tp.query<Page>(page, { token: admin })).members;
+    const second = expectOk(
+      await tp.query<Page>(page, { token: admin, variables: { after: first.pageInfo.endCursor } }),
+    ).members;
+    expect(second.edges).toHaveLength(2);
+    expect(second.edges[0]!.node.id).not.toBe(first.edges[0]!.node.id);
   });
 });
 

@@ -1,7 +1,8 @@
 import { ROLES } from '@samen-sterk/subgraph-runtime';
 import { caoTeam, platformAdmin } from './actors';
-import { expectOk } from './expect';
-import { FIRST_MEMBERS, type MemberIds } from './operations';
+import { expectOk, expectRefusedWithoutWrites } from './expect';
+import type { GraphQLResponse } from './graphql';
+import { FIRST_MEMBERS, type AuditEntry, type MemberIds } from './operations';
 import { usePlatform } from './use-platform';
 
 // What the CAO maintenance tests share (cao-*.test.ts): importing it starts the platform for the
@@ -29,38 +30,99 @@ export const VERSION = `id name parties status effectiveFrom effectiveTo fullTim
   overtimeRule periodicIncreaseRule basedOn { id name } publishedAt cellCount
   scales { scale steps { step monthlyFullTime } }`;
 
+/** A salary scale: its steps and their full-time monthly amounts. */
+export interface Scale {
+  scale: number;
+  steps: { step: number; monthlyFullTime: string }[];
+}
+/** A CAO version as `VERSION` selects it. */
+export interface CaoVersion {
+  id: string;
+  name: string;
+  parties: string[];
+  status: string;
+  effectiveFrom: string | null;
+  effectiveTo: string | null;
+  fullTimeHoursPerWeek: string;
+  weeksPerYear: string;
+  hoursPerMonthFullTime: string;
+  holidayAllowance: { percent: string; accrualStartMonth: number; paymentMonth: number };
+  leave: { statutoryHours: string; extraHours: string; totalHours: string };
+  overtimeRule: string;
+  periodicIncreaseRule: string;
+  basedOn: { id: string; name: string } | null;
+  publishedAt: string | null;
+  cellCount: number;
+  scales: Scale[];
+}
+
 export async function createDraft(name = 'CAO Kringloop Nederland 2025', basedOnVersionId?: string) {
-  const res: any = await tp.query(
+  const res = await tp.query<{ createCaoDraft: CaoVersion }>(
     `mutation($input: CreateCaoDraftInput!) { createCaoDraft(input: $input) { ${VERSION} } }`,
     {
       token: cao,
       variables: { input: { name, ...(basedOnVersionId ? { basedOnVersionId } : {}) } },
     },
   );
-  expect(res.errors).toBeUndefined();
-  return res.data.createCaoDraft;
+  return expectOk(res).createCaoDraft;
+}
+
+/**
+ * A new draft for every test of the enclosing block (its id in `.id`), and the demo data back
+ * after the block.
+ */
+export function draftPerTest(): { readonly id: string } {
+  const draft = { id: '' };
+  beforeEach(async () => {
+    draft.id = (await createDraft()).id;
+  });
+  afterAll(() => tp.reset());
+  return draft;
 }
 
 /** A version as the CAO team sees it. */
 export async function read(id: string) {
-  const res: any = await tp.query(`query($id: ID!) { caoVersion(id: $id) { ${VERSION} } }`, {
+  const res = await tp.query<{ caoVersion: CaoVersion }>(`query($id: ID!) { caoVersion(id: $id) { ${VERSION} } }`, {
     token: cao,
     variables: { id },
   });
-  expect(res.errors).toBeUndefined();
-  return res.data.caoVersion;
+  return expectOk(res).caoVersion;
 }
 
 export async function seededVersionId() {
-  const res: any = await tp.query(`{ caoInForce(on: "2024-06-01") { version { id } } }`, { token: cao });
-  return res.data.caoInForce.version.id as string;
+  const res = await tp.query<{ caoInForce: { version: { id: string } } }>(
+    `{ caoInForce(on: "2024-06-01") { version { id } } }`,
+    { token: cao },
+  );
+  return expectOk(res).caoInForce.version.id;
 }
 
 export const auditCount = async () => {
-  const res: any = await tp.query(`{ caoAuditLog(first: 1) { totalCount } }`, { token: admin });
-  expect(res.errors).toBeUndefined();
-  return res.data.caoAuditLog.totalCount as number;
+  const res = await tp.query<{ caoAuditLog: { totalCount: number } }>(`{ caoAuditLog(first: 1) { totalCount } }`, {
+    token: admin,
+  });
+  return expectOk(res).caoAuditLog.totalCount;
 };
+
+/**
+ * Refused as BAD_USER_INPUT naming `field` (a pattern where the field may be named two ways), and
+ * the CAO database holds exactly what it held before: a refused change writes nothing.
+ */
+export async function expectRefusedUnchanged(
+  request: () => Promise<GraphQLResponse<unknown>>,
+  field: string | RegExp,
+  message?: RegExp,
+) {
+  const database = tp.platform.subgraphs.cao!.database;
+  const res = await expectRefusedWithoutWrites(
+    database,
+    request,
+    'BAD_USER_INPUT',
+    typeof field === 'string' ? field : undefined,
+  );
+  if (field instanceof RegExp) expect(String(res.errors?.[0]?.extensions?.field)).toMatch(field);
+  if (message) expect(res.errors?.[0]?.message).toMatch(message);
+}
 
 /** Everything a failed change must leave as it was. */
 export const state = async (id?: string) => ({
@@ -68,8 +130,8 @@ export const state = async (id?: string) => ({
   audit: await auditCount(),
 });
 
-export const cellOf = (version: any, scale: number, step: number) =>
-  version.scales.find((s: any) => s.scale === scale)?.steps.find((c: any) => c.step === step)?.monthlyFullTime;
+export const cellOf = (version: { scales: Scale[] }, scale: number, step: number) =>
+  version.scales.find((s) => s.scale === scale)?.steps.find((c) => c.step === step)?.monthlyFullTime;
 
 export const INCREASE = `mutation($id: ID!, $input: GeneralIncreaseInput!) { applyGeneralIncrease(id: $id, input: $input) { scales { scale steps { step monthlyFullTime } } } }`;
 export const SET_CELLS = `mutation($id: ID!, $cells: [WageCellInput!]!) { setWageCells(id: $id, cells: $cells) { cellCount scales { scale steps { step monthlyFullTime } } } }`;
@@ -78,3 +140,6 @@ export const PUBLISH = `mutation($id: ID!, $input: PublishCaoVersionInput!) { pu
 export const DELETE = `mutation($id: ID!) { deleteCaoDraft(id: $id) }`;
 export const REGISTER = `mutation($input: RegisterMinimumWageInput!) { registerMinimumWage(input: $input) { id effectiveFrom amounts { age hourly youthPercent bblPercent } } }`;
 export const AUDIT = `query($entityId: ID) { caoAuditLog(entityId: $entityId, first: 50) { totalCount edges { node { id at actorId action entityType entityId before after } } } }`;
+export interface AuditLog {
+  caoAuditLog: { totalCount: number; edges: { node: AuditEntry }[] };
+}

@@ -1,8 +1,8 @@
 import { caoTeam, hrOf, payrollFor, platformAdmin, tokenOf } from './actors';
 import { addMonths, todayNl } from './calendar';
 import { contentHash } from './databases';
-import { expectRefusedWithoutWrites } from './expect';
-import { errorCodes, type GraphQLResponse } from './graphql';
+import { expectOk, expectRefusedWithoutWrites } from './expect';
+import { errorCodes, nodes, type GraphQLResponse } from './graphql';
 import { employeeId, M1, M2 } from './ids';
 import { bsnSequence, hireInputFor } from './people';
 import { usePlatform } from './use-platform';
@@ -37,8 +37,11 @@ export const expectRefused = (subgraph: Subgraph, request: () => Promise<GraphQL
 /** Everything a subgraph's database holds, as one digest a table (testkit `contentHash`). */
 export const fingerprint = (subgraph: Subgraph) => contentHash(tp.platform.subgraphs[subgraph]!.database.sql);
 
-export const mutate = (query: string, variables: Record<string, unknown>, as: () => string) =>
-  tp.query(query, { token: as(), variables });
+export const mutate = <Data = Record<string, unknown>>(
+  query: string,
+  variables: Record<string, unknown>,
+  as: () => string,
+) => tp.query<Data>(query, { token: as(), variables });
 
 // --- BSNs that pass the 11-proof, made here. ---
 export const nextBsn = bsnSequence(31_000_000);
@@ -47,7 +50,8 @@ export const HIRE = `mutation($input: HireEmployeeInput!) {
   hireEmployee(input: $input) { id email employments { id branchId targetGroup { subsidyMunicipality } } } }`;
 export const hireInput = (overrides: Record<string, unknown> = {}, employment: Record<string, unknown> = {}) =>
   hireInputFor(M1, nextBsn(), { lastName: 'Invoer', ...overrides }, employment);
-export const hire = (input: Record<string, unknown>, as = () => hr1) => mutate(HIRE, { input }, as);
+export const hire = (input: Record<string, unknown>, as = () => hr1) =>
+  mutate<{ hireEmployee: { id: string; employments: { id: string; branchId: string | null }[] } }>(HIRE, { input }, as);
 
 /** Ids the tests need, read through the gateway. */
 export const ids = {
@@ -68,32 +72,36 @@ beforeAll(async () => {
     hrOf(M1),
     payrollFor(M1),
   ]);
-  const directory: any = await tp.query(
+  type Ids = { edges: { node: { id: string } }[] };
+  const directory = await tp.query<{
+    one: { branches: Ids; users: { edges: { node: { id: string; roles: string[] } }[] } };
+    two: { branches: Ids };
+  }>(
     `query($m1: ID!, $m2: ID!) {
        one: member(id: $m1) { branches(first: 1) { edges { node { id } } } users(first: 5) { edges { node { id roles } } } }
        two: member(id: $m2) { branches(first: 1) { edges { node { id } } } } }`,
     { token: admin, variables: { m1: M1, m2: M2 } },
   );
-  expect(directory.errors).toBeUndefined();
-  ids.branchOf1 = directory.data.one.branches.edges[0].node.id;
-  ids.branchOf2 = directory.data.two.branches.edges[0].node.id;
-  ids.userOf1 = directory.data.one.users.edges.find((e: any) => !e.node.roles.includes('MEMBER_ADMIN')).node.id;
+  const { one, two } = expectOk(directory);
+  ids.branchOf1 = nodes(one.branches)[0]!.id;
+  ids.branchOf2 = nodes(two.branches)[0]!.id;
+  ids.userOf1 = nodes(one.users).find((user) => !user.roles.includes('MEMBER_ADMIN'))!.id;
 
-  const employee: any = await tp.query(`query($id: ID!) { employee(id: $id) { employments { id startDate } } }`, {
-    token: hr1,
-    variables: { id: employeeId(1) },
-  });
-  expect(employee.errors).toBeUndefined();
-  ids.employmentOf1 = employee.data.employee.employments[0].id;
-  ids.employmentStart = employee.data.employee.employments[0].startDate;
+  const employee = await tp.query<{ employee: { employments: { id: string; startDate: string }[] } }>(
+    `query($id: ID!) { employee(id: $id) { employments { id startDate } } }`,
+    { token: hr1, variables: { id: employeeId(1) } },
+  );
+  const [employment] = expectOk(employee).employee.employments;
+  ids.employmentOf1 = employment!.id;
+  ids.employmentStart = employment!.startDate;
 
-  const draft: any = await tp.query(`mutation { createCaoDraft(input: { name: "CAO Invoerproef" }) { id } }`, {
-    token: cao,
-  });
-  expect(draft.errors).toBeUndefined();
-  ids.draft = draft.data.createCaoDraft.id;
+  const draft = await tp.query<{ createCaoDraft: { id: string } }>(
+    `mutation { createCaoDraft(input: { name: "CAO Invoerproef" }) { id } }`,
+    { token: cao },
+  );
+  ids.draft = expectOk(draft).createCaoDraft.id;
 
-  const volunteer: any = await tp.query(
+  const volunteer = await tp.query<{ registerVolunteer: { id: string } }>(
     `mutation($input: RegisterVolunteerInput!) { registerVolunteer(input: $input) { id } }`,
     {
       token: hr1,
@@ -102,8 +110,7 @@ beforeAll(async () => {
       },
     },
   );
-  expect(volunteer.errors).toBeUndefined();
-  ids.volunteer = volunteer.data.registerVolunteer.id;
+  ids.volunteer = expectOk(volunteer).registerVolunteer.id;
 });
 
 // --- Every mutation of every subgraph: a control character and over-long text. ---

@@ -51,3 +51,16 @@ export const FIRST_MEMBERS = `query($first: Int!) { members(first: $first) { edg
 export interface MemberIds {
   members: { edges: { node: { id: string } }[] };
 }
+
+/** An entry of an audit log (the CAO's and a member's payroll log alike). */
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actorId: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  /** The state before and after, as JSON text. */
+  before: string | null;
+  after: string | null;
+}

@@ -10,7 +10,7 @@ export interface TestPlatform {
   /** A subgraph's own endpoint, to test that it defends itself. */
   subgraphUrl(name: ServiceName): string;
   /** A query through the gateway. */
-  query<Data = Record<string, any>>(
+  query<Data = Record<string, unknown>>(
     query: string,
     options?: { variables?: Record<string, unknown>; token?: string },
   ): Promise<GraphQLResponse<Data>>;
@@ -18,7 +18,7 @@ export interface TestPlatform {
    * Every node of a connection, following `pageInfo.endCursor` page by page. The query takes
    * `$after` and selects `totalCount`, `pageInfo { hasNextPage endCursor }` and `edges { node }`.
    */
-  allPages<Node = any>(
+  allPages<Node = Record<string, unknown>>(
     query: string,
     field: string,
     options: { variables?: Record<string, unknown>; token?: string },
@@ -54,17 +54,29 @@ export async function startTestPlatform(): Promise<TestPlatform> {
     url,
     subgraphUrl: (name) => platform.subgraphs[name]!.server.url,
     query,
-    allPages: async (text, field, options) => {
-      const nodes: any[] = [];
+    allPages: async <Node>(
+      text: string,
+      field: string,
+      options: { variables?: Record<string, unknown>; token?: string },
+    ) => {
+      interface Page {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        edges: { node: Node }[];
+      }
+      const nodes: Node[] = [];
       let after: string | null = null;
       let totalCount: number | undefined;
       let pages = 0;
       do {
-        const res: GraphQLResponse<any> = await query(text, { ...options, variables: { ...options.variables, after } });
+        const res: GraphQLResponse<Record<string, Page>> = await query(text, {
+          ...options,
+          variables: { ...options.variables, after },
+        });
         if (res.errors) throw new Error(`${field}: ${JSON.stringify(res.errors)}`);
-        const connection = res.data[field];
+        const connection = res.data![field]!;
         totalCount = connection.totalCount;
-        nodes.push(...connection.edges.map((edge: { node: unknown }) => edge.node));
+        nodes.push(...connection.edges.map((edge) => edge.node));
         after = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
         pages++;
       } while (after);

@@ -101,7 +101,7 @@ export interface AuditRow {
   action: string;
   actor_id: string;
   entity_type: string;
-  after: Record<string, any>;
+  after: { check?: { ok: boolean; limitBreaches: unknown[] }; [field: string]: unknown };
 }
 
 /** Wil Vrijwilliger of member 1, with `overrides`. */
