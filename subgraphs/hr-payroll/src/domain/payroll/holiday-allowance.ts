@@ -80,29 +80,23 @@ export function holidayAllowance(input: HolidayAllowanceInput): HolidayAllowance
       `Reserved and not yet paid after this month: ${formatEuro(input.accruedBefore.reserved)} + ${formatEuro(reserved)} = ${formatEuro(totalReserved)} ` +
         `(on wages of ${formatEuro(totalBase)}).`,
     );
-    return {
-      reserved,
-      paid: ZERO,
-      payoutReason,
-      accrualAfter: { reserved: totalReserved, base: totalBase },
-      explanation,
-      warnings,
-    };
+  } else {
+    const paidOut =
+      `${formatEuro(input.accruedBefore.reserved)} reserved before + ${formatEuro(reserved)} this month = ${formatEuro(totalReserved)} ` +
+      `(reserved on wages of ${formatEuro(totalBase)}).`;
+    explanation.push(
+      payoutReason === 'END_OF_EMPLOYMENT'
+        ? `The employment ends this month: all reserved holiday allowance is paid out: ${paidOut}`
+        : `Payment month of the CAO (month ${input.paymentMonth}): the accrual year's reservations are paid out: ${paidOut}`,
+    );
   }
-
-  const paidOut =
-    `${formatEuro(input.accruedBefore.reserved)} reserved before + ${formatEuro(reserved)} this month = ${formatEuro(totalReserved)} ` +
-    `(reserved on wages of ${formatEuro(totalBase)}).`;
-  explanation.push(
-    payoutReason === 'END_OF_EMPLOYMENT'
-      ? `The employment ends this month: all reserved holiday allowance is paid out: ${paidOut}`
-      : `Payment month of the CAO (month ${input.paymentMonth}): the accrual year's reservations are paid out: ${paidOut}`,
-  );
+  // A payout pays everything reserved and starts the accrual afresh; otherwise it all stays reserved.
+  const paysOut = payoutReason !== null;
   return {
     reserved,
-    paid: totalReserved,
+    paid: paysOut ? totalReserved : ZERO,
     payoutReason,
-    accrualAfter: { reserved: ZERO, base: ZERO },
+    accrualAfter: paysOut ? { reserved: ZERO, base: ZERO } : { reserved: totalReserved, base: totalBase },
     explanation,
     warnings,
   };
