@@ -1,8 +1,8 @@
 import { employeeOf, hrOf, payrollFor, platformAdmin, tokenOf } from './testkit/actors';
 import { addDays, addMonths, todayNl } from './testkit/calendar';
 import { brokenBsn, EMPLOYEE, employeeKit, HIRE, IBAN, type Employee } from './testkit/employees';
-import { expectOk, expectRefused } from './testkit/expect';
-import { errorCodes, type GraphQLResponse } from './testkit/graphql';
+import { expectOk, expectRefused, firstError } from './testkit/expect';
+import { errorCodes } from './testkit/graphql';
 import { employeeId, M1, M2 } from './testkit/ids';
 import { sameAmount } from './testkit/money';
 import { usePlatform } from './testkit/use-platform';
@@ -14,7 +14,6 @@ import { usePlatform } from './testkit/use-platform';
 // This file: hiring, with every input check.
 const tp = usePlatform();
 const { nextBsn, hireInput, hire, countOf } = employeeKit(tp, { bsnFrom: 29_400_000 });
-const firstError = (res: GraphQLResponse) => res.errors?.[0];
 type AnEmployee = { employee: Employee };
 
 let hr1: string;

@@ -9,8 +9,8 @@ import {
   type Employee,
   type Employment,
 } from './testkit/employees';
-import { expectOk, expectRefused } from './testkit/expect';
-import { errorCodes, nodes, type GraphQLResponse } from './testkit/graphql';
+import { expectOk, expectRefused, firstError } from './testkit/expect';
+import { errorCodes, nodes } from './testkit/graphql';
 import { employeeId, M1, M2 } from './testkit/ids';
 import { usePlatform } from './testkit/use-platform';
 
@@ -21,7 +21,6 @@ import { usePlatform } from './testkit/use-platform';
 // This file: employment periods, step changes and the LKV application deadline.
 const tp = usePlatform();
 const { hireInput, hire, caoWage } = employeeKit(tp, { bsnFrom: 29_600_000 });
-const firstError = (res: GraphQLResponse) => res.errors?.[0];
 type AnEmployee = { employee: Employee };
 type Added = { addEmployment: Employment };
 type Updated = { updateEmployment: Employment };

@@ -1,7 +1,7 @@
 import { employeeOf, hrOf, payrollFor } from './testkit/actors';
 import { addDays, addMonths, todayNl } from './testkit/calendar';
-import { expectOk, nonEmpty } from './testkit/expect';
-import { errorCodes, type GraphQLResponse } from './testkit/graphql';
+import { expectOk, nonEmpty, firstError } from './testkit/expect';
+import { errorCodes } from './testkit/graphql';
 import { M1, M7, UNKNOWN_ID } from './testkit/ids';
 import { bsnSequence } from './testkit/people';
 import { usePlatform } from './testkit/use-platform';
@@ -128,7 +128,6 @@ interface EmployeeEmployments {
 const employmentOf = async (employeeId: string) =>
   expectOk(await tp.query<EmployeeEmployments>(EMPLOYMENT, { token: hr7, variables: { id: employeeId } })).employee
     .employments[0]!;
-const firstError = (res: GraphQLResponse) => res.errors?.[0];
 
 const sql = <Row>(text: string, params?: unknown[]) =>
   tp.platform.subgraphs['hr-payroll']!.database.sql.query<Row>(text, params);

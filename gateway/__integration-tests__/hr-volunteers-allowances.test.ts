@@ -1,6 +1,5 @@
 import { hrOf } from './testkit/actors';
-import { expectOk, expectRefused } from './testkit/expect';
-import { type GraphQLResponse } from './testkit/graphql';
+import { expectOk, expectRefused, firstError } from './testkit/expect';
 import { M1 } from './testkit/ids';
 import { usePlatform } from './testkit/use-platform';
 import { RECORD_DEFAULT, volunteerKit } from './testkit/volunteers';
@@ -14,7 +13,6 @@ import { RECORD_DEFAULT, volunteerKit } from './testkit/volunteers';
 // This file: recording allowances within the limits, and one that breaks a limit.
 const tp = usePlatform();
 const { newVolunteer, record, checkOnly, totals, written, auditOf } = volunteerKit(tp);
-const firstError = (res: GraphQLResponse) => res.errors?.[0];
 let hr1: string;
 beforeAll(async () => {
   hr1 = await hrOf(M1);

@@ -1,5 +1,5 @@
-import { expectRefused } from './testkit/expect';
-import { errorCodes, type GraphQLResponse } from './testkit/graphql';
+import { expectRefused, firstError } from './testkit/expect';
+import { errorCodes } from './testkit/graphql';
 import { usePlatform } from './testkit/use-platform';
 import { volunteerKit } from './testkit/volunteers';
 
@@ -12,7 +12,6 @@ import { volunteerKit } from './testkit/volunteers';
 // This file: the monthly and yearly maxima, and the age.
 const tp = usePlatform();
 const { newVolunteer, record, checkOnly, totals, written } = volunteerKit(tp);
-const firstError = (res: GraphQLResponse) => res.errors?.[0];
 
 describe('the monthly and yearly maxima, and the age', () => {
   test('April 2026: three payments of €55, a fourth of €56 reaches €221 (€1 over the month); €55 fits exactly', async () => {

@@ -1,6 +1,6 @@
 import { hrOf, payrollFor } from './testkit/actors';
-import { expectRefused } from './testkit/expect';
-import { errorCodes, type GraphQLResponse } from './testkit/graphql';
+import { expectRefused, firstError } from './testkit/expect';
+import { errorCodes } from './testkit/graphql';
 import { M1, M2 } from './testkit/ids';
 import { usePlatform } from './testkit/use-platform';
 import { registerInput, TOTALS, volunteerKit } from './testkit/volunteers';
@@ -14,7 +14,6 @@ import { registerInput, TOTALS, volunteerKit } from './testkit/volunteers';
 // This file: registering, and bad input.
 const tp = usePlatform();
 const { register, newVolunteer, record, checkOnly, written, auditOf } = volunteerKit(tp);
-const firstError = (res: GraphQLResponse) => res.errors?.[0];
 let hr1: string;
 beforeAll(async () => {
   hr1 = await hrOf(M1);

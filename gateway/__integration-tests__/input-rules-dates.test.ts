@@ -27,11 +27,7 @@ import {
   volunteerInput,
 } from './testkit/input-rules';
 
-// The platform's shared input rules, through the real gateway: every mutation of every subgraph
-// refuses a control character (NUL, bidirectional overrides, line breaks where one line is
-// meant) and over-long text with BAD_USER_INPUT naming the argument, and writes nothing; one
-// e-mail rule; plausible dates; and hr-payroll's `branchId` must be a shop of the employee's own
-// member, as the members directory says, before anything is written.
+// The platform's shared input rules through the real gateway (what they are: testkit/input-rules.ts).
 // This file: line breaks, plausible dates, and queries.
 
 describe('line breaks', () => {

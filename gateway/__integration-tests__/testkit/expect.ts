@@ -43,3 +43,6 @@ export function nonEmpty<Item>(list: readonly Item[]): readonly Item[] {
   expect(list.length).toBeGreaterThan(0);
   return list;
 }
+
+/** The first error of an answer, if any (to read its `extensions.field`). */
+export const firstError = (res: GraphQLResponse) => res.errors?.[0];

@@ -1,3 +1,9 @@
+// The platform's shared input rules, through the real gateway: every mutation of every subgraph
+// refuses a control character (NUL, bidirectional overrides, line breaks where one line is
+// meant) and over-long text with BAD_USER_INPUT naming the argument, and writes nothing; one
+// e-mail rule; plausible dates; and hr-payroll's `branchId` must be a shop of the employee's own
+// member, as the members directory says, before anything is written.
+
 import { caoTeam, hrOf, payrollFor, platformAdmin, tokenOf } from './actors';
 import { addMonths, todayNl } from './calendar';
 import { contentHash } from './databases';
