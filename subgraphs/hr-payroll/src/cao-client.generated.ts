@@ -2,28 +2,7 @@
 // After changing an operation, or when that SDL changed: UPDATE_SERVICE_TYPES=1 pnpm test subgraphs/hr-payroll/src/__tests__
 
 export type WageQuery = {
-  wage: {
-    monthly: string;
-    hourly: string;
-    monthlyFullTime: string;
-    basis: 'CAO_TABLE' | 'MINIMUM_WAGE_SCALE' | 'LIFTED_TO_MINIMUM_WAGE';
-    liftedToMinimumWage: boolean;
-    afterEffect: boolean;
-    version: {
-      id: string;
-      name: string;
-      fullTimeHoursPerWeek: string;
-      holidayAllowance: {
-        percent: string;
-        paymentMonth: number;
-        accrualStartMonth: number;
-      };
-    };
-    minimumWage: {
-      hourly: string;
-    };
-    explanation: Array<string>;
-  };
+  wage: WageFieldsFragment;
 };
 
 export type WageVariables = {
@@ -58,28 +37,7 @@ export type WageFieldsFragment = {
 };
 
 export type WagesQuery = {
-  wages: Array<{
-    monthly: string;
-    hourly: string;
-    monthlyFullTime: string;
-    basis: 'CAO_TABLE' | 'MINIMUM_WAGE_SCALE' | 'LIFTED_TO_MINIMUM_WAGE';
-    liftedToMinimumWage: boolean;
-    afterEffect: boolean;
-    version: {
-      id: string;
-      name: string;
-      fullTimeHoursPerWeek: string;
-      holidayAllowance: {
-        percent: string;
-        paymentMonth: number;
-        accrualStartMonth: number;
-      };
-    };
-    minimumWage: {
-      hourly: string;
-    };
-    explanation: Array<string>;
-  }>;
+  wages: Array<WageFieldsFragment>;
 };
 
 export type WagesVariables = {

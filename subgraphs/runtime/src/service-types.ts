@@ -86,6 +86,12 @@ export function operationTypes(schema: GraphQLSchema, documents: string[], scala
 
   /** The fields selected on `parent`, fragments merged in; the same key twice merges its selections. */
   const objectOf = (parent: GraphQLObjectType, selectionSet: SelectionSetNode): string => {
+    // A selection that is just one fragment is that fragment's type, by name (written once).
+    const [only, ...more] = selectionSet.selections;
+    if (only?.kind === Kind.FRAGMENT_SPREAD && more.length === 0) {
+      const fragment = fragments.get(only.name.value);
+      if (fragment && fragment.typeCondition.name.value === parent.name) return `${only.name.value}Fragment`;
+    }
     const byKey = new Map<string, { field: string; selections: SelectionSetNode[] }>();
     const collect = (set: SelectionSetNode) => {
       for (const selection of set.selections) {
