@@ -39,3 +39,15 @@ export function periodsOverlap(
 ) {
   return (a.endDate === null || a.endDate >= b.startDate) && (b.endDate === null || b.endDate >= a.startDate);
 }
+
+/**
+ * The day on which an employment's present terms are judged: today while it runs; its first day
+ * when it has not started yet; its last day when it has ended. (Used for the CAO check of a
+ * scale and step, and for the date a manually changed step counts from.)
+ */
+export const effectiveDay = (employment: { startDate: Date; endDate: Date | null }, today: Date): Date =>
+  today < employment.startDate
+    ? employment.startDate
+    : employment.endDate && employment.endDate < today
+      ? employment.endDate
+      : today;

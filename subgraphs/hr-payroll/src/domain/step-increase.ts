@@ -1,4 +1,5 @@
 import { addYears, formatCalendarDate } from '@samen-sterk/subgraph-runtime/pure';
+import { effectiveDay } from './employment';
 
 /**
  * The CAO's yearly step increase (periodiek), the one home of the rule. CAO Kringloop Nederland
@@ -159,7 +160,5 @@ export function stepSinceAfterManualChange(
   today: Date,
 ): { stepSince: Date } | Record<string, never> {
   if (before.caoScale === after.caoScale && before.caoStep === after.caoStep) return {};
-  const effective =
-    today < after.startDate ? after.startDate : after.endDate && after.endDate < today ? after.endDate : today;
-  return { stepSince: effective };
+  return { stepSince: effectiveDay(after, today) };
 }

@@ -10,7 +10,7 @@ import type { HrContext } from '../builder';
 import { caoWage, caoWageBatched } from '../cao-client';
 import { findManagedEmployee } from '../data/employees';
 import { findManagedEmploymentWithEmployee, type EmploymentQuery } from '../data/employments';
-import { ageOn, periodsOverlap } from '../domain/employment';
+import { ageOn, effectiveDay, periodsOverlap } from '../domain/employment';
 import { stepSinceAfterManualChange } from '../domain/step-increase';
 import type { ContractType, Employment, LkvKind, Prisma } from '../generated/prisma/client';
 import { checkBranchOf } from '../members-client';
@@ -55,9 +55,6 @@ export const describePeriod = (e: { startDate: Date; endDate: Date | null }) =>
  * employment runs, its first day if it has not begun, its last day if it has ended. (An
  * employment that began before the first CAO version in the platform is checked today.)
  */
-const checkDay = (startDate: Date, endDate: Date | null, today: Date) =>
-  today < startDate ? startDate : endDate && endDate < today ? endDate : today;
-
 /**
  * Checks an employment's fields, all before anything is written: dates, hours, texts; a shop
  * (`branchId`) must be one of the employee's member in the members directory (asked only when
@@ -96,7 +93,7 @@ export async function checkedEmployment(
   );
   if (input.branchId != null && checkBranch)
     await checkBranchOf(ctx, employer.memberId, input.branchId, `${field}.branchId`);
-  const on = checkDay(input.startDate, endDate, todayInNetherlands());
+  const on = effectiveDay({ startDate: input.startDate, endDate }, todayInNetherlands());
   await caoWage(
     ctx,
     {
