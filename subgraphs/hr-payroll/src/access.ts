@@ -94,3 +94,6 @@ export const HR_REFUSALS: ScopeRefusals<HrScopes> = {
   seesFullIdentifiersOf: 'Only HR, the payroll service for this member and the employee may see the full number.',
   seesEmployment: "Only the employee, the employer's HR staff and its payroll service see this employment's records.",
 };
+
+/** The scope of a member's employees, volunteers and payroll, for a field's `authScopes`. */
+export const managedMember = (memberId: string) => ({ managesEmployeesOf: memberId });

@@ -10,6 +10,7 @@ export type { SqlExecutor } from './database/sql';
 export * from './errors';
 export * from './access/find-visible';
 export * from './graphql/builder';
+export * from './graphql/field-shapes';
 export * from './graphql/scalars';
 export * from './http/server';
 export * from './subgraph';

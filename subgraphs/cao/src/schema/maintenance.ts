@@ -1,6 +1,5 @@
-import { maxItems } from '@samen-sterk/subgraph-runtime';
+import { byIdWithInput, maxItems, withInput } from '@samen-sterk/subgraph-runtime';
 import { builder } from '../builder';
-import type { Tx } from '../data/versions';
 import { createDraft, deleteDraft, publishVersion, updateDraft } from '../services/drafts';
 import { applyGeneralIncrease, setWageCells } from '../services/salary-table';
 import { CaoVersionRef } from './version';
@@ -58,53 +57,41 @@ const PublishInput = builder.inputType('PublishCaoVersionInput', {
   }),
 });
 
-/** The changed version read back in the change's transaction, with what the caller asked for. */
-const reread =
-  <Query extends object>(query: Query) =>
-  (tx: Tx, id: string) =>
-    tx.caoVersion.findUniqueOrThrow({ ...query, where: { id } });
+/** What every change to a version shares: the CAO team's only, answered with the version as it is now. */
+const versionChange = { type: CaoVersionRef, authScopes: { maintainsCao: true } };
 
 builder.mutationFields((t) => ({
   createCaoDraft: t.prismaField({
-    type: CaoVersionRef,
-    authScopes: { maintainsCao: true },
+    ...versionChange,
     description: 'Starts a draft: a copy of a version (default: the one in force today), terms and table (CAO team).',
-    args: { input: t.arg({ type: CreateDraftInput, required: true }) },
-    resolve: (query, _root, { input }, ctx) => createDraft(ctx, input, reread(query)),
+    ...withInput(t, CreateDraftInput, createDraft),
   }),
   updateCaoDraft: t.prismaField({
-    type: CaoVersionRef,
-    authScopes: { maintainsCao: true },
+    ...versionChange,
     description: "Changes a draft's name, parties or terms (CAO team).",
-    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateDraftInput, required: true }) },
-    resolve: (query, _root, { id, input }, ctx) => updateDraft(ctx, id, input, reread(query)),
+    ...byIdWithInput(t, UpdateDraftInput, updateDraft),
   }),
   applyGeneralIncrease: t.prismaField({
-    type: CaoVersionRef,
-    authScopes: { maintainsCao: true },
+    ...versionChange,
     description:
       'Raises every cell of a draft (or of the scales given) by a percentage. Rounding: each new amount is old × (1 + percent / 100), rounded half up to the cent, cell by cell (CAO team).',
-    args: { id: t.arg.id({ required: true }), input: t.arg({ type: GeneralIncreaseInput, required: true }) },
-    resolve: (query, _root, { id, input }, ctx) => applyGeneralIncrease(ctx, id, input, reread(query)),
+    ...byIdWithInput(t, GeneralIncreaseInput, applyGeneralIncrease),
   }),
   setWageCells: t.prismaField({
-    type: CaoVersionRef,
-    authScopes: { maintainsCao: true },
+    ...versionChange,
     description: "Sets, adds or removes cells of a draft's salary table; the whole table is then checked (CAO team).",
     args: {
       id: t.arg.id({ required: true }),
       // A whole salary table: a few dozen scales of a few dozen steps.
       cells: t.arg({ type: [WageCellInput], required: true, extensions: maxItems(2000) }),
     },
-    resolve: (query, _root, { id, cells }, ctx) => setWageCells(ctx, id, cells, reread(query)),
+    resolve: (query, _root, { id, cells }, ctx) => setWageCells(ctx, id, cells, query),
   }),
   publishCaoVersion: t.prismaField({
-    type: CaoVersionRef,
-    authScopes: { maintainsCao: true },
+    ...versionChange,
     description:
       'Publishes a draft with its effective period; from then on it never changes. Periods of published versions may not overlap (CAO team).',
-    args: { id: t.arg.id({ required: true }), input: t.arg({ type: PublishInput, required: true }) },
-    resolve: (query, _root, { id, input }, ctx) => publishVersion(ctx, id, input, reread(query)),
+    ...byIdWithInput(t, PublishInput, publishVersion),
   }),
   deleteCaoDraft: t.boolean({
     authScopes: { maintainsCao: true },

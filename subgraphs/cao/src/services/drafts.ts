@@ -22,7 +22,15 @@ import {
 import { validatePeriod, validateSalaryTable } from '../domain/salary-table';
 import { periodsOverlap, versionInForce } from '../domain/versions';
 import type { Prisma } from '../generated/prisma/client';
-import { actorOf, changeDraft, recordVersionChange, snapshot, type Reread } from './draft-change';
+import {
+  actorOf,
+  changeDraft,
+  onDraft,
+  recordVersionChange,
+  snapshot,
+  reread,
+  type VersionSelection,
+} from './draft-change';
 import { tableOf } from './salary-table';
 
 /**
@@ -96,11 +104,11 @@ function checkedChanges(input: DraftChanges): Prisma.CaoVersionUpdateInput {
 }
 
 /** Starts a draft: a copy of a version (default: the one in force today), terms and table. */
-export function createDraft<T>(
+export function createDraft(
   ctx: CaoContext,
   input: { name: string; basedOnVersionId?: string | null },
-  reread: Reread<T>,
-): Promise<T> {
+  query: VersionSelection,
+) {
   const name = line(input.name, 'input.name', 'The name');
   return ctx.db.$transaction(async (tx) => {
     let source: VersionWithTable | null;
@@ -128,26 +136,26 @@ export function createDraft<T>(
       include: tableInclude,
     });
     await recordVersionChange(tx, ctx, 'CREATE_DRAFT', draft.id, { after: { ...snapshot(draft), basedOn: id } });
-    return reread(tx, draft.id);
+    return reread(tx, draft.id, query);
   });
 }
 
 /** Changes a draft's name, parties or terms (only those given). */
-export function updateDraft<T>(ctx: CaoContext, id: string, input: DraftChanges, reread: Reread<T>): Promise<T> {
+export function updateDraft(ctx: CaoContext, id: string, input: DraftChanges, query: VersionSelection) {
   const data = checkedChanges(input);
-  return changeDraft(ctx, id, reread, async (tx, before) => {
+  return changeDraft(ctx, id, query, async (tx, before) => {
     const updated = await tx.caoVersion.update({ where: { id }, data, include: tableInclude });
     await recordVersionChange(tx, ctx, 'UPDATE_DRAFT', id, { before: snapshot(before), after: snapshot(updated) });
   });
 }
 
 /** Publishes a draft with its effective period; from then on it never changes. */
-export function publishVersion<T>(
+export function publishVersion(
   ctx: CaoContext,
   id: string,
   input: { effectiveFrom: Date; effectiveTo?: Date | null },
-  reread: Reread<T>,
-): Promise<T> {
+  query: VersionSelection,
+) {
   checkDate(input.effectiveFrom, 'input.effectiveFrom', 'The effective date', DATE_WINDOWS.effective);
   const effectiveTo = checkEndDate(
     input.effectiveTo,
@@ -183,16 +191,15 @@ export function publishVersion<T>(
         effectiveTo: effectiveTo && formatCalendarDate(effectiveTo),
       },
     });
-    return reread(tx, id);
+    return reread(tx, id, query);
   });
 }
 
 /** Throws a draft away, unless other drafts were made from it. Published versions stay for ever. */
 export function deleteDraft(ctx: CaoContext, id: string): Promise<boolean> {
-  return changeDraft(
+  return onDraft(
     ctx,
     id,
-    async () => true,
     async (tx, version) => {
       const basedOnThis = await tx.caoVersion.count({ where: { basedOnId: id } });
       if (basedOnThis > 0) {
@@ -201,5 +208,6 @@ export function deleteDraft(ctx: CaoContext, id: string): Promise<boolean> {
       await tx.caoVersion.delete({ where: { id } });
       await recordVersionChange(tx, ctx, 'DELETE_DRAFT', id, { before: snapshot(version) });
     },
+    async () => true,
   );
 }

@@ -3,7 +3,7 @@ import { exact, HUNDRED, roundCents, type Exact } from '@samen-sterk/subgraph-ru
 import type { CaoContext } from '../builder';
 import { versionWithTable, type Tx, type VersionWithTable } from '../data/versions';
 import { cellField, validateSalaryTable, type TableScale } from '../domain/salary-table';
-import { changeDraft, recordVersionChange, snapshot, type Reread } from './draft-change';
+import { changeDraft, recordVersionChange, snapshot, type VersionSelection } from './draft-change';
 
 /**
  * Changes to a draft's salary table: a general increase by a percentage, or cells set, added
@@ -49,19 +49,19 @@ async function writeTable(
  * Raises every cell of a draft (or of the scales given) by a percentage. Rounding: each new
  * amount is old × (1 + percent / 100), rounded half up to the cent, cell by cell.
  */
-export function applyGeneralIncrease<T>(
+export function applyGeneralIncrease(
   ctx: CaoContext,
   id: string,
   input: { percent: Exact; scales?: number[] | null },
-  reread: Reread<T>,
-): Promise<T> {
+  query: VersionSelection,
+) {
   checkDecimal(input.percent, 'input.percent', 'A general increase (a percentage)', {
     min: -100,
     minExclusive: true,
     max: 100,
     places: 4,
   });
-  return changeDraft(ctx, id, reread, async (tx, version) => {
+  return changeDraft(ctx, id, query, async (tx, version) => {
     const table = tableOf(version);
     const wanted = input.scales ?? table.map((s) => s.scale);
     const missing = wanted.find((n) => !table.some((s) => s.scale === n));
@@ -87,7 +87,7 @@ export interface WageCell {
 }
 
 /** Sets, adds or removes cells of a draft's salary table; the whole table is then checked. */
-export function setWageCells<T>(ctx: CaoContext, id: string, cells: WageCell[], reread: Reread<T>): Promise<T> {
+export function setWageCells(ctx: CaoContext, id: string, cells: WageCell[], query: VersionSelection) {
   // Each cell's own checks before the transaction; the whole table is checked in it.
   cells.forEach((cell, index) => {
     if (cell.monthlyFullTime != null && cell.monthlyFullTime.decimalPlaces() > 2) {
@@ -97,7 +97,7 @@ export function setWageCells<T>(ctx: CaoContext, id: string, cells: WageCell[], 
       );
     }
   });
-  return changeDraft(ctx, id, reread, async (tx, version) => {
+  return changeDraft(ctx, id, query, async (tx, version) => {
     const table = tableOf(version);
     cells.forEach((cell) => {
       let scale = table.find((s) => s.scale === cell.scale);

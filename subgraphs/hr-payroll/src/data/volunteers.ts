@@ -1,6 +1,10 @@
-import { visibleFinder, type Identity } from '@samen-sterk/subgraph-runtime';
+import { rowsOfMember, visibleFinder, type Identity, type Selection } from '@samen-sterk/subgraph-runtime';
+import type { HrContext } from '../builder';
 import { canManageEmployeesOf } from '../access';
-import type { Prisma } from '../generated/prisma/client';
+import type { Prisma, PrismaClient } from '../generated/prisma/client';
+
+type Db = Pick<PrismaClient, 'volunteer'>;
+type VolunteerSelection = Selection<Prisma.VolunteerInclude, Prisma.VolunteerSelect>;
 
 /** A member's volunteers, by name. */
 export const VOLUNTEERS_BY_NAME: Prisma.VolunteerOrderByWithRelationInput[] = [
@@ -28,9 +32,17 @@ export const yearBounds = (year: number) => ({
  */
 export const findVolunteer = visibleFinder(
   'Volunteer',
-  (db: Pick<Prisma.TransactionClient, 'volunteer'>, id: string) => db.volunteer.findUnique({ where: { id } }),
+  (db: Pick<Prisma.TransactionClient, 'volunteer'>, id: string, query?: VolunteerSelection) =>
+    db.volunteer.findUnique({ ...query, where: { id } }),
   (caller: Identity | null, volunteer: { memberId: string }) => canManageEmployeesOf(caller, volunteer.memberId),
 );
+
+/** A volunteer just registered, read back with what the caller selected. */
+export const readVolunteer = (ctx: HrContext, id: string, query: VolunteerSelection) =>
+  ctx.db.volunteer.findUniqueOrThrow({ ...query, where: { id } });
+
+/** A member's volunteers, by name: for its HR staff and payroll service (the schema asks). */
+export const volunteersOf = rowsOfMember((db: Db) => db.volunteer, VOLUNTEERS_BY_NAME);
 
 /** The payments of a volunteer in a calendar year (the figures the untaxed limits count). */
 export const paymentsInYear = (

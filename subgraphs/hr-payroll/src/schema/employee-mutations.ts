@@ -1,3 +1,4 @@
+import { byIdWithInput, withInput } from '@samen-sterk/subgraph-runtime';
 import { builder } from '../builder';
 import { hireEmployee, updateEmployee } from '../services/employees';
 import { addEmployment, updateEmployment } from '../services/employments';
@@ -79,13 +80,11 @@ builder.mutationFields((t) => ({
     type: EmployeeRef,
     authScopes: (_root, args) => ({ managesEmployeesOf: args.input.memberId }),
     description: 'Registers a new employee with their first employment (HR of the member, or its payroll service).',
-    args: { input: t.arg({ type: HireInput, required: true }) },
-    resolve: (query, _root, { input }, ctx) => hireEmployee(ctx, input, query),
+    ...withInput(t, HireInput, hireEmployee),
   }),
   updateEmployee: t.prismaField({
     type: EmployeeRef,
-    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateEmployeeInput, required: true }) },
-    resolve: (query, _root, { id, input }, ctx) => updateEmployee(ctx, id, input, query),
+    ...byIdWithInput(t, UpdateEmployeeInput, updateEmployee),
   }),
   addEmployment: t.prismaField({
     type: EmploymentRef,
@@ -97,7 +96,6 @@ builder.mutationFields((t) => ({
     type: EmploymentRef,
     description:
       'Changes an employment: scale, step, hours, contract, end date, target-group status. Logged for payroll.',
-    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateEmploymentInput, required: true }) },
-    resolve: (query, _root, { id, input }, ctx) => updateEmployment(ctx, id, input, query),
+    ...byIdWithInput(t, UpdateEmploymentInput, updateEmployment),
   }),
 }));

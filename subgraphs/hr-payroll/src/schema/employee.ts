@@ -1,3 +1,4 @@
+import { byId } from '@samen-sterk/subgraph-runtime';
 import { builder } from '../builder';
 import { countEmployees, findVisibleEmployee, listEmployees } from '../data/employees';
 import { ageOn } from '../domain/employment';
@@ -72,8 +73,7 @@ builder.queryFields((t) => ({
   employee: t.prismaField({
     type: EmployeeRef,
     // Someone else's employee is "not found" (data/employees.ts), not refused.
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, { id }, ctx) => findVisibleEmployee(ctx, id, query),
+    ...byId(t, findVisibleEmployee),
   }),
 }));
 

@@ -1,5 +1,6 @@
+import { byId, ofMember, readable, thenRead } from '@samen-sterk/subgraph-runtime';
 import { builder } from '../builder';
-import { RUNS_NEWEST_FIRST, findRun } from '../data/payroll-runs';
+import { findRun, readRun, runsOf } from '../data/payroll-runs';
 import { PAYSLIPS_NEWEST_FIRST, visiblePayslipsOf } from '../data/payslips';
 import type { PayrollCalculation } from '../domain/payroll/types';
 import { periodName } from '../domain/payroll/proration';
@@ -8,6 +9,7 @@ import { explanationOf } from '../services/explanation';
 import { calculatePayrollRun } from '../services/payroll-runs';
 import { approvePayrollRun, markPayrollRunPaid } from '../services/run-status';
 import { MemberRef } from './references';
+import { managedMember } from '../access';
 
 const PayrollRunStatusEnum = builder.enumType(PayrollRunStatus, {
   name: 'PayrollRunStatus',
@@ -118,19 +120,11 @@ builder.queryFields((t) => ({
     type: 'PayrollRun',
     cursor: 'id',
     description: "A member's payroll runs, newest first.",
-    args: { memberId: t.arg.id({ required: true }) },
-    authScopes: (_root, args) => ({ managesEmployeesOf: args.memberId }),
-    totalCount: (_c, args, ctx) => ctx.db.payrollRun.count({ where: { memberId: args.memberId } }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.payrollRun.findMany({ ...query, where: { memberId: args.memberId }, orderBy: RUNS_NEWEST_FIRST }),
+    ...ofMember(t, managedMember, runsOf),
   }),
   payrollRun: t.prismaField({
     type: PayrollRunRef,
-    args: { id: t.arg.id({ required: true }) },
-    resolve: async (query, _root, { id }, ctx) => {
-      await findRun(ctx.db, ctx.identity, id);
-      return ctx.db.payrollRun.findUniqueOrThrow({ ...query, where: { id } });
-    },
+    ...byId(t, readable(findRun)),
   }),
   payslips: t.prismaConnection({
     type: 'Payslip',
@@ -164,19 +158,11 @@ builder.mutationFields((t) => ({
     type: PayrollRunRef,
     description:
       'Approves a calculated run. Four eyes: not by the person who calculated it; and only when every payslip is compliant.',
-    args: { id: t.arg.id({ required: true }) },
-    resolve: async (query, _root, { id }, ctx) => {
-      await approvePayrollRun(ctx, id);
-      return ctx.db.payrollRun.findUniqueOrThrow({ ...query, where: { id } });
-    },
+    ...byId(t, thenRead(approvePayrollRun, readRun)),
   }),
   markPayrollRunPaid: t.prismaField({
     type: PayrollRunRef,
     description: 'Records that an approved run was paid. From then on it is frozen with its inputs.',
-    args: { id: t.arg.id({ required: true }) },
-    resolve: async (query, _root, { id }, ctx) => {
-      await markPayrollRunPaid(ctx, id);
-      return ctx.db.payrollRun.findUniqueOrThrow({ ...query, where: { id } });
-    },
+    ...byId(t, thenRead(markPayrollRunPaid, readRun)),
   }),
 }));

@@ -1,3 +1,4 @@
+import { withInput } from '@samen-sterk/subgraph-runtime';
 import { builder } from '../builder';
 import { nextStepIncreaseOn, stepSinceOf } from '../domain/step-increase';
 import { AppraisalOutcome } from '../generated/prisma/client';
@@ -134,8 +135,7 @@ builder.mutationFields((t) => ({
     // Another member's employment is "not found" (services/step-increases.ts), not refused.
     description:
       "Records an appraisal (HR of the member, its payroll service). The latest appraisal in the year before a step increase decides it; one dated on or before the employment's stepSince belongs to a year already judged and changes nothing.",
-    args: { input: t.arg({ type: RecordAppraisalInput, required: true }) },
-    resolve: (query, _root, { input }, ctx) => recordAppraisal(ctx, input, query),
+    ...withInput(t, RecordAppraisalInput, recordAppraisal),
   }),
   applyStepIncreases: t.field({
     type: StepIncreaseApplicationRef,

@@ -1,6 +1,16 @@
-import { formatAmount, todayInNetherlands } from '@samen-sterk/subgraph-runtime';
+import {
+  byId,
+  formatAmount,
+  ofMember,
+  onMember,
+  readable,
+  thenRead,
+  todayInNetherlands,
+  withInput,
+} from '@samen-sterk/subgraph-runtime';
 import { builder } from '../builder';
-import { findVolunteer, PAYMENTS_NEWEST_FIRST, VOLUNTEERS_BY_NAME, yearBounds } from '../data/volunteers';
+import { managedMember } from '../access';
+import { findVolunteer, PAYMENTS_NEWEST_FIRST, readVolunteer, volunteersOf, yearBounds } from '../data/volunteers';
 import { ageOn } from '../domain/employment';
 import {
   averagePerHour,
@@ -245,20 +255,11 @@ builder.queryFields((t) => ({
     type: 'Volunteer',
     cursor: 'id',
     description: "A member's volunteers, by last name (its HR staff and payroll service).",
-    args: { memberId: t.arg.id({ required: true }) },
-    // Checked before anything resolves, so totalCount alone cannot leak either.
-    authScopes: (_root, args) => ({ managesEmployeesOf: args.memberId }),
-    totalCount: (_c, args, ctx) => ctx.db.volunteer.count({ where: { memberId: args.memberId } }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.volunteer.findMany({ ...query, where: { memberId: args.memberId }, orderBy: VOLUNTEERS_BY_NAME }),
+    ...ofMember(t, managedMember, volunteersOf),
   }),
   volunteer: t.prismaField({
     type: VolunteerRef,
-    args: { id: t.arg.id({ required: true }) },
-    resolve: async (query, _root, { id }, ctx) => {
-      await findVolunteer(ctx.db, ctx.identity, id);
-      return ctx.db.volunteer.findUniqueOrThrow({ ...query, where: { id } });
-    },
+    ...byId(t, readable(findVolunteer)),
   }),
   checkVolunteerAllowance: t.field({
     type: CheckRef,
@@ -274,11 +275,7 @@ builder.mutationFields((t) => ({
     type: VolunteerRef,
     authScopes: (_root, args) => ({ managesEmployeesOf: args.input.memberId }),
     description: 'Registers a volunteer at a member (its HR staff or payroll service).',
-    args: { input: t.arg({ type: RegisterVolunteerInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const volunteer = await registerVolunteer(ctx, input);
-      return ctx.db.volunteer.findUniqueOrThrow({ ...query, where: { id: volunteer.id } });
-    },
+    ...withInput(t, RegisterVolunteerInput, thenRead(registerVolunteer, readVolunteer)),
   }),
   recordVolunteerAllowance: t.field({
     type: RecordedRef,
@@ -301,9 +298,6 @@ builder.objectFields(MemberRef, (t) => ({
     type: 'Volunteer',
     cursor: 'id',
     description: "This member's volunteers (its HR staff and payroll service).",
-    authScopes: (member) => ({ managesEmployeesOf: member.id }),
-    totalCount: (member, _args, ctx) => ctx.db.volunteer.count({ where: { memberId: member.id } }),
-    resolve: (query, member, _args, ctx) =>
-      ctx.db.volunteer.findMany({ ...query, where: { memberId: member.id }, orderBy: VOLUNTEERS_BY_NAME }),
+    ...onMember(managedMember, volunteersOf),
   }),
 }));

@@ -1,5 +1,7 @@
 import {
   addMonths,
+  DEMO_FIRST_NAMES,
+  DEMO_LAST_NAMES,
   DEMO_SAMPLE_EMPLOYEE,
   demoId,
   formatCalendarDate,
@@ -18,46 +20,6 @@ const EMPLOYEES_PER_MEMBER = 12;
 /** Steps per scale in the CAO 2024 table (scales 1–8). */
 const STEPS = [1, 5, 7, 9, 11, 14, 18, 21];
 
-const FIRST = [
-  'Anna',
-  'Bram',
-  'Chantal',
-  'Daan',
-  'Esra',
-  'Fleur',
-  'Gijs',
-  'Hanna',
-  'Ibrahim',
-  'Joke',
-  'Kees',
-  'Lotte',
-  'Mohamed',
-  'Noor',
-  'Omar',
-  'Petra',
-  'Ruud',
-  'Sanne',
-  'Tim',
-  'Yara',
-];
-const LAST = [
-  'de Vries',
-  'Jansen',
-  'Bakker',
-  'Visser',
-  'Smit',
-  'Meijer',
-  'de Boer',
-  'Mulder',
-  'Bos',
-  'Vos',
-  'Peters',
-  'Hendriks',
-  'El Idrissi',
-  'Yilmaz',
-  'Dekker',
-  'van Dijk',
-];
 const FUNCTIONS = [
   'Winkelmedewerker',
   'Medewerker sorteren',
@@ -105,7 +67,7 @@ export async function seedHrPayroll(prisma: PrismaClient): Promise<{ seeded: boo
   // Draws the random names either way, so every other employee stays as it was.
   // Drawn for everyone, so that the sample employee's fixed name leaves the others as they were.
   const names = (sample: boolean) => {
-    const drawn = { firstName: pick(FIRST), lastName: pick(LAST) };
+    const drawn = { firstName: pick(DEMO_FIRST_NAMES), lastName: pick(DEMO_LAST_NAMES) };
     return sample ? { firstName: DEMO_SAMPLE_EMPLOYEE.firstName, lastName: DEMO_SAMPLE_EMPLOYEE.lastName } : drawn;
   };
   const employees = [];

@@ -1,4 +1,4 @@
-import { todayInNetherlands } from '@samen-sterk/subgraph-runtime';
+import { todayInNetherlands, type Selection } from '@samen-sterk/subgraph-runtime';
 import type { KeurmerkStatus, MembershipStatus, Prisma, PrismaClient } from '../generated/prisma/client';
 
 /**
@@ -74,3 +74,19 @@ export const countUsers = (db: PrismaClient, memberId: string | null) => db.user
 
 export const listUsers = (db: PrismaClient, memberId: string | null, page: Page<Prisma.UserFindManyArgs>) =>
   db.user.findMany({ ...page, where: { memberId }, orderBy: BY_NAME });
+
+/** The directory's rows for the schema: how many a filter selects, and a page of them. */
+export const membersListed = { count: countMembers, list: listMembers };
+export const branchesListed = { count: countBranches, list: listBranches };
+
+/** One member or shop by id, with what the caller selected; null when there is none. */
+export const memberOrNull = (
+  ctx: { db: PrismaClient },
+  id: string,
+  query: Selection<Prisma.MemberInclude, Prisma.MemberSelect>,
+) => ctx.db.member.findUnique({ ...query, where: { id } });
+export const branchOrNull = (
+  ctx: { db: PrismaClient },
+  id: string,
+  query: Selection<Prisma.BranchInclude, Prisma.BranchSelect>,
+) => ctx.db.branch.findUnique({ ...query, where: { id } });

@@ -1,4 +1,4 @@
-import { NotFoundError } from '@samen-sterk/subgraph-runtime';
+import { NotFoundError, type Selection } from '@samen-sterk/subgraph-runtime';
 import type { Prisma } from '../generated/prisma/client';
 
 /**
@@ -9,11 +9,7 @@ import type { Prisma } from '../generated/prisma/client';
  */
 type Db = Prisma.TransactionClient;
 
-/** What the GraphQL layer wants loaded with the row (Pothos' `query`), so one query answers. */
-export interface Selection<Include, Select> {
-  include?: Include;
-  select?: Select;
-}
+export type { Selection };
 
 async function found<Row>(what: string, id: string, row: Promise<Row | null>): Promise<Row> {
   const existing = await row;

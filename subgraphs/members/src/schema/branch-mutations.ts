@@ -1,3 +1,4 @@
+import { byIdWithInput, withInput } from '@samen-sterk/subgraph-runtime';
 import { builder } from '../builder';
 import { addBranch, updateBranch } from '../services/branches';
 import { BranchRef } from './branch';
@@ -32,14 +33,12 @@ builder.mutationFields((t) => ({
     type: BranchRef,
     authScopes: (_root, { input }) => ({ managesBranchesOf: input.memberId }),
     description: "Adds a shop (platform admins, or the member's own admins).",
-    args: { input: t.arg({ type: AddBranchInput, required: true }) },
-    resolve: (query, _root, { input }, ctx) => addBranch(ctx, input, query),
+    ...withInput(t, AddBranchInput, addBranch),
   }),
   updateBranch: t.prismaField({
     type: BranchRef,
     // Whose shop it is shows once it is loaded: the service asks `managesBranchesOf` then.
     description: "Changes a shop (platform admins, or the member's own admins).",
-    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateBranchInput, required: true }) },
-    resolve: (query, _root, { id, input }, ctx) => updateBranch(ctx, id, input, query),
+    ...byIdWithInput(t, UpdateBranchInput, updateBranch),
   }),
 }));

@@ -1,5 +1,6 @@
 import { builder } from '../builder';
-import { countBranches, listBranches } from '../data/directory';
+import { byId, withFilter } from '@samen-sterk/subgraph-runtime';
+import { branchesListed, branchOrNull } from '../data/directory';
 
 export const BranchRef = builder.prismaObject('Branch', {
   description: 'A shop of a member organisation.',
@@ -45,14 +46,11 @@ builder.queryFields((t) => ({
     type: 'Branch',
     cursor: 'id',
     description: 'Shops of all members, by name.',
-    args: { filter: t.arg({ type: BranchFilter, required: false }) },
-    totalCount: (_connection, { filter }, ctx) => countBranches(ctx.db, filter),
-    resolve: (query, _root, { filter }, ctx) => listBranches(ctx.db, filter, query),
+    ...withFilter(t, BranchFilter, branchesListed),
   }),
   branch: t.prismaField({
     type: BranchRef,
     nullable: true,
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, { id }, ctx) => ctx.db.branch.findUnique({ ...query, where: { id } }),
+    ...byId(t, branchOrNull),
   }),
 }));

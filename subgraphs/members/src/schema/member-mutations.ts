@@ -1,3 +1,4 @@
+import { byIdWithInput, withInput } from '@samen-sterk/subgraph-runtime';
 import { builder } from '../builder';
 import { createMember, recordKeurmerkAudit, updateMember } from '../services/members';
 import { AuditOutcomeEnum, LegalFormEnum, MembershipStatusEnum } from './enums';
@@ -41,21 +42,18 @@ builder.mutationFields((t) => ({
     type: MemberRef,
     authScopes: { maintainsDirectory: true },
     description: 'Adds a member organisation (platform admins). New members start in the Keurmerk run-in.',
-    args: { input: t.arg({ type: CreateMemberInput, required: true }) },
-    resolve: (query, _root, { input }, ctx) => createMember(ctx, input, query),
+    ...withInput(t, CreateMemberInput, createMember),
   }),
   updateMember: t.prismaField({
     type: MemberRef,
     authScopes: { maintainsDirectory: true },
     description: 'Changes a member organisation (platform admins).',
-    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateMemberInput, required: true }) },
-    resolve: (query, _root, { id, input }, ctx) => updateMember(ctx, id, input, query),
+    ...byIdWithInput(t, UpdateMemberInput, updateMember),
   }),
   recordKeurmerkAudit: t.prismaField({
     type: KeurmerkAuditRef,
     authScopes: { maintainsDirectory: true },
     description: "Records an audit result and updates the member's Keurmerk (platform admins).",
-    args: { input: t.arg({ type: RecordAuditInput, required: true }) },
-    resolve: (query, _root, { input }, ctx) => recordKeurmerkAudit(ctx, input, query),
+    ...withInput(t, RecordAuditInput, recordKeurmerkAudit),
   }),
 }));

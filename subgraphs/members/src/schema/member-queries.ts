@@ -1,5 +1,6 @@
 import { builder } from '../builder';
-import { countMembers, listMembers } from '../data/directory';
+import { byId, withFilter } from '@samen-sterk/subgraph-runtime';
+import { memberOrNull, membersListed } from '../data/directory';
 import { KeurmerkStatusEnum, MembershipStatusEnum } from './enums';
 import { MemberRef } from './member';
 
@@ -22,14 +23,11 @@ builder.queryFields((t) => ({
     type: 'Member',
     cursor: 'id',
     description: 'The member organisations, by name.',
-    args: { filter: t.arg({ type: MemberFilter, required: false }) },
-    totalCount: (_connection, { filter }, ctx) => countMembers(ctx.db, filter),
-    resolve: (query, _root, { filter }, ctx) => listMembers(ctx.db, filter, query),
+    ...withFilter(t, MemberFilter, membersListed),
   }),
   member: t.prismaField({
     type: MemberRef,
     nullable: true,
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, { id }, ctx) => ctx.db.member.findUnique({ ...query, where: { id } }),
+    ...byId(t, memberOrNull),
   }),
 }));

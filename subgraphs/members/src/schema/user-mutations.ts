@@ -1,4 +1,4 @@
-import { maxItems, ROLES } from '@samen-sterk/subgraph-runtime';
+import { byId, byIdWithInput, maxItems, ROLES, withInput } from '@samen-sterk/subgraph-runtime';
 import { builder } from '../builder';
 import { createUser, deactivateUser, updateUser } from '../services/users';
 import { RoleEnum } from './enums';
@@ -32,20 +32,17 @@ builder.mutationFields((t) => ({
     type: UserRef,
     authScopes: (_root, { input }) => ({ managesUsersOf: input.memberId ?? null }),
     description: "Adds a user (a member's admins for their own member; platform admins for anyone).",
-    args: { input: t.arg({ type: CreateUserInput, required: true }) },
-    resolve: (query, _root, { input }, ctx) => createUser(ctx, input, query),
+    ...withInput(t, CreateUserInput, createUser),
   }),
   // Whose user it is shows once it is loaded: the service asks `managesUsersOf` then.
   updateUser: t.prismaField({
     type: UserRef,
     description: "Changes a user's name, e-mail or roles.",
-    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateUserInput, required: true }) },
-    resolve: (query, _root, { id, input }, ctx) => updateUser(ctx, id, input, query),
+    ...byIdWithInput(t, UpdateUserInput, updateUser),
   }),
   deactivateUser: t.prismaField({
     type: UserRef,
     description: 'Stops a user from using the platform; their record stays for the audit trail.',
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, { id }, ctx) => deactivateUser(ctx, id, query),
+    ...byId(t, deactivateUser),
   }),
 }));

@@ -4,6 +4,23 @@ import { SignJWT } from 'jose';
 
 const config = { jwtSecret: 'test-secret', issuer: TOKEN_ISSUER_DEFAULT, audience: TOKEN_AUDIENCE_DEFAULT };
 
+/** A token for our audience, as someone else would make it: who signs it, how and for whom. */
+interface Minted {
+  roles: string[];
+  subject: string;
+  issuer: string;
+  header: { alg: string; kid?: string };
+  key: Parameters<SignJWT['sign']>[0];
+}
+const mint = (t: Minted) =>
+  new SignJWT({ roles: t.roles })
+    .setProtectedHeader(t.header)
+    .setSubject(t.subject)
+    .setIssuer(t.issuer)
+    .setAudience(TOKEN_AUDIENCE_DEFAULT)
+    .setExpirationTime('5m')
+    .sign(t.key);
+
 test('a development token round-trips to the identity it names', async () => {
   const token = await signDevelopmentToken({ sub: 'u1', roles: ['member-hr'], memberId: 'm1' }, { config });
   await expect(createTokenVerifier(config).verify(token)).resolves.toEqual({
@@ -17,13 +34,7 @@ test('a development token round-trips to the identity it names', async () => {
 
 test('tokens for another audience or issuer are refused', async () => {
   const secret = new TextEncoder().encode(config.jwtSecret);
-  const other = await new SignJWT({ roles: [] })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject('u')
-    .setIssuer('someone-else')
-    .setAudience(TOKEN_AUDIENCE_DEFAULT)
-    .setExpirationTime('1h')
-    .sign(secret);
+  const other = await mint({ roles: [], subject: 'u', issuer: 'someone-else', header: { alg: 'HS256' }, key: secret });
   await expect(createTokenVerifier(config).verify(other)).rejects.toMatchObject({
     extensions: { code: 'UNAUTHENTICATED' },
   });
@@ -62,22 +73,17 @@ test('with a JWKS URL, tokens of the identity provider (ES256) are accepted and 
       issuer: 'https://idp.example',
       audience: TOKEN_AUDIENCE_DEFAULT,
     });
-    const fromIdp = await new SignJWT({ roles: ['association-cao'] })
-      .setProtectedHeader({ alg: 'ES256', kid: 'idp-1' })
-      .setSubject('cao-staff')
-      .setIssuer('https://idp.example')
-      .setAudience(TOKEN_AUDIENCE_DEFAULT)
-      .setExpirationTime('5m')
-      .sign(privateKey);
+    const idp = { issuer: 'https://idp.example', header: { alg: 'ES256', kid: 'idp-1' } };
+    const fromIdp = await mint({ ...idp, roles: ['association-cao'], subject: 'cao-staff', key: privateKey });
     await expect(verifier.verify(fromIdp)).resolves.toMatchObject({ userId: 'cao-staff', roles: ['association-cao'] });
 
-    const hs256 = await new SignJWT({ roles: ['platform-admin'] })
-      .setProtectedHeader({ alg: 'HS256', kid: 'idp-1' })
-      .setSubject('intruder')
-      .setIssuer('https://idp.example')
-      .setAudience(TOKEN_AUDIENCE_DEFAULT)
-      .setExpirationTime('5m')
-      .sign(new TextEncoder().encode('guessable'));
+    const hs256 = await mint({
+      ...idp,
+      header: { alg: 'HS256', kid: 'idp-1' },
+      roles: ['platform-admin'],
+      subject: 'intruder',
+      key: new TextEncoder().encode('guessable'),
+    });
     await expect(verifier.verify(hs256)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
   } finally {
     server.close();

@@ -1,3 +1,5 @@
+import demoPeople from './demo-people.json';
+
 /**
  * The demo data's conventions that more than one subgraph's seed needs, so that no seed imports
  * another subgraph's code: the id scheme (UUID-shaped, version 4, variant 8, a prefix a kind and
@@ -25,3 +27,10 @@ export const DEMO_SAMPLE_EMPLOYEE = {
   firstName: 'Marloes',
   lastName: 'van den Heuvel',
 } as const;
+
+/**
+ * People's names for demo data (users in the directory, employees and volunteers in
+ * hr-payroll): common Dutch first and last names, and names of the larger migrant communities.
+ */
+export const DEMO_FIRST_NAMES: readonly string[] = demoPeople.firstNames;
+export const DEMO_LAST_NAMES: readonly string[] = demoPeople.lastNames;

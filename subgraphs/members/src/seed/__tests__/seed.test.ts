@@ -278,13 +278,10 @@ describe('seedMembers on PGlite', () => {
     await db?.close();
   });
 
-  it('fills an empty directory in one go, quickly', async () => {
-    const started = performance.now();
+  // How long it takes is a benchmark's business (bench/), not a test's: a busy machine is slower.
+  it('fills an empty directory in one go', async () => {
     const result = await seedMembers(db.prisma, { now: NOW });
-    const elapsed = performance.now() - started;
-    console.log(`members seed on PGlite: ${elapsed.toFixed(0)} ms (${JSON.stringify(result)})`);
     expect(result).toEqual({ members: 62, branches: 242, users: 62 * 6 + 6, seeded: true });
-    expect(elapsed).toBeLessThan(3000);
     expect(await db.prisma.member.count()).toBe(62);
     expect(await db.prisma.branch.count()).toBe(242);
     expect(await db.prisma.keurmerkAudit.count()).toBe(buildSeedData({ now: NOW }).audits.length);
