@@ -7,6 +7,7 @@ import { UNKNOWN_ID } from './testkit/ids';
 import { cao2024, seededTable2024 as SEEDED_TABLE } from './testkit/seed-data';
 import {
   cao,
+  cell,
   cellOf,
   createDraft,
   draftPerTest,
@@ -15,10 +16,11 @@ import {
   OTHER_ROLES,
   read,
   seededVersionId,
-  SET_CELLS,
+  setCells,
   memberId,
   tp,
   type Scale,
+  type WageCell,
 } from './testkit/cao-versions';
 
 // Maintaining the collective agreement (CAO) through the gateway: drafts, general increases,
@@ -174,18 +176,7 @@ describe('editing cells', () => {
   const draft = draftPerTest();
 
   test('edits a cell, adds a step at the end of a scale and removes the last step of another', async () => {
-    const res = await tp.query(SET_CELLS, {
-      token: cao,
-      variables: {
-        id: draft.id,
-        cells: [
-          { scale: 5, step: 3, monthlyFullTime: '2470.00' },
-          { scale: 2, step: 5, monthlyFullTime: '2251.01' },
-          { scale: 8, step: 20, monthlyFullTime: null },
-        ],
-      },
-    });
-    expectOk(res);
+    expectOk(await setCells(draft.id, [cell(5, 3, '2470.00'), cell(2, 5, '2251.01'), cell(8, 20, null)]));
     const after = await read(draft.id);
     expect(after.cellCount).toBe(86);
     expect(cellOf(after, 5, 3)).toBe('2470.00');
@@ -203,76 +194,55 @@ describe('editing cells', () => {
     expect(untouched(after)).toEqual(untouched({ scales: SEEDED_TABLE }));
   });
 
-  type Cell = { scale: number; step: number; monthlyFullTime: string | null };
-  // Every row has all four: a shorter row would hand the test Jest's `done` as `message`.
-  const refusedEdits: [string, Cell[], string | RegExp, RegExp | undefined][] = [
-    [
-      'removing a step that leaves a gap is refused',
-      [{ scale: 4, step: 3, monthlyFullTime: null }],
-      'salaryTable.scale4.step3',
-      undefined,
-    ],
-    [
+  /**
+   * An edit that is refused: the cells sent, the field the refusal names and, where it matters, its
+   * message. Always all four: a shorter row would hand the test Jest's `done` as `message`.
+   */
+  const refused = (
+    what: string,
+    cells: WageCell[],
+    field: string | RegExp,
+    message?: RegExp,
+  ): [string, WageCell[], string | RegExp, RegExp | undefined] => [what, cells, field, message];
+  const refusedEdits = [
+    refused('removing a step that leaves a gap is refused', [cell(4, 3, null)], 'salaryTable.scale4.step3'),
+    refused(
       'a gap in the steps is refused, naming the missing cell, and nothing changes',
-      [{ scale: 5, step: 30, monthlyFullTime: '3000.00' }],
+      [cell(5, 30, '3000.00')],
       'salaryTable.scale5.step11',
       /step 11/,
-    ],
-    [
+    ),
+    refused(
       'an amount that falls as the steps rise is refused, naming the cell, and nothing changes',
       // A valid edit first: the whole request must fail, not just the bad cell.
-      [
-        { scale: 5, step: 3, monthlyFullTime: '2470.00' },
-        { scale: 5, step: 4, monthlyFullTime: '2400.00' },
-      ],
+      [cell(5, 3, '2470.00'), cell(5, 4, '2400.00')],
       'salaryTable.scale5.step4',
-      undefined,
-    ],
-    ...['0', '0.00', '-5.00'].map((amount): [string, Cell[], string, undefined] => [
-      `an amount of ${amount} is refused, naming the cell, and nothing changes`,
-      [{ scale: 3, step: 0, monthlyFullTime: amount }],
-      'salaryTable.scale3.step0',
-      undefined,
-    ]),
-    [
-      'an amount in fractions of a cent is refused',
-      [{ scale: 5, step: 3, monthlyFullTime: '2470.005' }],
-      'cells.0.monthlyFullTime',
-      undefined,
-    ],
+    ),
+    ...['0', '0.00', '-5.00'].map((amount) =>
+      refused(
+        `an amount of ${amount} is refused, naming the cell, and nothing changes`,
+        [cell(3, 0, amount)],
+        'salaryTable.scale3.step0',
+      ),
+    ),
+    refused('an amount in fractions of a cent is refused', [cell(5, 3, '2470.005')], 'cells.0.monthlyFullTime'),
     // The column is DECIMAL(10,2): an amount of 10^8 or more overflows it in the database, which the
     // caller sees as INTERNAL_SERVER_ERROR instead of a refusal naming the cell.
-    [
+    refused(
       'an amount too large for the salary table is refused, naming the cell, and nothing changes',
-      [{ scale: 8, step: 21, monthlyFullTime: '123456789.00' }],
+      [cell(8, 21, '123456789.00')],
       /^(salaryTable\.scale8\.step21|cells\.0\.monthlyFullTime)$/,
-      undefined,
-    ],
-    [
-      'a scale numbered 0 is refused',
-      [{ scale: 0, step: 0, monthlyFullTime: '2000.00' }],
-      'salaryTable.scale0',
-      undefined,
-    ],
+    ),
+    refused('a scale numbered 0 is refused', [cell(0, 0, '2000.00')], 'salaryTable.scale0'),
   ];
   test.each(refusedEdits)('%s', async (_what, cells, field, message) => {
-    await expectRefusedUnchanged(
-      () => tp.query(SET_CELLS, { token: cao, variables: { id: draft.id, cells } }),
-      field,
-      message,
-    );
+    await expectRefusedUnchanged(() => setCells(draft.id, cells), field, message);
   });
 
   test('two edits of one draft at the same time both count (none is lost)', async () => {
     const [a, b] = await Promise.all([
-      tp.query(SET_CELLS, {
-        token: cao,
-        variables: { id: draft.id, cells: [{ scale: 5, step: 3, monthlyFullTime: '2470.00' }] },
-      }),
-      tp.query(SET_CELLS, {
-        token: cao,
-        variables: { id: draft.id, cells: [{ scale: 6, step: 3, monthlyFullTime: '2750.00' }] },
-      }),
+      setCells(draft.id, [cell(5, 3, '2470.00')]),
+      setCells(draft.id, [cell(6, 3, '2750.00')]),
     ]);
     expect([a.errors, b.errors]).toEqual([undefined, undefined]);
     const after = await read(draft.id);

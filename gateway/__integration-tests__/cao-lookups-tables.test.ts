@@ -118,18 +118,28 @@ describe('part-time', () => {
 });
 
 describe('youth', () => {
-  test('scale 1 for an 18-year-old is 50 % of the minimum wage: €6.64 an hour, €1,101.80 a month', async () => {
-    await expectWage(
-      { scale: 1, step: 0, on: '2024-03-01', age: 18 },
+  /**
+   * An 18-year-old's wage on 2024-03-01, full time (`monthly` both the wage and the full-time
+   * wage), not lifted, under the youth minimum wage of €6.64 an hour; and `expected`.
+   */
+  const expectAt18 = (scale: number, step: number, monthly: string, expected: Record<string, unknown>) =>
+    expectWage(
+      { scale, step, on: '2024-03-01', age: 18 },
       {
-        monthly: '1101.80',
-        monthlyFullTime: '1101.80',
-        hourly: '6.64',
-        basis: 'MINIMUM_WAGE_SCALE',
+        monthly,
+        monthlyFullTime: monthly,
         liftedToMinimumWage: false,
-        minimumWage: { hourly: '6.64', age: 18, effectiveFrom: '2024-01-01' },
+        minimumWage: { hourly: '6.64', age: 18 },
+        ...expected,
       },
     );
+
+  test('scale 1 for an 18-year-old is 50 % of the minimum wage: €6.64 an hour, €1,101.80 a month', async () => {
+    await expectAt18(1, 0, '1101.80', {
+      hourly: '6.64',
+      basis: 'MINIMUM_WAGE_SCALE',
+      minimumWage: { hourly: '6.64', age: 18, effectiveFrom: '2024-01-01' },
+    });
   });
 
   test('scale 1 for every age on 2024-03-01 follows that age’s hourly minimum wage', async () => {
@@ -170,16 +180,7 @@ describe('youth', () => {
   });
 
   test('a higher scale pays an 18-year-old the table amount, not a youth percentage of it', async () => {
-    await expectWage(
-      { scale: 5, step: 3, on: '2024-03-01', age: 18 },
-      {
-        monthly: '2461.52',
-        monthlyFullTime: '2461.52',
-        basis: 'CAO_TABLE',
-        liftedToMinimumWage: false,
-        minimumWage: { hourly: '6.64', age: 18 },
-      },
-    );
+    await expectAt18(5, 3, '2461.52', { basis: 'CAO_TABLE' });
   });
 });
 

@@ -7,6 +7,7 @@ import { seededTable2024 as SEEDED_TABLE } from './testkit/seed-data';
 import {
   auditCount,
   cao,
+  cell,
   createDraft,
   DELETE,
   expectRefusedUnchanged,
@@ -15,7 +16,7 @@ import {
   read,
   REGISTER,
   seededVersionId,
-  SET_CELLS,
+  setCells,
   state,
   tp,
   memberId,
@@ -165,10 +166,7 @@ describe('publishing', () => {
         token: cao,
         variables: { id: draft.id, input: { name: 'Gewijzigd', overtimeRule: 'anders' } },
       }),
-      await tp.query(SET_CELLS, {
-        token: cao,
-        variables: { id: draft.id, cells: [{ scale: 5, step: 3, monthlyFullTime: '2550.00' }] },
-      }),
+      await setCells(draft.id, [cell(5, 3, '2550.00')]),
       await tp.query(INCREASE, { token: cao, variables: { id: draft.id, input: { percent: '1' } } }),
       await tp.query(DELETE, { token: cao, variables: { id: draft.id } }),
       await tp.query(PUBLISH, { token: cao, variables: { id: draft.id, input: { effectiveFrom: '2030-01-01' } } }),
@@ -185,10 +183,7 @@ describe('publishing', () => {
     const before = await state(id);
     for (const attempt of [
       await tp.query(UPDATE, { token: cao, variables: { id, input: { name: 'Gewijzigd' } } }),
-      await tp.query(SET_CELLS, {
-        token: cao,
-        variables: { id, cells: [{ scale: 2, step: 0, monthlyFullTime: '2300.00' }] },
-      }),
+      await setCells(id, [cell(2, 0, '2300.00')]),
       await tp.query(INCREASE, { token: cao, variables: { id, input: { percent: '10' } } }),
       await tp.query(DELETE, { token: cao, variables: { id } }),
     ]) {

@@ -1,6 +1,6 @@
 import { platformAdmin } from './testkit/actors';
 import { expectOk, expectRefused, nonEmpty } from './testkit/expect';
-import { nodes } from './testkit/graphql';
+import { nodes, pageOf } from './testkit/graphql';
 import { usePlatform } from './testkit/use-platform';
 
 // The members directory through the real gateway: what purchasers, HR staff and the
@@ -12,31 +12,9 @@ beforeAll(async () => {
   token = await platformAdmin();
 });
 
-const MEMBERS = /* GraphQL */ `
-  query Members($first: Int, $after: String, $filter: MemberFilter) {
-    members(first: $first, after: $after, filter: $filter) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          id
-          name
-          city
-          kvkNumber
-          keurmerk {
-            status
-            lastAuditOn
-            nextAuditDue
-            certificateValidUntil
-          }
-        }
-      }
-    }
-  }
-`;
+const MEMBERS = `query Members($first: Int, $after: String, $filter: MemberFilter) {
+  members(first: $first, after: $after, filter: $filter) {
+    ${pageOf('id name city kvkNumber keurmerk { status lastAuditOn nextAuditDue certificateValidUntil }')} } }`;
 
 interface Member {
   id: string;
@@ -123,34 +101,9 @@ test('Keurmerk dates follow the rules: next audit 18 months after the last, cert
 });
 test('a member and its shops, with addresses that carry valid Dutch postcodes', async () => {
   const { nodes: shops, totalCount } = await tp.allPages<Shop>(
-    /* GraphQL */ `
-      query ($after: String) {
-        branches(first: 100, after: $after) {
-          totalCount
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
-          edges {
-            node {
-              id
-              name
-              openedOn
-              address {
-                street
-                houseNumber
-                postcode
-                city
-              }
-              member {
-                id
-                name
-              }
-            }
-          }
-        }
-      }
-    `,
+    `query($after: String) {
+      branches(first: 100, after: $after) {
+        ${pageOf('id name openedOn address { street houseNumber postcode city } member { id name }')} } }`,
     'branches',
     { token },
   );

@@ -1,6 +1,6 @@
 import { caoTeam, employeeOf, hrOf, payrollFor, platformAdmin, tokenOf } from './testkit/actors';
 import { expectOk, expectRefused, nonEmpty } from './testkit/expect';
-import { nodes } from './testkit/graphql';
+import { nodes, pageOf } from './testkit/graphql';
 import { employeeId, employeesOf, M1, M2 } from './testkit/ids';
 import { sameAmount } from './testkit/money';
 import { APPROVE_RUN, type AuditEntry, type RunStatus } from './testkit/operations';
@@ -25,7 +25,7 @@ const NEW_IBAN = 'NL20INGB0001234567';
 const ENTRY = 'id at actorId action entityType entityId before after';
 const LOG = `query($m: ID!, $type: String, $id: ID, $first: Int, $after: String) {
   payrollAuditLog(memberId: $m, entityType: $type, entityId: $id, first: $first, after: $after) {
-    totalCount pageInfo { hasNextPage endCursor } edges { node { ${ENTRY} } } } }`;
+    ${pageOf(ENTRY)} } }`;
 
 type Entry = AuditEntry;
 const logOf = async (token: string, variables: Record<string, unknown>) => {

@@ -6,6 +6,7 @@ import { errorCodes } from './testkit/graphql';
 import { employeeId, M1, M2 } from './testkit/ids';
 import { sameAmount } from './testkit/money';
 import { usePlatform } from './testkit/use-platform';
+import { useTokens } from './testkit/use-tokens';
 
 // The HR/payroll subgraph through the gateway: a member's employees next to its directory entry
 // (members subgraph) and their CAO wages and scales (asked from the CAO subgraph); who sees
@@ -16,11 +17,7 @@ const tp = usePlatform();
 const { nextBsn, hireInput, hire, countOf } = employeeKit(tp, { bsnFrom: 29_400_000 });
 type AnEmployee = { employee: Employee };
 
-let hr1: string;
-let hr2: string;
-beforeAll(async () => {
-  [hr1, hr2] = await Promise.all([hrOf(M1), hrOf(M2)]);
-});
+const tokens = useTokens({ hr1: () => hrOf(M1), hr2: () => hrOf(M2) });
 
 describe('hiring', () => {
   afterAll(() => tp.reset());
@@ -28,9 +25,7 @@ describe('hiring', () => {
   test('HR hires: the employee and the employment are there, masked, and read back the same', async () => {
     const before = await countOf(M1);
     const input = hireInput();
-    const res = await hire(input);
-    expect(res.errors).toBeUndefined();
-    const hired = res.data!.hireEmployee;
+    const hired = expectOk(await hire(input)).hireEmployee;
     expect(hired).toMatchObject({
       name: 'Sem Testpersoon',
       firstName: 'Sem',
@@ -60,7 +55,7 @@ describe('hiring', () => {
     });
     expect(sameAmount(hired.employments[0]!.hoursPerWeek)).toBe('32.00');
 
-    const back = await tp.query<AnEmployee>(EMPLOYEE, { token: hr1, variables: { id: hired.id } });
+    const back = await tp.query<AnEmployee>(EMPLOYEE, { token: tokens.hr1, variables: { id: hired.id } });
     expect(expectOk(back).employee).toEqual(hired);
     expect(await countOf(M1)).toBe(before + 1);
   });
@@ -87,7 +82,10 @@ describe('hiring', () => {
     const endDate = contractType === 'FIXED_TERM' ? addMonths(todayNl(), 12) : null;
     const res = await hire(hireInput({}, { contractType, writtenContract, endDate }));
     expect(res.errors).toBeUndefined();
-    const back = await tp.query<AnEmployee>(EMPLOYEE, { token: hr1, variables: { id: res.data!.hireEmployee.id } });
+    const back = await tp.query<AnEmployee>(EMPLOYEE, {
+      token: tokens.hr1,
+      variables: { id: res.data!.hireEmployee.id },
+    });
     const [employment] = expectOk(back).employee.employments;
     expect(employment).toMatchObject({ contractType, writtenContract, endDate });
     expect(employment!.unemploymentPremiumClass).toBe(cls);
@@ -166,7 +164,7 @@ describe('hiring', () => {
     expect(errorCodes(again)).toEqual(['CONFLICT']);
     expect(JSON.stringify(again)).not.toContain(bsn);
     expect(await countOf(M1)).toBe(before);
-    const elsewhere = await hire(hireInput({ bsn, memberId: M2 }), hr2);
+    const elsewhere = await hire(hireInput({ bsn, memberId: M2 }), tokens.hr2);
     expect(elsewhere.errors).toBeUndefined();
     expect(elsewhere.data!.hireEmployee.employer.id).toBe(M2);
   });
@@ -194,7 +192,7 @@ describe('hiring', () => {
     expect([first.errors, second.errors]).toEqual([undefined, undefined]);
     const res = await tp.query(
       `mutation($id: ID!, $input: UpdateEmployeeInput!) { updateEmployee(id: $id, input: $input) { id bsnFull } }`,
-      { token: hr1, variables: { id: second.data!.hireEmployee.id, input: { bsn } } },
+      { token: tokens.hr1, variables: { id: second.data!.hireEmployee.id, input: { bsn } } },
     );
     expect(errorCodes(res)).toEqual(['CONFLICT']);
     expect(JSON.stringify(res)).not.toContain(bsn);

@@ -13,6 +13,7 @@ import { expectOk, expectRefused, firstError } from './testkit/expect';
 import { errorCodes, nodes } from './testkit/graphql';
 import { employeeId, M1, M2 } from './testkit/ids';
 import { usePlatform } from './testkit/use-platform';
+import { useTokens } from './testkit/use-tokens';
 
 // The HR/payroll subgraph through the gateway: a member's employees next to its directory entry
 // (members subgraph) and their CAO wages and scales (asked from the CAO subgraph); who sees
@@ -27,17 +28,13 @@ type Updated = { updateEmployment: Employment };
 /** Member 1's employees with the first of their employments, as a list asks them. */
 type Employees<Node> = { employees: { edges: { node: Node }[] } };
 
-let hr1: string;
-let hr2: string;
-beforeAll(async () => {
-  [hr1, hr2] = await Promise.all([hrOf(M1), hrOf(M2)]);
-});
+const tokens = useTokens({ hr1: () => hrOf(M1), hr2: () => hrOf(M2) });
 
 describe('employments', () => {
   afterAll(() => tp.reset());
 
   const employmentsOf = async (id: string) => {
-    const res = await tp.query<AnEmployee>(EMPLOYEE, { token: hr1, variables: { id } });
+    const res = await tp.query<AnEmployee>(EMPLOYEE, { token: tokens.hr1, variables: { id } });
     return expectOk(res).employee.employments;
   };
 
@@ -49,7 +46,7 @@ describe('employments', () => {
     const id = hired.data!.hireEmployee.id;
 
     const next = await tp.query<Added>(ADD_EMPLOYMENT, {
-      token: hr1,
+      token: tokens.hr1,
       variables: {
         employeeId: id,
         input: {
@@ -76,7 +73,7 @@ describe('employments', () => {
       { startDate: addDays(start, -30), endDate: start }, // ends on the first one's first day
     ]) {
       const res = await tp.query<Added>(ADD_EMPLOYMENT, {
-        token: hr1,
+        token: tokens.hr1,
         variables: {
           employeeId: id,
           input: {
@@ -96,7 +93,7 @@ describe('employments', () => {
 
   test("a seeded employee's open-ended employment: a new one alongside it is a CONFLICT", async () => {
     const res = await tp.query<Added>(ADD_EMPLOYMENT, {
-      token: hr1,
+      token: tokens.hr1,
       variables: {
         employeeId: employeeId(4),
         input: {
@@ -122,11 +119,14 @@ describe('employments', () => {
       caoStep: 1,
       hoursPerWeek: '20',
     };
-    const add = await tp.query<Added>(ADD_EMPLOYMENT, { token: hr2, variables: { employeeId: employeeId(4), input } });
+    const add = await tp.query<Added>(ADD_EMPLOYMENT, {
+      token: tokens.hr2,
+      variables: { employeeId: employeeId(4), input },
+    });
     expect(errorCodes(add)).toEqual(['NOT_FOUND']);
     const [employment] = await employmentsOf(employeeId(4));
     const update = await tp.query<Updated>(UPDATE_EMPLOYMENT, {
-      token: hr2,
+      token: tokens.hr2,
       variables: { id: employment!.id, input: { caoStep: 0 } },
     });
     expect(errorCodes(update)).toEqual(['NOT_FOUND']);
@@ -142,8 +142,8 @@ describe('employments', () => {
     const WAGE = `query($id: ID!) { employee(id: $id) { employments { caoStep wage(on: "${today}") { monthly age } } } }`;
     type Wage = { employee: { employments: { caoStep: number; wage: { monthly: string; age: number } }[] } };
     const wageOf = async () =>
-      expectOk(await tp.query<Wage>(WAGE, { token: hr1, variables: { id: hired.data!.hireEmployee.id } })).employee
-        .employments[0]!;
+      expectOk(await tp.query<Wage>(WAGE, { token: tokens.hr1, variables: { id: hired.data!.hireEmployee.id } }))
+        .employee.employments[0]!;
 
     const before = await wageOf();
     expect(before.wage).toEqual({
@@ -152,7 +152,7 @@ describe('employments', () => {
     });
 
     const res = await tp.query<Updated>(UPDATE_EMPLOYMENT, {
-      token: hr1,
+      token: tokens.hr1,
       variables: { id: employment.id, input: { caoStep: 6 } },
     });
     const expected = await caoWage({ scale: 5, step: 6, on: today, hours: '24', age });
@@ -170,7 +170,7 @@ describe('employments', () => {
     const hired = await hire(hireInput({}, { caoScale: 2, caoStep: 1 }));
     const employment = hired.data!.hireEmployee.employments[0]!;
     const res = await tp.query<Updated>(UPDATE_EMPLOYMENT, {
-      token: hr1,
+      token: tokens.hr1,
       variables: { id: employment.id, input: { caoStep: 5 } },
     });
     expectRefused(res, 'BAD_USER_INPUT');
@@ -188,7 +188,7 @@ describe('employments', () => {
     };
     const res = await tp.query<Employees<Node>>(
       `query($m: ID!) { employees(memberId: $m, first: 50) { edges { node { id birthDate employments { id startDate caoScale caoStep hoursPerWeek } } } } }`,
-      { token: hr1, variables: { m: M1 } },
+      { token: tokens.hr1, variables: { m: M1 } },
     );
     const early = nodes(expectOk(res).employees)
       .map((node) => ({ ...node, employment: node.employments[0]! }))
@@ -198,7 +198,7 @@ describe('employments', () => {
     const step = employment.caoStep === 0 ? 1 : employment.caoStep - 1;
     const today = todayNl();
     const update = await tp.query<Updated>(UPDATE_EMPLOYMENT, {
-      token: hr1,
+      token: tokens.hr1,
       variables: { id: employment.id, input: { caoStep: step } },
     });
     expect({ errors: update.errors ?? null, step: update.data?.updateEmployment?.caoStep }).toEqual({
@@ -218,7 +218,7 @@ describe('employments', () => {
   test('HR can end a seeded employment that started before 2024', async () => {
     const res = await tp.query<Employees<{ employments: Pick<Employment, 'id' | 'startDate'>[] }>>(
       `query($m: ID!) { employees(memberId: $m, first: 50) { edges { node { employments { id startDate } } } } }`,
-      { token: hr1, variables: { m: M1 } },
+      { token: tokens.hr1, variables: { m: M1 } },
     );
     const early = nodes(expectOk(res).employees)
       .map((node) => node.employments[0]!)
@@ -226,7 +226,7 @@ describe('employments', () => {
     expect(early.length).toBeGreaterThan(0);
     const endDate = todayNl();
     const update = await tp.query<Updated>(UPDATE_EMPLOYMENT, {
-      token: hr1,
+      token: tokens.hr1,
       variables: { id: early[0]!.id, input: { endDate } },
     });
     expect({ errors: update.errors ?? null, endDate: update.data?.updateEmployment?.endDate }).toEqual({
@@ -247,7 +247,7 @@ describe('employments', () => {
     const id = res.data!.hireEmployee.id;
     const back = await tp.query<{ employee: { employments: { hoursPerWeek: string }[] } }>(
       `query($id: ID!) { employee(id: $id) { employments { hoursPerWeek wage { monthly } } } }`,
-      { token: hr1, variables: { id } },
+      { token: tokens.hr1, variables: { id } },
     );
     expect({ hoursPerWeek: back.data?.employee?.employments[0]?.hoursPerWeek, errors: back.errors ?? null }).toEqual({
       hoursPerWeek: hours,
@@ -308,7 +308,7 @@ describe('employments', () => {
     });
 
     test('without LKV there is no deadline', async () => {
-      const back = await tp.query<AnEmployee>(EMPLOYEE, { token: hr1, variables: { id: employeeId(1) } });
+      const back = await tp.query<AnEmployee>(EMPLOYEE, { token: tokens.hr1, variables: { id: employeeId(1) } });
       const employment = expectOk(back).employee.employments[0]!;
       if (employment.targetGroup.lkv === null) {
         expect(employment.targetGroup).toMatchObject({ lkvApplicationDeadline: null, lkvApplicationStatus: null });

@@ -2,6 +2,7 @@ import { hrOf } from './testkit/actors';
 import { expectOk, expectRefused, firstError } from './testkit/expect';
 import { M1 } from './testkit/ids';
 import { usePlatform } from './testkit/use-platform';
+import { useTokens } from './testkit/use-tokens';
 import { RECORD_DEFAULT, volunteerKit } from './testkit/volunteers';
 
 // Volunteers of a member and their allowances, through the gateway: registering, recording
@@ -13,10 +14,7 @@ import { RECORD_DEFAULT, volunteerKit } from './testkit/volunteers';
 // This file: recording allowances within the limits, and one that breaks a limit.
 const tp = usePlatform();
 const { newVolunteer, record, checkOnly, totals, written, auditOf } = volunteerKit(tp);
-let hr1: string;
-beforeAll(async () => {
-  hr1 = await hrOf(M1);
-});
+const tokens = useTokens({ hr1: () => hrOf(M1) });
 
 describe('recording allowances within the limits', () => {
   let volunteer: string;
@@ -80,7 +78,7 @@ describe('recording allowances within the limits', () => {
 
   test('acceptTaxable defaults to false', async () => {
     const res = await tp.query<{ recordVolunteerAllowance: { taxable: boolean } }>(RECORD_DEFAULT, {
-      token: hr1,
+      token: tokens.hr1,
       variables: { input: { volunteerId: volunteer, paidOn: '2026-03-11', hours: '1', amount: '5' } },
     });
     expect(res.errors).toBeUndefined();
@@ -103,7 +101,7 @@ describe('recording allowances within the limits', () => {
          all: payments(first: 10) { totalCount edges { node { paidOn amount } } }
          y2026: payments(year: 2026) { totalCount }
          y2025: payments(year: 2025) { totalCount } } }`,
-      { token: hr1, variables: { id: volunteer } },
+      { token: tokens.hr1, variables: { id: volunteer } },
     );
     expect(res.errors).toBeUndefined();
     expect(res.data!.volunteer.all.edges.map((e) => e.node)).toEqual([

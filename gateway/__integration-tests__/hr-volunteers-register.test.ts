@@ -1,8 +1,9 @@
 import { hrOf, payrollFor } from './testkit/actors';
-import { expectRefused, firstError } from './testkit/expect';
+import { expectOk, expectRefused, firstError } from './testkit/expect';
 import { errorCodes } from './testkit/graphql';
 import { M1, M2 } from './testkit/ids';
 import { usePlatform } from './testkit/use-platform';
+import { useTokens } from './testkit/use-tokens';
 import { registerInput, TOTALS, volunteerKit } from './testkit/volunteers';
 
 // Volunteers of a member and their allowances, through the gateway: registering, recording
@@ -14,17 +15,12 @@ import { registerInput, TOTALS, volunteerKit } from './testkit/volunteers';
 // This file: registering, and bad input.
 const tp = usePlatform();
 const { register, newVolunteer, record, checkOnly, written, auditOf } = volunteerKit(tp);
-let hr1: string;
-beforeAll(async () => {
-  hr1 = await hrOf(M1);
-});
+const tokens = useTokens({ hr1: () => hrOf(M1) });
 
 describe('registering volunteers', () => {
   test('HR registers a volunteer; the list, Member.volunteers and the audit log show them', async () => {
     const before = await written();
-    const res = await register(registerInput({ firstName: ' Wil ', endDate: '2026-12-31' }));
-    expect(res.errors).toBeUndefined();
-    const v = res.data!.registerVolunteer;
+    const v = expectOk(await register(registerInput({ firstName: ' Wil ', endDate: '2026-12-31' }))).registerVolunteer;
     expect(v).toMatchObject({
       name: 'Wil Vrijwilliger',
       firstName: 'Wil',
@@ -47,7 +43,7 @@ describe('registering volunteers', () => {
 
     const list = await tp.query<{ volunteers: { totalCount: number; edges: { node: { id: string } }[] } }>(
       `query($m: ID!) { volunteers(memberId: $m, first: 50) { totalCount edges { node { id member { id } } } } }`,
-      { token: hr1, variables: { m: M1 } },
+      { token: tokens.hr1, variables: { m: M1 } },
     );
     expect(list.errors).toBeUndefined();
     expect(list.data!.volunteers.edges.map((e) => e.node.id)).toContain(v.id);
@@ -55,7 +51,7 @@ describe('registering volunteers', () => {
     const member = await tp.query<{
       member: { name: string; volunteers: { totalCount: number; edges: { node: { id: string; name: string } }[] } };
     }>(`query($m: ID!) { member(id: $m) { name volunteers(first: 50) { totalCount edges { node { id name } } } } }`, {
-      token: hr1,
+      token: tokens.hr1,
       variables: { m: M1 },
     });
     expect(member.errors).toBeUndefined();
@@ -141,7 +137,7 @@ describe('bad input', () => {
   );
 
   test('totals for a year without limits are BAD_USER_INPUT on year', async () => {
-    const res = await tp.query(TOTALS, { token: hr1, variables: { id: volunteer, year: 2027 } });
+    const res = await tp.query(TOTALS, { token: tokens.hr1, variables: { id: volunteer, year: 2027 } });
     expectRefused(res, 'BAD_USER_INPUT');
     expect(firstError(res)?.extensions?.field).toBe('year');
   });

@@ -102,25 +102,22 @@ const ROWS_2026_WITH_CREDIT: [string, string][] = [
 ];
 
 describe('wage tax 2026, white monthly table, below AOW age, through the gateway', () => {
+  /**
+   * The 2026 tax on table wage `wage`, with or without the credit, is `tax`, and the answer says
+   * which year, wage and credit it is for; the whole answer.
+   */
+  const expectRow = async (wage: string, credit: boolean, tax: string) => {
+    const answer = await taxOf(2026, wage, credit);
+    expect(answer).toMatchObject({ year: 2026, withTaxCredit: credit, tax, tableWage: wage });
+    return answer;
+  };
+
   test.each(ROWS_2026)(
     'table wage €%s: %s without, %s with loonheffingskorting',
     async (wage, without, withCredit, employmentCredit) => {
-      const plain = await taxOf(2026, wage, false);
-      expect(plain).toMatchObject({
-        year: 2026,
-        withTaxCredit: false,
-        tax: without,
-        tableWage: wage,
-        generalTaxCredit: '0.00',
-        employmentTaxCredit: '0.00',
-      });
-      const credited = await taxOf(2026, wage, true);
-      expect(credited).toMatchObject({
-        year: 2026,
-        withTaxCredit: true,
-        tax: withCredit,
-        tableWage: wage,
-      });
+      const plain = await expectRow(wage, false, without);
+      expect(plain).toMatchObject({ generalTaxCredit: '0.00', employmentTaxCredit: '0.00' });
+      const credited = await expectRow(wage, true, withCredit);
       if (employmentCredit !== null) expect(credited.employmentTaxCredit).toBe(employmentCredit);
       expect(credited.explanation.length).toBeGreaterThanOrEqual(4);
     },

@@ -249,6 +249,15 @@ describe('a gateway in development mode, with subgraphs that fail', () => {
     expect(invalid.errors?.[0]?.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
   });
 
+  /** A request to this gateway as the platform admin: its answer, and what was logged meanwhile. */
+  const askLogged = async (query: string, variables?: Record<string, unknown>) => {
+    let res!: GraphQLResponse;
+    const log = await logsDuring(async () => {
+      res = await graphql(gateway.url, query, { token: admin, variables });
+    });
+    return { res, log };
+  };
+
   const HIRE = `mutation HireJan($input: HireEmployeeInput!) { hireEmployee(input: $input) { id } }`;
   const hire = {
     memberId: M1,
@@ -270,10 +279,7 @@ describe('a gateway in development mode, with subgraphs that fail', () => {
   };
 
   test('a subgraph that is down: INTERNAL_SERVER_ERROR in a sentence; the log names subgraph, operation and cause, not the variables', async () => {
-    let res!: GraphQLResponse;
-    const log = await logsDuring(async () => {
-      res = await graphql(gateway.url, HIRE, { token: admin, variables: { input: hire } });
-    });
+    const { res, log } = await askLogged(HIRE, { input: hire });
     expect(errorCodes(res)).toEqual(['INTERNAL_SERVER_ERROR']);
     expect(res.errors?.[0]?.message).toMatch(/hr-payroll service could not answer/);
     expect(JSON.stringify(res)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|FetchError/);
@@ -287,20 +293,10 @@ describe('a gateway in development mode, with subgraphs that fail', () => {
 
   test('a subgraph that reports an internal error: logged as which subgraph, operation and path, not [object Object]', async () => {
     caoAnswers = 'internal error';
-    let res!: GraphQLResponse;
-    const log = await logsDuring(async () => {
-      res = await graphql(
-        gateway.url,
-        `
-          query WageFor($on: Date!) {
-            wage(scale: 5, step: 3, on: $on, hoursPerWeek: "24") {
-              monthly
-            }
-          }
-        `,
-        { token: admin, variables: { on: '2026-03-01' } },
-      );
-    });
+    const { res, log } = await askLogged(
+      `query WageFor($on: Date!) { wage(scale: 5, step: 3, on: $on, hoursPerWeek: "24") { monthly } }`,
+      { on: '2026-03-01' },
+    );
     expect(errorCodes(res)).toEqual(['INTERNAL_SERVER_ERROR']);
     expect(res.errors?.[0]?.message).toMatch(/on our side/);
     expect(log).toMatch(/subgraph=cao/);
@@ -311,20 +307,7 @@ describe('a gateway in development mode, with subgraphs that fail', () => {
 
   test('a subgraph that answers with an HTTP error page: the caller gets a sentence, the log the status', async () => {
     caoAnswers = 'bad gateway';
-    let res!: GraphQLResponse;
-    const log = await logsDuring(async () => {
-      res = await graphql(
-        gateway.url,
-        `
-          {
-            caoVersions(first: 1) {
-              totalCount
-            }
-          }
-        `,
-        { token: admin },
-      );
-    });
+    const { res, log } = await askLogged(`{ caoVersions(first: 1) { totalCount } }`);
     expect(errorCodes(res)).toEqual(['INTERNAL_SERVER_ERROR']);
     expect(res.errors?.[0]?.message).toMatch(/cao service could not answer/);
     expect(JSON.stringify(res)).not.toMatch(/<html|502/);

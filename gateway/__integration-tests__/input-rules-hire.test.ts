@@ -4,15 +4,16 @@ import {
   BIDI,
   employmentInput,
   expectRefused,
+  expectSendRefused,
   fingerprint,
   HIRE,
   hire,
   hireInput,
   hr1,
   ids,
-  mutate,
   NUL,
   payroll1,
+  send,
   TEN_THOUSAND,
   tp,
 } from './testkit/input-rules';
@@ -135,32 +136,21 @@ describe('hireEmployee: what was reported', () => {
 });
 
 describe('shops of employments', () => {
-  const ADD = `mutation($employeeId: ID!, $input: EmploymentInput!) { addEmployment(employeeId: $employeeId, input: $input) { id branchId } }`;
-  const UPDATE = `mutation($id: ID!, $input: UpdateEmploymentInput!) { updateEmployment(id: $id, input: $input) { id branchId } }`;
-
   test("addEmployment refuses another member's shop and a made-up one on input.branchId", async () => {
     for (const branchId of [ids.branchOf2, UNKNOWN_ID]) {
-      await expectRefused(
-        'hr-payroll',
-        () => mutate(ADD, { employeeId: employeeId(2), input: employmentInput({ branchId }) }, () => hr1),
-        'input.branchId',
-      );
+      const variables = { employeeId: employeeId(2), input: employmentInput({ branchId }) };
+      await expectSendRefused('addEmployment', variables, 'input.branchId');
     }
   });
 
   test("updateEmployment refuses another member's shop and a made-up one on input.branchId; its own is stored", async () => {
     for (const branchId of [ids.branchOf2, UNKNOWN_ID]) {
-      await expectRefused(
-        'hr-payroll',
-        () => mutate(UPDATE, { id: ids.employmentOf1, input: { branchId } }, () => hr1),
-        'input.branchId',
-      );
+      await expectSendRefused('updateEmployment', { id: ids.employmentOf1, input: { branchId } }, 'input.branchId');
     }
-    const own = await mutate<{ updateEmployment: { branchId: string | null } }>(
-      UPDATE,
-      { id: ids.employmentOf1, input: { branchId: ids.branchOf1 } },
-      () => hr1,
-    );
+    const own = await send<{ updateEmployment: { branchId: string | null } }>('updateEmployment', {
+      id: ids.employmentOf1,
+      input: { branchId: ids.branchOf1 },
+    });
     expect(own.errors).toBeUndefined();
     expect(own.data!.updateEmployment.branchId).toBe(ids.branchOf1);
   });

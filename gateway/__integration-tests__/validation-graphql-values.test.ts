@@ -3,18 +3,13 @@ import { errorCodes, type GraphQLResponse } from './testkit/graphql';
 import { platformAdmin } from './testkit/actors';
 import { CREATE_MEMBER, directoryCounts, validMember } from './testkit/members';
 import { usePlatform } from './testkit/use-platform';
+import { useTokens } from './testkit/use-tokens';
 
 // Bad input gets a clear error naming the field, and nothing is written.
 // This file: values GraphQL itself refuses, through the gateway and at each subgraph.
 const tp = usePlatform();
-let admin: string;
+const tokens = useTokens({ admin: () => platformAdmin() });
 const counts = directoryCounts(tp);
-const CREATE = CREATE_MEMBER;
-const valid = validMember;
-
-beforeAll(async () => {
-  admin = await platformAdmin();
-});
 
 // Input GraphQL refuses before anything runs is the caller's mistake too: BAD_USER_INPUT naming
 // the variable (`$on`) or the argument (`on`, `input.memberSince`), through the gateway and at
@@ -110,8 +105,8 @@ describe('values GraphQL refuses are BAD_USER_INPUT with the field', () => {
     {
       name: 'a Date inside an input object, as a variable',
       subgraph: 'members',
-      query: CREATE,
-      variables: JSON.stringify({ input: { ...valid, memberSince: '2026-13-01' } }),
+      query: CREATE_MEMBER,
+      variables: JSON.stringify({ input: { ...validMember, memberSince: '2026-13-01' } }),
       field: '$input.memberSince',
     },
     {
@@ -123,8 +118,8 @@ describe('values GraphQL refuses are BAD_USER_INPUT with the field', () => {
     {
       name: 'a field missing from an input object, as a variable',
       subgraph: 'members',
-      query: CREATE,
-      variables: JSON.stringify({ input: { ...valid, memberSince: undefined } }),
+      query: CREATE_MEMBER,
+      variables: JSON.stringify({ input: { ...validMember, memberSince: undefined } }),
       field: '$input.memberSince',
     },
   ];
@@ -133,7 +128,7 @@ describe('values GraphQL refuses are BAD_USER_INPUT with the field', () => {
   const send = async (url: string, query: string, variables?: string, headers: Record<string, string> = {}) => {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}`, ...headers },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.admin}`, ...headers },
       body: `{"query": ${JSON.stringify(query)}${variables ? `, "variables": ${variables}` : ''}}`,
     });
     return { status: response.status, ...((await response.json()) as Omit<GraphQLResponse, 'status'>) };
@@ -163,9 +158,9 @@ describe('values GraphQL refuses are BAD_USER_INPUT with the field', () => {
   });
 
   test('the refusal of a variable does not repeat the object it was in (which may hold a BSN)', async () => {
-    const res = await tp.query(CREATE, {
-      token: admin,
-      variables: { input: { ...valid, kvkNumber: '171239003', memberSince: undefined } },
+    const res = await tp.query(CREATE_MEMBER, {
+      token: tokens.admin,
+      variables: { input: { ...validMember, kvkNumber: '171239003', memberSince: undefined } },
     });
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
     expect(JSON.stringify(res)).not.toContain('171239003');

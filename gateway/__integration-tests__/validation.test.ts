@@ -1,40 +1,29 @@
 import { SUBGRAPH_DEFINITIONS } from '@samen-sterk/platform';
 import { DEVELOPMENT_GATEWAY_SECRET, GATEWAY_SECRET_HEADER, type ServiceName } from '@samen-sterk/subgraph-runtime';
-import {
-  getNamedType,
-  isEnumType,
-  isInputObjectType,
-  isListType,
-  isNonNullType,
-  isObjectType,
-  isUnionType,
-  type GraphQLField,
-  type GraphQLInputType,
-  type GraphQLObjectType,
-  type GraphQLSchema,
-} from 'graphql';
 import { expectOk } from './testkit/expect';
 import { errorCodes, graphql } from './testkit/graphql';
 import { platformAdmin } from './testkit/actors';
+import { connectionUses } from './testkit/connections';
 import { CREATE_MEMBER, directoryCounts, validMember } from './testkit/members';
 import { usePlatform } from './testkit/use-platform';
+import { useTokens } from './testkit/use-tokens';
 
 // Bad input gets a clear error naming the field, and nothing is written.
 const tp = usePlatform();
-let admin: string;
-let memberId: string;
+const tokens = useTokens({ admin: () => platformAdmin() });
 const counts = directoryCounts(tp);
-const CREATE = CREATE_MEMBER;
-const valid = validMember;
+let memberId: string;
 
 beforeAll(async () => {
-  admin = await platformAdmin();
   memberId = (await counts()).member.id;
 });
 
 test.each(['1234567', '123456789', '1234567a', ' ', '12 34 56 78'])('KvK number "%s" is refused', async (kvkNumber) => {
   const before = await counts();
-  const res = await tp.query(CREATE, { token: admin, variables: { input: { ...valid, kvkNumber } } });
+  const res = await tp.query(CREATE_MEMBER, {
+    token: tokens.admin,
+    variables: { input: { ...validMember, kvkNumber } },
+  });
   expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
   expect(res.errors?.[0]?.extensions?.field).toBe('input.kvkNumber');
   expect(res.errors?.[0]?.message).toMatch(/8 digits/);
@@ -46,7 +35,7 @@ test('changing a member to a bad KvK number changes nothing at all', async () =>
   const res = await tp.query(
     `mutation($id: ID!) { updateMember(id: $id, input: { name: "Nieuwe Naam", kvkNumber: "0000" }) { name } }`,
     {
-      token: admin,
+      token: tokens.admin,
       variables: { id: memberId },
     },
   );
@@ -69,7 +58,7 @@ test.each(['0123 AB', '123 AB', '1234 A', '1234 SS', 'ABCD 12', ''])(
   'postcode "%s" is refused and no shop is added',
   async (postcode) => {
     const before = await counts();
-    const res = await tp.query(ADD_BRANCH, { token: admin, variables: { input: shop(postcode) } });
+    const res = await tp.query(ADD_BRANCH, { token: tokens.admin, variables: { input: shop(postcode) } });
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
     expect(res.errors?.[0]?.extensions?.field).toBe('input.postcode');
     expect(res.errors?.[0]?.message).toMatch(/Dutch postcode/);
@@ -79,7 +68,7 @@ test.each(['0123 AB', '123 AB', '1234 A', '1234 SS', 'ABCD 12', ''])(
 
 test('a valid postcode is stored in its written form', async () => {
   const res = await tp.query<{ addBranch: { address: { postcode: string } } }>(ADD_BRANCH, {
-    token: admin,
+    token: tokens.admin,
     variables: { input: shop('3511ab') },
   });
   expect(expectOk(res).addBranch.address.postcode).toBe('3511 AB');
@@ -88,9 +77,9 @@ test('a valid postcode is stored in its written form', async () => {
 
 test('a duplicate KvK number is a CONFLICT and writes nothing', async () => {
   const before = await counts();
-  const res = await tp.query(CREATE, {
-    token: admin,
-    variables: { input: { ...valid, kvkNumber: before.member.kvkNumber } },
+  const res = await tp.query(CREATE_MEMBER, {
+    token: tokens.admin,
+    variables: { input: { ...validMember, kvkNumber: before.member.kvkNumber } },
   });
   expect(errorCodes(res)).toEqual(['CONFLICT']);
   expect(await counts()).toEqual(before);
@@ -98,7 +87,7 @@ test('a duplicate KvK number is a CONFLICT and writes nothing', async () => {
 
 test('an unknown member is NOT_FOUND', async () => {
   const res = await tp.query(ADD_BRANCH, {
-    token: admin,
+    token: tokens.admin,
     variables: { input: { ...shop('3511 AB'), memberId: '00000000-0000-4000-8000-999999999999' } },
   });
   expect(errorCodes(res)).toEqual(['NOT_FOUND']);
@@ -129,12 +118,12 @@ describe('connection arguments', () => {
           const query = use.query(args);
           const targets = [
             graphql(tp.subgraphUrl(name as ServiceName), query, {
-              token: admin,
+              token: tokens.admin,
               variables: use.variables,
               headers: { [GATEWAY_SECRET_HEADER]: DEVELOPMENT_GATEWAY_SECRET },
             }),
-            graphql(tp.subgraphUrl(name as ServiceName), query, { token: admin, variables: use.variables }),
-            ...(use.viaEntities ? [] : [tp.query(query, { token: admin, variables: use.variables })]),
+            graphql(tp.subgraphUrl(name as ServiceName), query, { token: tokens.admin, variables: use.variables }),
+            ...(use.viaEntities ? [] : [tp.query(query, { token: tokens.admin, variables: use.variables })]),
           ];
           for (const res of await Promise.all(targets)) {
             const got = res.errors?.map((e) => [e.extensions?.code, e.extensions?.field]);
@@ -150,7 +139,7 @@ describe('connection arguments', () => {
 
   test('a page size given as a variable is refused naming the argument; a cursor the list gave still pages', async () => {
     const res = await tp.query(`query($n: Int) { members(first: $n) { totalCount } }`, {
-      token: admin,
+      token: tokens.admin,
       variables: { n: -5 },
     });
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
@@ -159,116 +148,11 @@ describe('connection arguments', () => {
 
     const page = `query($after: String) { members(first: 2, after: $after) { edges { node { id } } pageInfo { endCursor } } }`;
     type Page = { members: { edges: { node: { id: string } }[]; pageInfo: { endCursor: string } } };
-    const first = expectOk(await tp.query<Page>(page, { token: admin })).members;
+    const first = expectOk(await tp.query<Page>(page, { token: tokens.admin })).members;
     const second = expectOk(
-      await tp.query<Page>(page, { token: admin, variables: { after: first.pageInfo.endCursor } }),
+      await tp.query<Page>(page, { token: tokens.admin, variables: { after: first.pageInfo.endCursor } }),
     ).members;
     expect(second.edges).toHaveLength(2);
     expect(second.edges[0]!.node.id).not.toBe(first.edges[0]!.node.id);
   });
 });
-
-/** A literal that the type accepts, for required arguments on the way to a connection. */
-function literalFor(type: GraphQLInputType): string | null {
-  if (isNonNullType(type)) return literalFor(type.ofType);
-  if (isListType(type)) return '[]';
-  if (isEnumType(type)) return type.getValues()[0]?.name ?? null;
-  if (isInputObjectType(type)) {
-    const parts: string[] = [];
-    for (const field of Object.values(type.getFields())) {
-      if (!isNonNullType(field.type) || field.defaultValue !== undefined) continue;
-      const value = literalFor(field.type);
-      if (value === null) return null;
-      parts.push(`${field.name}: ${value}`);
-    }
-    return `{ ${parts.join(', ')} }`;
-  }
-  const samples: Record<string, string> = {
-    ID: '"00000000-0000-4000-8000-000000000001"',
-    String: '"x"',
-    Int: '1',
-    Float: '1',
-    Boolean: 'false',
-    Date: '"2026-01-01"',
-    DateTime: '"2026-01-01T00:00:00Z"',
-    Decimal: '"1"',
-  };
-  return samples[(type as { name: string }).name] ?? null;
-}
-
-const PAGING = new Set(['first', 'last', 'before', 'after']);
-
-function requiredArguments(field: GraphQLField<unknown, unknown>): string | null {
-  const parts: string[] = [];
-  for (const arg of field.args) {
-    if (PAGING.has(arg.name) || !isNonNullType(arg.type) || arg.defaultValue !== undefined) continue;
-    const value = literalFor(arg.type);
-    if (value === null) return null;
-    parts.push(`${arg.name}: ${value}`);
-  }
-  return parts.join(', ');
-}
-
-const isConnection = (field: GraphQLField<unknown, unknown>) => {
-  const type = getNamedType(field.type);
-  return isObjectType(type) && type.name.endsWith('Connection') && field.args.some((a) => a.name === 'first');
-};
-
-interface ConnectionUse {
-  label: string;
-  viaEntities: boolean;
-  variables?: Record<string, unknown>;
-  query(args: string): string;
-}
-
-/**
- * Every connection field of a subgraph schema, each with a query that reaches it: from `Query`
- * (shortest path), or for a type only an entity reaches, through `_entities`.
- */
-function connectionUses(schema: GraphQLSchema): ConnectionUse[] {
-  const reach = new Map<string, (inner: string) => string>();
-  const queue: GraphQLObjectType[] = [];
-  const query = schema.getQueryType()!;
-  reach.set(query.name, (inner) => `{ ${inner} }`);
-  queue.push(query);
-  while (queue.length) {
-    const type = queue.shift()!;
-    const wrap = reach.get(type.name)!;
-    for (const field of Object.values(type.getFields())) {
-      const target = getNamedType(field.type);
-      if (!isObjectType(target) || reach.has(target.name) || field.name.startsWith('_')) continue;
-      const args = requiredArguments(field);
-      if (args === null) continue;
-      reach.set(target.name, (inner) => wrap(`${field.name}${args ? `(${args})` : ''} { ${inner} }`));
-      queue.push(target);
-    }
-  }
-  const entities = schema.getType('_Entity');
-  for (const member of entities && isUnionType(entities) ? entities.getTypes() : []) {
-    if (reach.has(member.name)) continue;
-    reach.set(
-      member.name,
-      (inner) => `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${member.name} { ${inner} } } }`,
-    );
-  }
-  const uses: ConnectionUse[] = [];
-  for (const [typeName, wrap] of reach) {
-    const type = schema.getType(typeName) as GraphQLObjectType;
-    for (const field of Object.values(type.getFields())) {
-      if (!isConnection(field)) continue;
-      const required = requiredArguments(field);
-      if (required === null) continue;
-      const viaEntities = wrap('').startsWith('query($r');
-      uses.push({
-        label: `${typeName}.${field.name}`,
-        viaEntities,
-        variables: viaEntities
-          ? { r: [{ __typename: typeName, id: '00000000-0000-4000-8000-000000000001' }] }
-          : undefined,
-        query: (args) =>
-          wrap(`${field.name}(${[required, args].filter(Boolean).join(', ')}) { pageInfo { hasNextPage } }`),
-      });
-    }
-  }
-  return uses;
-}

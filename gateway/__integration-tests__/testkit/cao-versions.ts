@@ -130,6 +130,22 @@ export const state = async (id?: string) => ({
   audit: await auditCount(),
 });
 
+/** A cell of the salary table as `setWageCells` takes it; an amount of null removes the cell. */
+export interface WageCell {
+  scale: number;
+  step: number;
+  monthlyFullTime: string | null;
+}
+export const cell = (scale: number, step: number, monthlyFullTime: string | null): WageCell => ({
+  scale,
+  step,
+  monthlyFullTime,
+});
+
+/** The CAO team sets these cells of version `id`. */
+export const setCells = (id: string, cells: WageCell[]) =>
+  tp.query(SET_CELLS, { token: cao, variables: { id, cells } });
+
 export const cellOf = (version: { scales: Scale[] }, scale: number, step: number) =>
   version.scales.find((s) => s.scale === scale)?.steps.find((c) => c.step === step)?.monthlyFullTime;
 

@@ -38,5 +38,11 @@ export async function graphql<Data = unknown>(
 export const errorCodes = (response: GraphQLResponse<unknown>) =>
   (response.errors ?? []).map((e) => e.extensions?.code);
 
+/**
+ * The selection of one page of a connection, as `allPages` follows it: the count, where the next
+ * page starts, and `fields` of each node.
+ */
+export const pageOf = (fields: string) => `totalCount pageInfo { hasNextPage endCursor } edges { node { ${fields} } }`;
+
 /** The nodes of a connection's edges. */
 export const nodes = <Node>(connection: { edges: { node: Node }[] }) => connection.edges.map((edge) => edge.node);

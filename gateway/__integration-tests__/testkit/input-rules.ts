@@ -43,11 +43,9 @@ export const expectRefused = (subgraph: Subgraph, request: () => Promise<GraphQL
 /** Everything a subgraph's database holds, as one digest a table (testkit `contentHash`). */
 export const fingerprint = (subgraph: Subgraph) => contentHash(tp.platform.subgraphs[subgraph]!.database.sql);
 
-export const mutate = <Data = Record<string, unknown>>(
-  query: string,
-  variables: Record<string, unknown>,
-  as: () => string,
-) => tp.query<Data>(query, { token: as(), variables });
+/** Sends `query` with `variables`, with the token of `as`. */
+const mutate = <Data = Record<string, unknown>>(query: string, variables: Record<string, unknown>, as: () => string) =>
+  tp.query<Data>(query, { token: as(), variables });
 
 // --- BSNs that pass the 11-proof, made here. ---
 export const nextBsn = bsnSequence(31_000_000);
@@ -56,8 +54,6 @@ export const HIRE = `mutation($input: HireEmployeeInput!) {
   hireEmployee(input: $input) { id email employments { id branchId targetGroup { subsidyMunicipality } } } }`;
 export const hireInput = (overrides: Record<string, unknown> = {}, employment: Record<string, unknown> = {}) =>
   hireInputFor(M1, nextBsn(), { lastName: 'Invoer', ...overrides }, employment);
-export const hire = (input: Record<string, unknown>, as = () => hr1) =>
-  mutate<{ hireEmployee: { id: string; employments: { id: string; branchId: string | null }[] } }>(HIRE, { input }, as);
 
 /** Ids the tests need, read through the gateway. */
 export const ids = {
@@ -119,16 +115,107 @@ beforeAll(async () => {
   ids.volunteer = expectOk(volunteer).registerVolunteer.id;
 });
 
-// --- Every mutation of every subgraph: a control character and over-long text. ---
+// --- Every mutation of every subgraph, as these tests send it. ---
 
-export type Case = [what: string, run: () => Promise<GraphQLResponse>, field: string];
-export const cases = (
-  subgraph: 'members' | 'cao' | 'hr-payroll',
-  mutation: string,
-  list: () => Case[],
-): [string, string, () => Case[]] => [subgraph, mutation, list];
+export const asAdmin = () => admin;
+export const asCao = () => cao;
+export const asMemberAdmin = () => memberAdmin1;
+export const asHr = () => hr1;
 
-export const MEMBER_CREATE = `mutation($input: CreateMemberInput!) { createMember(input: $input) { id } }`;
+// The documents ask for little of what each mutation answers (what a test reads back): what is
+// tested is the input.
+const MEMBER_CREATE = `mutation($input: CreateMemberInput!) { createMember(input: $input) { id } }`;
+const MEMBER_UPDATE = `mutation($id: ID!, $input: UpdateMemberInput!) { updateMember(id: $id, input: $input) { id } }`;
+const AUDIT = `mutation($input: RecordKeurmerkAuditInput!) { recordKeurmerkAudit(input: $input) { id } }`;
+const BRANCH_ADD = `mutation($input: AddBranchInput!) { addBranch(input: $input) { id } }`;
+const BRANCH_UPDATE = `mutation($id: ID!, $input: UpdateBranchInput!) { updateBranch(id: $id, input: $input) { id } }`;
+const USER_CREATE = `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`;
+const USER_UPDATE = `mutation($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { id } }`;
+const USER_DEACTIVATE = `mutation($id: ID!) { deactivateUser(id: $id) { id } }`;
+const CAO_CREATE = `mutation($input: CreateCaoDraftInput!) { createCaoDraft(input: $input) { id } }`;
+const CAO_UPDATE = `mutation($id: ID!, $input: UpdateCaoDraftInput!) { updateCaoDraft(id: $id, input: $input) { id } }`;
+const CAO_INCREASE = `mutation($id: ID!, $input: GeneralIncreaseInput!) { applyGeneralIncrease(id: $id, input: $input) { id } }`;
+const CAO_CELLS = `mutation($id: ID!, $cells: [WageCellInput!]!) { setWageCells(id: $id, cells: $cells) { id } }`;
+const CAO_PUBLISH = `mutation($id: ID!, $input: PublishCaoVersionInput!) { publishCaoVersion(id: $id, input: $input) { id } }`;
+const CAO_DELETE = `mutation($id: ID!) { deleteCaoDraft(id: $id) }`;
+const MINIMUM_WAGE = `mutation($input: RegisterMinimumWageInput!) { registerMinimumWage(input: $input) { id } }`;
+const EMPLOYEE_UPDATE = `mutation($id: ID!, $input: UpdateEmployeeInput!) { updateEmployee(id: $id, input: $input) { id } }`;
+const EMPLOYMENT_ADD = `mutation($employeeId: ID!, $input: EmploymentInput!) { addEmployment(employeeId: $employeeId, input: $input) { id } }`;
+const EMPLOYMENT_UPDATE = `mutation($id: ID!, $input: UpdateEmploymentInput!) { updateEmployment(id: $id, input: $input) { id branchId } }`;
+const APPRAISAL = `mutation($input: RecordAppraisalInput!) { recordAppraisal(input: $input) { id note } }`;
+const STEP_INCREASES = `mutation($memberId: ID!, $on: Date!) { applyStepIncreases(memberId: $memberId, on: $on) { __typename } }`;
+const CALCULATE = `mutation($memberId: ID!) { calculatePayrollRun(memberId: $memberId, year: 2026, month: 1) { id } }`;
+const APPROVE = `mutation($id: ID!) { approvePayrollRun(id: $id) { id } }`;
+const PAID = `mutation($id: ID!) { markPayrollRunPaid(id: $id) { id } }`;
+const SETTINGS = `mutation($memberId: ID!, $input: PayrollSettingsInput!) { setPayrollSettings(memberId: $memberId, input: $input) { updatedAt } }`;
+const VOLUNTEER = `mutation($input: RegisterVolunteerInput!) { registerVolunteer(input: $input) { id } }`;
+const ALLOWANCE = `mutation($input: VolunteerAllowanceInput!) { recordVolunteerAllowance(input: $input) { taxable } }`;
+
+/**
+ * Each mutation: the subgraph that resolves it (whose database a refusal must leave as it was), its
+ * document, and who sends it.
+ */
+export const MUTATIONS = {
+  createMember: { subgraph: 'members', document: MEMBER_CREATE, as: asAdmin },
+  updateMember: { subgraph: 'members', document: MEMBER_UPDATE, as: asAdmin },
+  recordKeurmerkAudit: { subgraph: 'members', document: AUDIT, as: asAdmin },
+  addBranch: { subgraph: 'members', document: BRANCH_ADD, as: asAdmin },
+  updateBranch: { subgraph: 'members', document: BRANCH_UPDATE, as: asMemberAdmin },
+  createUser: { subgraph: 'members', document: USER_CREATE, as: asMemberAdmin },
+  updateUser: { subgraph: 'members', document: USER_UPDATE, as: asAdmin },
+  deactivateUser: { subgraph: 'members', document: USER_DEACTIVATE, as: asAdmin },
+  createCaoDraft: { subgraph: 'cao', document: CAO_CREATE, as: asCao },
+  updateCaoDraft: { subgraph: 'cao', document: CAO_UPDATE, as: asCao },
+  applyGeneralIncrease: { subgraph: 'cao', document: CAO_INCREASE, as: asCao },
+  setWageCells: { subgraph: 'cao', document: CAO_CELLS, as: asCao },
+  publishCaoVersion: { subgraph: 'cao', document: CAO_PUBLISH, as: asCao },
+  deleteCaoDraft: { subgraph: 'cao', document: CAO_DELETE, as: asCao },
+  registerMinimumWage: { subgraph: 'cao', document: MINIMUM_WAGE, as: asCao },
+  hireEmployee: { subgraph: 'hr-payroll', document: HIRE, as: asHr },
+  updateEmployee: { subgraph: 'hr-payroll', document: EMPLOYEE_UPDATE, as: asHr },
+  addEmployment: { subgraph: 'hr-payroll', document: EMPLOYMENT_ADD, as: asHr },
+  updateEmployment: { subgraph: 'hr-payroll', document: EMPLOYMENT_UPDATE, as: asHr },
+  recordAppraisal: { subgraph: 'hr-payroll', document: APPRAISAL, as: asHr },
+  applyStepIncreases: { subgraph: 'hr-payroll', document: STEP_INCREASES, as: asHr },
+  calculatePayrollRun: { subgraph: 'hr-payroll', document: CALCULATE, as: asHr },
+  approvePayrollRun: { subgraph: 'hr-payroll', document: APPROVE, as: asHr },
+  markPayrollRunPaid: { subgraph: 'hr-payroll', document: PAID, as: asHr },
+  setPayrollSettings: { subgraph: 'hr-payroll', document: SETTINGS, as: asHr },
+  registerVolunteer: { subgraph: 'hr-payroll', document: VOLUNTEER, as: asHr },
+  recordVolunteerAllowance: { subgraph: 'hr-payroll', document: ALLOWANCE, as: asHr },
+} satisfies Record<string, { subgraph: Subgraph; document: string; as: () => string }>;
+export type Mutation = keyof typeof MUTATIONS;
+
+/** Sends `mutation` with `variables`, as the table says or as `as` says. */
+export const send = <Data = Record<string, unknown>>(
+  mutation: Mutation,
+  variables: Record<string, unknown>,
+  as: () => string = MUTATIONS[mutation].as,
+) => mutate<Data>(MUTATIONS[mutation].document, variables, as);
+
+/** Hires `input` (as member 1's HR unless `as` says otherwise). */
+export const hire = (input: Record<string, unknown>, as?: () => string) =>
+  send<{ hireEmployee: { id: string; employments: { id: string; branchId: string | null }[] } }>(
+    'hireEmployee',
+    { input },
+    as,
+  );
+
+/** `mutation` with `variables` is BAD_USER_INPUT on `field`, and its subgraph's database did not change. */
+export const expectSendRefused = (mutation: Mutation, variables: Record<string, unknown>, field: string) =>
+  expectRefused(MUTATIONS[mutation].subgraph, () => send(mutation, variables), field);
+
+/** One attempt at a mutation: what it tries, the variables it sends, and the field a refusal must name. */
+export type Case = [what: string, variables: Record<string, unknown>, field: string];
+/** The cases of one mutation (made when the test runs, after the ids are read), with its subgraph. */
+export const cases = (mutation: Mutation, list: () => Case[]): [Subgraph, Mutation, () => Case[]] => [
+  MUTATIONS[mutation].subgraph,
+  mutation,
+  list,
+];
+
+// --- Inputs each mutation accepts, for a test to change one thing in. ---
+
 export const memberInput = (overrides: Record<string, unknown> = {}) => ({
   name: 'Kringloop Invoer',
   kvkNumber: '87654321',
@@ -137,8 +224,6 @@ export const memberInput = (overrides: Record<string, unknown> = {}) => ({
   memberSince: '2026-01-01',
   ...overrides,
 });
-export const MEMBER_UPDATE = `mutation($id: ID!, $input: UpdateMemberInput!) { updateMember(id: $id, input: $input) { id } }`;
-export const AUDIT = `mutation($input: RecordKeurmerkAuditInput!) { recordKeurmerkAudit(input: $input) { id } }`;
 export const auditInput = (overrides: Record<string, unknown> = {}) => ({
   memberId: M1,
   auditedOn: todayNl(),
@@ -146,7 +231,6 @@ export const auditInput = (overrides: Record<string, unknown> = {}) => ({
   auditor: 'Keurmerkinstituut',
   ...overrides,
 });
-export const BRANCH_ADD = `mutation($input: AddBranchInput!) { addBranch(input: $input) { id } }`;
 export const branchInput = (overrides: Record<string, unknown> = {}) => ({
   memberId: M1,
   name: 'Winkel Invoer',
@@ -157,8 +241,6 @@ export const branchInput = (overrides: Record<string, unknown> = {}) => ({
   openedOn: '2026-03-01',
   ...overrides,
 });
-export const BRANCH_UPDATE = `mutation($id: ID!, $input: UpdateBranchInput!) { updateBranch(id: $id, input: $input) { id } }`;
-export const USER_CREATE = `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`;
 export const userInput = (overrides: Record<string, unknown> = {}) => ({
   memberId: M1,
   name: 'Joke Invoer',
@@ -166,19 +248,6 @@ export const userInput = (overrides: Record<string, unknown> = {}) => ({
   roles: ['MEMBER_PURCHASER'],
   ...overrides,
 });
-export const USER_UPDATE = `mutation($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { id } }`;
-export const USER_DEACTIVATE = `mutation($id: ID!) { deactivateUser(id: $id) { id } }`;
-
-export const CAO_CREATE = `mutation($input: CreateCaoDraftInput!) { createCaoDraft(input: $input) { id } }`;
-export const CAO_UPDATE = `mutation($id: ID!, $input: UpdateCaoDraftInput!) { updateCaoDraft(id: $id, input: $input) { id } }`;
-export const CAO_INCREASE = `mutation($id: ID!, $input: GeneralIncreaseInput!) { applyGeneralIncrease(id: $id, input: $input) { id } }`;
-export const CAO_CELLS = `mutation($id: ID!, $cells: [WageCellInput!]!) { setWageCells(id: $id, cells: $cells) { id } }`;
-export const CAO_PUBLISH = `mutation($id: ID!, $input: PublishCaoVersionInput!) { publishCaoVersion(id: $id, input: $input) { id } }`;
-export const CAO_DELETE = `mutation($id: ID!) { deleteCaoDraft(id: $id) }`;
-export const MINIMUM_WAGE = `mutation($input: RegisterMinimumWageInput!) { registerMinimumWage(input: $input) { id } }`;
-
-export const EMPLOYEE_UPDATE = `mutation($id: ID!, $input: UpdateEmployeeInput!) { updateEmployee(id: $id, input: $input) { id } }`;
-export const EMPLOYMENT_ADD = `mutation($employeeId: ID!, $input: EmploymentInput!) { addEmployment(employeeId: $employeeId, input: $input) { id } }`;
 export const employmentInput = (overrides: Record<string, unknown> = {}) => ({
   startDate: addMonths(todayNl(), 120),
   contractType: 'PERMANENT',
@@ -188,15 +257,13 @@ export const employmentInput = (overrides: Record<string, unknown> = {}) => ({
   hoursPerWeek: '20',
   ...overrides,
 });
-export const EMPLOYMENT_UPDATE = `mutation($id: ID!, $input: UpdateEmploymentInput!) { updateEmployment(id: $id, input: $input) { id } }`;
-export const APPRAISAL = `mutation($input: RecordAppraisalInput!) { recordAppraisal(input: $input) { id note } }`;
-export const STEP_INCREASES = `mutation($memberId: ID!, $on: Date!) { applyStepIncreases(memberId: $memberId, on: $on) { __typename } }`;
-export const CALCULATE = `mutation($memberId: ID!) { calculatePayrollRun(memberId: $memberId, year: 2026, month: 1) { id } }`;
-export const APPROVE = `mutation($id: ID!) { approvePayrollRun(id: $id) { id } }`;
-export const PAID = `mutation($id: ID!) { markPayrollRunPaid(id: $id) { id } }`;
-export const SETTINGS = `mutation($memberId: ID!, $input: PayrollSettingsInput!) { setPayrollSettings(memberId: $memberId, input: $input) { updatedAt } }`;
+export const appraisalInput = (overrides: Record<string, unknown> = {}) => ({
+  employmentId: ids.employmentOf1,
+  appraisedOn: todayNl(),
+  outcome: 'GOOD',
+  ...overrides,
+});
 export const settingsInput = { pensionEmployeePercent: '7.50', pensionEmployerPercent: '10.00' };
-export const VOLUNTEER = `mutation($input: RegisterVolunteerInput!) { registerVolunteer(input: $input) { id } }`;
 export const volunteerInput = (overrides: Record<string, unknown> = {}) => ({
   memberId: M1,
   firstName: 'Wim',
@@ -206,7 +273,6 @@ export const volunteerInput = (overrides: Record<string, unknown> = {}) => ({
   startDate: '2025-06-01',
   ...overrides,
 });
-export const ALLOWANCE = `mutation($input: VolunteerAllowanceInput!) { recordVolunteerAllowance(input: $input) { taxable } }`;
 export const allowanceInput = (overrides: Record<string, unknown> = {}) => ({
   volunteerId: ids.volunteer,
   paidOn: '2026-01-15',
@@ -214,8 +280,3 @@ export const allowanceInput = (overrides: Record<string, unknown> = {}) => ({
   amount: '20.00',
   ...overrides,
 });
-
-export const asAdmin = () => admin;
-export const asCao = () => cao;
-export const asMemberAdmin = () => memberAdmin1;
-export const asHr = () => hr1;

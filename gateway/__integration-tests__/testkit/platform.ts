@@ -16,7 +16,8 @@ export interface TestPlatform {
   ): Promise<GraphQLResponse<Data>>;
   /**
    * Every node of a connection, following `pageInfo.endCursor` page by page. The query takes
-   * `$after` and selects `totalCount`, `pageInfo { hasNextPage endCursor }` and `edges { node }`.
+   * `$after` and selects `totalCount`, `pageInfo { hasNextPage endCursor }` and `edges { node }`
+   * (testkit `pageOf`).
    */
   allPages<Node = Record<string, unknown>>(
     query: string,
