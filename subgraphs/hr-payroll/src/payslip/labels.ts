@@ -25,7 +25,7 @@ const LINE_LABELS: Record<PayrollLineCode, Labeller> = {
   PENSION_EMPLOYEE: () => 'Pensioenpremie werknemer',
   PENSION_EMPLOYEE_BACK_PAY: () => 'Pensioenpremie werknemer over nabetaling',
   WAGE_TAX: (_l, c) =>
-    `Loonheffing (witte tabel, maand, ${c.wageTax.withTaxCredit ? 'met' : 'zonder'} loonheffingskorting)`,
+    `Loonheffing (witte tabel, ${c.period.partial ? 'week en dag: gebroken tijdvak' : 'maand'}, ${c.wageTax.withTaxCredit ? 'met' : 'zonder'} loonheffingskorting)`,
   WAGE_TAX_SPECIAL: (_l, c) =>
     `Loonheffing over ${c.backPay ? (c.holidayAllowance.paid === '0.00' ? 'nabetaling' : 'vakantiebijslag en nabetaling') : 'vakantiebijslag'} (tabel bijzondere beloningen)`,
   NET_PAY: () => 'Netto loon',
