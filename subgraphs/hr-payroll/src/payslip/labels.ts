@@ -8,12 +8,14 @@ export type PayslipPdfStatus = 'CALCULATED' | 'APPROVED' | 'PAID';
 type Labeller = (line: PayrollLine, calc: PayrollCalculation) => string;
 
 const LINE_LABELS: Record<PayrollLineCode, Labeller> = {
-  GROSS_WAGE: (_l, c) =>
+  GROSS_WAGE: (l, c) =>
     c.period.daysEmployed === 0
       ? 'Geen loon deze maand (uit dienst)'
-      : c.period.partial
-        ? `Bruto loon (${c.period.daysEmployed} van ${c.period.daysInMonth} dagen)`
-        : 'Bruto loon',
+      : /birthday/.test(l.description)
+        ? `Bruto loon ${/from the birthday/.test(l.description) ? 'vanaf' : 'tot'} de verjaardag (${(l.rate ?? '').replace('/', ' van ')} dagen)`
+        : c.period.partial
+          ? `Bruto loon (${c.period.daysEmployed} van ${c.period.daysInMonth} dagen)`
+          : 'Bruto loon',
   HOLIDAY_ALLOWANCE_PAID: (_l, c) =>
     c.holidayAllowance.payoutReason === 'END_OF_EMPLOYMENT'
       ? 'Vakantiebijslag, uitbetaald bij einde dienstverband'

@@ -77,7 +77,7 @@ export function calculatePayroll(input: PayrollInput): PayrollCalculation {
     claimedBefore: r.yearToDate.lkvClaimed,
   });
   const { lkv } = lkvStep;
-  const compliance = complianceOfMonth(r, gross, slice);
+  const compliance = complianceOfMonth(r, wage);
   const { explanation, warnings, lines } = joinSteps([
     wage,
     back,

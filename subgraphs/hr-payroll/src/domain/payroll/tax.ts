@@ -122,6 +122,8 @@ export function holidayAllowanceTax(input: {
   amount: Exact;
   withTaxCredit: boolean;
   previousYearAnnualWage: Exact | null;
+  /** How that annual wage was found, for the explanation. */
+  basis?: string | null;
   /** What is paid, for the explanation: "the holiday allowance paid" unless said otherwise. */
   what?: string;
 }): SpecialTaxResult {
@@ -131,8 +133,8 @@ export function holidayAllowanceTax(input: {
     throw new DomainError(
       'MISSING_PREVIOUS_YEAR_WAGE',
       'previousYearAnnualWage',
-      `${what[0]!.toUpperCase()}${what.slice(1)} (${formatEuro(input.amount)}) this month: its wage tax needs the previous year's annual wage ` +
-        '(annualised for someone who started during that year).',
+      `${what[0]!.toUpperCase()}${what.slice(1)} (${formatEuro(input.amount)}) this month: its wage tax needs the annual wage ` +
+        "for the special-payments table (the previous year's, converted to a year, or a new employee's estimate).",
     );
   }
   const result = specialPaymentsTax({
@@ -147,6 +149,7 @@ export function holidayAllowanceTax(input: {
     ratePercent: exact(result.ratePercent),
     explanation: [
       `Wage tax on ${what}, special-payments table (tabel bijzondere beloningen), not the monthly table: ${formatEuro(tax)}.`,
+      ...(input.basis ? [`  ${input.basis}`] : []),
       ...result.explanation.map((line) => `  ${line}`),
     ],
   };

@@ -80,6 +80,8 @@ describe('wage tax of a broken period', () => {
     expect(r.period.partial).toBe(false);
     // 2301.52 → white monthly table with credit: 117.83 (calculate.test.ts).
     expect(r.wageTax.monthly).toBe('117.83');
-    expect(r.lines.find((l) => l.code === 'WAGE_TAX')?.description).toBe('Wage tax, white monthly table with tax credit');
+    expect(r.lines.find((l) => l.code === 'WAGE_TAX')?.description).toBe(
+      'Wage tax, white monthly table with tax credit',
+    );
   });
 });

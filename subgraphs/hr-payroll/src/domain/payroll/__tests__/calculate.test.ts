@@ -150,7 +150,7 @@ describe('calculatePayroll', () => {
     // Tax 20.54 + 28.77 = 49.31 (the monthly table on the pro-rated wage gave 24.50: €24.81 less).
     expect(r.wageTax.monthly).toBe('49.31');
     expect(line(r, 'WAGE_TAX')).toMatchObject({ base: '1227.48', rateUnit: 'TABLE', amount: '49.31' });
-    expect(line(r, 'WAGE_TAX').description).toMatch(/week and day tables.*1 × week, 7 × day/);
+    expect(line(r, 'WAGE_TAX')?.description).toMatch(/week and day tables.*1 × week, 7 × day/);
     expect(r.warnings.some((w) => /Broken period/.test(w))).toBe(false);
     // Net 1312.81 − 85.33 − 49.31 = 1178.17.
     expect(r.netPay).toBe('1178.17');

@@ -79,6 +79,7 @@ export function wageTaxOfMonth(
     amount: taxable.special,
     withTaxCredit,
     previousYearAnnualWage: r.previousYearAnnualWage,
+    basis: r.previousYearAnnualWageBasis,
     what: taxable.specialWhat,
   });
   const lines: PayrollLine[] = [
