@@ -16,6 +16,19 @@ export function ageOn(birthDate: Date, on: Date): number {
 }
 
 /**
+ * The birthday after `from` up to and including `to`, with the age reached on it; null when there
+ * is none. On that day a youth's higher minimum wage is due (Wet minimumloon en
+ * minimumvakantiebijslag: the claim is for the work of an employee who has reached the age), so a
+ * month is split there (domain/payroll/README.md, rule 2a). A birthday on `from` itself is not
+ * "after": the age on `from` already counts it. Same calendar as `ageOn` (29 February → 28 February).
+ */
+export function birthdayWithin(birthDate: Date, from: Date, to: Date): { on: Date; age: number } | null {
+  const age = ageOn(birthDate, from) + 1;
+  const on = addMonths(birthDate, age * 12);
+  return on > from && on <= to ? { on, age } : null;
+}
+
+/**
  * Wage-cost benefit (LKV): the employer must apply for the employee's target-group statement
  * within three months of the start date, or the benefit is lost.
  */

@@ -8,12 +8,14 @@ export type PayslipPdfStatus = 'CALCULATED' | 'APPROVED' | 'PAID';
 type Labeller = (line: PayrollLine, calc: PayrollCalculation) => string;
 
 const LINE_LABELS: Record<PayrollLineCode, Labeller> = {
-  GROSS_WAGE: (_l, c) =>
+  GROSS_WAGE: (l, c) =>
     c.period.daysEmployed === 0
       ? 'Geen loon deze maand (uit dienst)'
-      : c.period.partial
-        ? `Bruto loon (${c.period.daysEmployed} van ${c.period.daysInMonth} dagen)`
-        : 'Bruto loon',
+      : /birthday/.test(l.description)
+        ? `Bruto loon ${/from the birthday/.test(l.description) ? 'vanaf' : 'tot'} de verjaardag (${(l.rate ?? '').replace('/', ' van ')} dagen)`
+        : c.period.partial
+          ? `Bruto loon (${c.period.daysEmployed} van ${c.period.daysInMonth} dagen)`
+          : 'Bruto loon',
   HOLIDAY_ALLOWANCE_PAID: (_l, c) =>
     c.holidayAllowance.payoutReason === 'END_OF_EMPLOYMENT'
       ? 'Vakantiebijslag, uitbetaald bij einde dienstverband'
@@ -25,7 +27,7 @@ const LINE_LABELS: Record<PayrollLineCode, Labeller> = {
   PENSION_EMPLOYEE: () => 'Pensioenpremie werknemer',
   PENSION_EMPLOYEE_BACK_PAY: () => 'Pensioenpremie werknemer over nabetaling',
   WAGE_TAX: (_l, c) =>
-    `Loonheffing (witte tabel, maand, ${c.wageTax.withTaxCredit ? 'met' : 'zonder'} loonheffingskorting)`,
+    `Loonheffing (witte tabel, ${c.period.partial ? 'week en dag: gebroken tijdvak' : 'maand'}, ${c.wageTax.withTaxCredit ? 'met' : 'zonder'} loonheffingskorting)`,
   WAGE_TAX_SPECIAL: (_l, c) =>
     `Loonheffing over ${c.backPay ? (c.holidayAllowance.paid === '0.00' ? 'nabetaling' : 'vakantiebijslag en nabetaling') : 'vakantiebijslag'} (tabel bijzondere beloningen)`,
   NET_PAY: () => 'Netto loon',

@@ -1,14 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import {
-  BadUserInputError,
-  ConflictError,
-  exact,
-  formatAmount,
-  formatCalendarDate,
-  recordChange,
-} from '@samen-sterk/subgraph-runtime';
+import { BadUserInputError, ConflictError, formatCalendarDate, recordChange } from '@samen-sterk/subgraph-runtime';
 import type { HrContext } from '../builder';
-import { caoWages } from '../cao-client';
+import { caoWages, type CaoWage } from '../cao-client';
+import { annualWageForSpecialPayments } from '../domain/payroll/annual-wage';
+import { annualWageFigures } from './annual-wage-figures';
 import { backPayByEmployment, outstandingBackPay } from './back-pay';
 import { calculateAll, type CalculationOutcome } from './calculate-all';
 import type { StoredCalculation } from './explanation';
@@ -20,7 +15,7 @@ import {
   type PayrollInput,
   type YearToDate,
 } from '../domain/payroll/types';
-import { ageOn } from '../domain/employment';
+import { ageOn, birthdayWithin } from '../domain/employment';
 import { monthBounds, periodName } from '../domain/payroll/proration';
 import type { Prisma } from '../generated/prisma/client';
 import { SETTLED } from '../data/payroll-runs';
@@ -59,8 +54,8 @@ export function checkedPeriod(year: number, month: number) {
 
 /**
  * History for the month: each employee's latest settled payslip before it (year to date,
- * holiday allowance still reserved) and of the previous year (its annual wage), from two runs:
- * the member's latest settled run before this month and the last one of the previous year.
+ * holiday allowance still reserved), from the member's latest settled run before this month.
+ * (The annual wage for the special-payments table comes from annual-wage-figures.ts.)
  */
 interface CarriedOver {
   yearToDateAfter: YearToDate;
@@ -73,10 +68,7 @@ async function history(db: HrContext['db'], memberId: string, year: number, mont
       where: { memberId, ...SETTLED, ...where },
       orderBy: [{ year: 'desc' }, { month: 'desc' }],
     });
-  const [latest, lastOfPreviousYear] = await Promise.all([
-    runBefore({ OR: [{ year: { lt: year } }, { year, month: { lt: month } }] }),
-    runBefore({ year: year - 1 }),
-  ]);
+  const latest = await runBefore({ OR: [{ year: { lt: year } }, { year, month: { lt: month } }] });
   // Only the two parts of each calculation that carry over, not the whole payslip (a sector's
   // run is 20,000 of them).
   const slipsOf = async (run: { id: string } | null) => {
@@ -99,13 +91,12 @@ async function history(db: HrContext['db'], memberId: string, year: number, mont
       ]),
     );
   };
-  const [latestSlips, previousYearSlips] = await Promise.all([slipsOf(latest), slipsOf(lastOfPreviousYear)]);
+  const latestSlips = await slipsOf(latest);
   return (employeeId: string) => {
     const last = latestSlips.get(employeeId);
     return {
       yearToDate: latest?.year === year && last ? last.yearToDateAfter : emptyYearToDate(),
       accrual: last?.accrualAfter ?? { reserved: '0.00', base: '0.00' },
-      previousYearAnnualWage: previousYearSlips.get(employeeId)?.yearToDateAfter.taxableWage ?? null,
     };
   };
 }
@@ -159,11 +150,43 @@ export async function calculateMonth(
     hoursPerWeek: e.hoursPerWeek.toString(),
     age: ageOn(e.employee.birthDate, days[i]!),
   }));
-  // One question to the CAO service for the whole month, and the history in two queries.
-  const [answers, past] = await Promise.all([caoWages(ctx, questions), history(ctx.db, memberId, year, month)]);
+  // A birthday after the first day employed and up to the last: the wage of the new age is due from
+  // that day on, so the CAO is asked for it too (README rule 2a); the month is split only if the
+  // answer differs.
+  const birthdays = employments.map((e, i) => {
+    const lastDay = e.endDate !== null && e.endDate < last ? e.endDate : last;
+    return days[i]! < first ? null : birthdayWithin(e.employee.birthDate, days[i]!, lastDay);
+  });
+  const birthdayQuestions = birthdays.flatMap((b, i) => (b ? [{ ...questions[i]!, on: b.on, age: b.age }] : []));
+  // One question to the CAO service for the whole month, and the history in three queries.
+  const [answers, past, annualFigures] = await Promise.all([
+    caoWages(ctx, [...questions, ...birthdayQuestions]),
+    history(ctx.db, memberId, year, month),
+    annualWageFigures(ctx.db, memberId, year, month),
+  ]);
+  let nextBirthdayAnswer = questions.length;
   const inputs: PayrollInput[] = employments.map((employment, i) => {
     const cao = answers[i]!;
     const before = past(employment.employeeId);
+    const birthday = birthdays[i];
+    const fromBirthday = birthday ? answers[nextBirthdayAnswer++]! : null;
+    const settingsOf = {
+      pensionEmployeePercent: settings.pensionEmployeePercent.toString(),
+      pensionEmployerPercent: settings.pensionEmployerPercent.toString(),
+      smallEmployer,
+      whkPercent: settings.whkPercent?.toString() ?? null,
+    };
+    // The annual wage for the special-payments table (README rule 3a). No opening balances yet.
+    const figures = annualFigures(employment.employeeId);
+    const annual = annualWageForSpecialPayments({
+      openingBalance: null,
+      previousYear: figures.previousYear,
+      firstPeriod: figures.firstPeriod ?? {
+        monthly: cao.monthly,
+        pensionEmployeePercent: settingsOf.pensionEmployeePercent,
+        holidayAllowancePercent: cao.version.holidayAllowance.percent,
+      },
+    });
     return {
       period: { year, month },
       employment: {
@@ -186,17 +209,25 @@ export async function calculateMonth(
         holidayAllowancePaymentMonth: cao.version.holidayAllowance.paymentMonth,
         holidayAllowanceAccrualStartMonth: cao.version.holidayAllowance.accrualStartMonth,
         request: { ...questions[i]!, on: formatCalendarDate(questions[i]!.on) },
+        fromBirthday:
+          birthday && fromBirthday && wageDiffers(cao, fromBirthday)
+            ? {
+                on: birthday.on,
+                age: birthday.age,
+                monthly: fromBirthday.monthly,
+                hourly: fromBirthday.hourly,
+                minimumWageHourly: fromBirthday.minimumWage.hourly,
+                caoVersionId: fromBirthday.version.id,
+                caoVersionName: fromBirthday.version.name,
+                request: { ...questions[i]!, on: formatCalendarDate(birthday.on), age: birthday.age },
+              }
+            : null,
       },
-      settings: {
-        pensionEmployeePercent: settings.pensionEmployeePercent.toString(),
-        pensionEmployerPercent: settings.pensionEmployerPercent.toString(),
-        smallEmployer,
-        whkPercent: settings.whkPercent?.toString() ?? null,
-      },
+      settings: settingsOf,
       yearToDate: before.yearToDate,
       holidayAllowanceAccrual: before.accrual,
-      // Without last year's wage here (a new employee), this month's wage a year long stands in.
-      previousYearAnnualWage: before.previousYearAnnualWage ?? annualised(cao.monthly),
+      previousYearAnnualWage: annual.annualWage,
+      previousYearAnnualWageBasis: annual.basis,
       backPay: backPay.get(employment.id) ?? [],
     };
   });
@@ -250,8 +281,9 @@ async function calculateInOrder(
   return outcomes;
 }
 
-/** A monthly wage a year long (× 12: exact, cents stay cents). */
-const annualised = (monthly: string) => formatAmount(exact(monthly).times(12));
+/** Whether the CAO's answer from a birthday on changes the month's wage or its minimum. */
+const wageDiffers = (a: CaoWage, b: CaoWage) =>
+  a.monthly !== b.monthly || a.hourly !== b.hourly || a.minimumWage.hourly !== b.minimumWage.hourly;
 
 /** Stores a calculation as the member's run for the month (new, or replacing a calculated one). */
 export async function storeRun(ctx: HrContext, memberId: string, year: number, month: number, drafts: PayslipDraft[]) {

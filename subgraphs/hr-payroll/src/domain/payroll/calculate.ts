@@ -43,7 +43,7 @@ export function calculatePayroll(input: PayrollInput): PayrollCalculation {
     holidayAllowanceOnBackPay: back.holidayAllowance,
     pensionOnBackPay: pensions.backPayEmployee,
   });
-  const tax = wageTaxOfMonth(r, employment.applyTaxCredit, slice.partial, taxable);
+  const tax = wageTaxOfMonth(r, employment.applyTaxCredit, slice, taxable);
   const net = netPay({
     gross,
     extraPaid: holiday.paid.plus(back.total).plus(back.holidayAllowance),
@@ -77,7 +77,7 @@ export function calculatePayroll(input: PayrollInput): PayrollCalculation {
     claimedBefore: r.yearToDate.lkvClaimed,
   });
   const { lkv } = lkvStep;
-  const compliance = complianceOfMonth(r, gross, slice);
+  const compliance = complianceOfMonth(r, wage);
   const { explanation, warnings, lines } = joinSteps([
     wage,
     back,

@@ -81,6 +81,16 @@ const YTD_FIELDS = [
   'lkvClaimed',
 ] as const satisfies readonly (keyof YearToDate)[];
 
+/** The CAO's answer from a birthday inside the month on (rule 2a). */
+export interface BirthdayWage {
+  on: Date;
+  age: number;
+  monthly: Exact;
+  hourly: Exact;
+  minimumWageHourly: Exact;
+  caoVersionName: string;
+}
+
 export interface ReadInput {
   year: number;
   month: number;
@@ -99,6 +109,8 @@ export interface ReadInput {
   yearToDate: YearToDateExact;
   accrual: { reserved: Exact; base: Exact };
   previousYearAnnualWage: Exact | null;
+  previousYearAnnualWageBasis: string | null;
+  birthday: BirthdayWage | null;
 }
 
 export function readInput(input: PayrollInput): ReadInput {
@@ -174,5 +186,31 @@ export function readInput(input: PayrollInput): ReadInput {
     },
     previousYearAnnualWage:
       input.previousYearAnnualWage === null ? null : amount(input.previousYearAnnualWage, 'previousYearAnnualWage'),
+    previousYearAnnualWageBasis: input.previousYearAnnualWageBasis ?? null,
+    birthday: birthdayWage(caoWage.fromBirthday ?? null, year, month),
+  };
+}
+
+function birthdayWage(
+  input: PayrollInput['caoWage']['fromBirthday'],
+  year: number,
+  month: number,
+): BirthdayWage | null {
+  if (!input) return null;
+  const on = checkCalendarDate(input.on, 'caoWage.fromBirthday.on');
+  if (on.getUTCFullYear() !== year || on.getUTCMonth() + 1 !== month) {
+    throw new DomainError(
+      'INVALID_DATE',
+      'caoWage.fromBirthday.on',
+      `The birthday ${formatDate(on)} is not in ${year}-${String(month).padStart(2, '0')}.`,
+    );
+  }
+  return {
+    on,
+    age: input.age,
+    monthly: amount(input.monthly, 'caoWage.fromBirthday.monthly', { positive: true }),
+    hourly: amount(input.hourly, 'caoWage.fromBirthday.hourly', { positive: true }),
+    minimumWageHourly: amount(input.minimumWageHourly, 'caoWage.fromBirthday.minimumWageHourly', { positive: true }),
+    caoVersionName: input.caoVersionName,
   };
 }

@@ -127,6 +127,24 @@ export function daysBefore(slice: MonthSlice, until: Date): number {
   return dayNumber(until) - dayNumber(slice.from);
 }
 
+/**
+ * The working days of a stretch of calendar days, for the day and week tables of a broken wage
+ * period: Monday to Friday count (payroll keeps no work schedule, so five working days a week are
+ * assumed; public holidays on a weekday count, as the tax tables' five-day week does). `fullWeeks`
+ * are the Monday-to-Friday weeks wholly inside the stretch; `restDays` the working days outside them.
+ */
+export function workingDays(from: Date, to: Date): { days: number; fullWeeks: number; restDays: number } {
+  let days = 0;
+  let fullWeeks = 0;
+  for (let n = dayNumber(from); n <= dayNumber(to); n++) {
+    // 1970-01-01 was a Thursday: day number n is a Monday when (n + 3) % 7 === 0.
+    const weekday = (((n + 3) % 7) + 7) % 7; // 0 = Monday … 6 = Sunday
+    if (weekday < 5) days++;
+    if (weekday === 0 && n + 4 <= dayNumber(to)) fullWeeks++;
+  }
+  return { days, fullWeeks, restDays: days - 5 * fullWeeks };
+}
+
 /** monthly × days / days in month. Rounding: half up to cents (a full month is the monthly amount itself). */
 export function prorate(monthly: Exact, days: number, daysInMonthCount: number): Exact {
   return roundCents(monthly.times(days).div(daysInMonthCount));

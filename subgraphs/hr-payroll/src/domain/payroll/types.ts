@@ -53,6 +53,26 @@ export interface CaoWageInput {
    * later with an earlier effective date can be checked against this month (back pay).
    */
   request?: { scale: number; step: number; on: string; hoursPerWeek: string; age: number };
+  /**
+   * A birthday inside the month that changes the wage (a youth minimum wage rises on the birthday
+   * itself): the CAO's answer from that day on. The month is then split at the birthday, each part
+   * pro rata by calendar days. Absent or null when no birthday changes the wage this month.
+   */
+  fromBirthday?: BirthdayWageInput | null;
+}
+
+/** The CAO's answer from a birthday on (see `CaoWageInput.fromBirthday`). */
+export interface BirthdayWageInput {
+  /** The birthday: the first day of the higher age, a calendar date inside the month. */
+  on: Date;
+  /** The age reached that day. */
+  age: number;
+  monthly: string;
+  hourly: string;
+  minimumWageHourly: string;
+  caoVersionId: string;
+  caoVersionName: string;
+  request?: { scale: number; step: number; on: string; hoursPerWeek: string; age: number };
 }
 
 /**
@@ -130,11 +150,14 @@ export interface PayrollInput {
   yearToDate: YearToDate;
   holidayAllowanceAccrual: HolidayAllowanceAccrual;
   /**
-   * The employee's annual wage of the previous calendar year, for the special-payments rate
-   * (annualised by the caller for someone who started during that year). Needed only in a month
-   * that pays out holiday allowance; null otherwise is fine.
+   * The annual wage for the special-payments rate: the previous calendar year's, converted to a year
+   * for someone paid over part of it, or a new employee's estimate (the caller finds it with
+   * `annualWageForSpecialPayments`, annual-wage.ts). Needed only in a month with a special payment;
+   * null otherwise is fine.
    */
   previousYearAnnualWage: string | null;
+  /** How the caller found `previousYearAnnualWage` (annual-wage.ts), for the explanation. */
+  previousYearAnnualWageBasis?: string;
   /** Back pay for earlier months, paid with this month (none when absent). */
   backPay?: BackPayInput[];
 }

@@ -29,8 +29,18 @@
  *   mijntipsenadvies.nl (secondary sources; the official 2025 PDF was not available here).
  */
 
-/** The only table period supported so far. */
-export type WageTaxPeriod = 'MONTH';
+/**
+ * The table periods supported: the month (the regular table here), and the week and the day (a
+ * broken wage period, gebroken loontijdvak: see ../payroll/tax.ts).
+ */
+export type WageTaxPeriod = 'MONTH' | 'WEEK' | 'DAY';
+
+/**
+ * Tijdvakfactor F per period (RV2026 table 1b: kwartaal 4, maand 12, vier weken 13, week 52,
+ * dag 260): the period wage × F is the annual wage the tables are built on, and the annual tax / F
+ * is the period's tax. The same factors in 2025 (they follow from the periods, not from the year).
+ */
+export const PERIODS_PER_YEAR: Readonly<Record<WageTaxPeriod, string>> = { MONTH: '12', WEEK: '52', DAY: '260' };
 
 export type SupportedYear = 2025 | 2026;
 
@@ -84,9 +94,11 @@ export interface SpecialPaymentsRow {
 
 export interface WageTaxYearParameters {
   readonly year: SupportedYear;
-  /** Number of periods in a year for the monthly table (F2 in RV table 1b). */
-  readonly monthsPerYear: string;
-  /** Lv: the annual table wage is rounded DOWN to a multiple of this (54 → monthly steps of €4,50). */
+  /**
+   * Lv: the annual table wage is rounded DOWN to a multiple of this (54 → monthly steps of €4,50).
+   * One step for every period (RV table 1a gives Lv for the annual source table; the week and day
+   * tables are that table divided by 52 and 260).
+   */
   readonly annualTableStep: string;
   /**
    * Lmax: the highest annual table wage. Above it the table's own rule applies (the tax of the
@@ -134,7 +146,6 @@ export interface WageTaxYearParameters {
 
 const Y2026: WageTaxYearParameters = {
   year: 2026,
-  monthsPerYear: '12',
   // RV2026 §2.2.1 table 1a.
   annualTableStep: '54',
   maxAnnualTableWage: '133110',
@@ -179,7 +190,6 @@ const Y2026: WageTaxYearParameters = {
 
 const Y2025: WageTaxYearParameters = {
   year: 2025,
-  monthsPerYear: '12',
   // Lv = 54 in the 2022 and 2026 tables alike (monthly rows €4,50 apart); the 2025 figures the
   // tests check (published 2025 monthly amounts) only come out with this step.
   annualTableStep: '54',

@@ -12,8 +12,10 @@ import {
   ZERO,
 } from '@samen-sterk/subgraph-runtime/pure';
 import {
+  PERIODS_PER_YEAR,
   SUPPORTED_YEARS,
   WAGE_TAX_PARAMETERS,
+  type WageTaxPeriod,
   type SpecialPaymentsRow,
   type SupportedYear,
   type TaxBracket,
@@ -21,8 +23,8 @@ import {
 } from './parameters';
 
 /**
- * Dutch wage tax (loonheffing: loonbelasting/premie volksverzekeringen), white table, monthly
- * period, below AOW age, the way the Belastingdienst's rekenvoorschriften compute the binding
+ * Dutch wage tax (loonheffing: loonbelasting/premie volksverzekeringen), white table, monthly,
+ * weekly and daily period, below AOW age, the way the Belastingdienst's rekenvoorschriften compute the binding
  * tables. Pure and exact: the runtime's `Exact` throughout, and every rounding is written where it
  * happens. See README.md in this folder for the algorithm, the sources and what is not certain.
  */
@@ -78,35 +80,43 @@ function parametersFor(year: number): WageTaxYearParameters {
   return WAGE_TAX_PARAMETERS[year as SupportedYear];
 }
 
-function checkPeriod(period: string) {
-  if (period !== 'MONTH') {
+function checkPeriod(period: string): WageTaxPeriod {
+  if (!Object.hasOwn(PERIODS_PER_YEAR, period)) {
     throw new DomainError(
       'UNSUPPORTED_PERIOD',
       'period',
-      `Only the monthly table (MONTH) is supported, not ${JSON.stringify(period)}.`,
+      `Only the month, week and day tables (MONTH, WEEK, DAY) are supported, not ${JSON.stringify(period)}.`,
     );
   }
+  return period as WageTaxPeriod;
 }
+
+/** How the explanations name a period: "Monthly wage", "this month". */
+const PERIOD_WORDS: Readonly<Record<WageTaxPeriod, { wage: string; this: string }>> = {
+  MONTH: { wage: 'Monthly wage', this: 'this month' },
+  WEEK: { wage: 'Weekly wage', this: 'a week' },
+  DAY: { wage: 'Daily wage', this: 'a day' },
+};
 
 export interface WageTaxInput {
   year: number;
-  /** 'MONTH' only; anything else throws UNSUPPORTED_PERIOD. */
+  /** 'MONTH', 'WEEK' or 'DAY' (F = 12, 52, 260); anything else throws UNSUPPORTED_PERIOD. */
   period: string;
-  /** The month's wage for wage tax (loon voor de loonbelasting, column 14 of the payroll record). */
+  /** The period's wage for wage tax (loon voor de loonbelasting, column 14 of the payroll record). */
   wage: AmountInput;
   /** Whether the employee has this employer apply the loonheffingskorting. */
   withTaxCredit: boolean;
 }
 
 export interface WageTaxResult {
-  /** Wage tax to withhold this month, in cents (the "met"/"zonder loonheffingskorting" column). */
+  /** Wage tax to withhold for the period, in cents (the "met"/"zonder loonheffingskorting" column). */
   tax: Exact;
   /**
-   * The monthly table row the wage falls in (annual table wage / 12). Above the highest table wage
+   * The table row the wage falls in (annual table wage / F). Above the highest table wage
    * there are no rows: it is the wage itself.
    */
   tableWage: Exact;
-  /** Annual table wage L: the wage × 12, rounded down to a multiple of Lv (€54). */
+  /** Annual table wage L: the wage × F, rounded down to a multiple of Lv (€54). */
   annualWage: Exact;
   /** Annual tax before credits X1, whole euros (with cents above the highest table wage). */
   taxBeforeCredits: Exact;
@@ -115,7 +125,7 @@ export interface WageTaxResult {
   /** Annual employment tax credit as applied (after capping to the tax), whole euros; 0 without credit. */
   employmentTaxCredit: Exact;
   /**
-   * The same amounts per month, each rounded half up to cents, as the tables print them. The
+   * The same amounts per period, each rounded half up to cents, as the tables print them. The
    * payslip and the wage tax return need the month's employment tax credit ("verrekende
    * arbeidskorting"). They need not add up to `tax` to the cent: each is rounded on its own.
    */
@@ -176,7 +186,7 @@ function employmentTaxCredit(p: WageTaxYearParameters, L: Exact): { credit: Exac
  */
 export function wageTax(input: WageTaxInput): WageTaxResult {
   const p = parametersFor(input.year);
-  checkPeriod(input.period);
+  const period = checkPeriod(input.period);
   const wage = amount(input.wage, 'wage');
   // A payroll run asks this for thousands of employees who earn the same: each distinct question
   // is computed once (the result depends on nothing else; Decimals are immutable). Copied out, so
@@ -184,7 +194,7 @@ export function wageTax(input: WageTaxInput): WageTaxResult {
   const key = `${p.year}|${input.period}|${wage.toString()}|${Boolean(input.withTaxCredit)}`;
   let result = computed.get(key);
   if (!result) {
-    result = computeWageTax(p, input, wage);
+    result = computeWageTax(p, period, input.withTaxCredit, wage);
     if (computed.size >= COMPUTED_LIMIT) computed.clear();
     computed.set(key, result);
   }
@@ -194,16 +204,22 @@ export function wageTax(input: WageTaxInput): WageTaxResult {
 const computed = new Map<string, WageTaxResult>();
 const COMPUTED_LIMIT = 20_000;
 
-function computeWageTax(p: WageTaxYearParameters, input: WageTaxInput, wage: Exact): WageTaxResult {
-  const F = d(p.monthsPerYear);
+function computeWageTax(
+  p: WageTaxYearParameters,
+  period: WageTaxPeriod,
+  withTaxCredit: boolean,
+  wage: Exact,
+): WageTaxResult {
+  const F = d(PERIODS_PER_YEAR[period]);
+  const words = PERIOD_WORDS[period];
   const Lv = d(p.annualTableStep);
   const explanation: string[] = [];
   const rawAnnual = wage.times(F);
-  explanation.push(`Monthly wage ${eur(wage)} × ${p.monthsPerYear} = ${eur(rawAnnual)} a year.`);
+  explanation.push(`${words.wage} ${eur(wage)} × ${F.toFixed()} = ${eur(rawAnnual)} a year.`);
 
   const Lmax = p.maxAnnualTableWage === null ? null : d(p.maxAnnualTableWage);
   if (Lmax !== null && rawAnnual.greaterThan(Lmax))
-    return aboveHighestTableWage(p, wage, rawAnnual, Lmax, input.withTaxCredit, explanation);
+    return aboveHighestTableWage(p, F, wage, rawAnnual, Lmax, withTaxCredit, explanation);
 
   // Rounding: the annual wage DOWN to a multiple of Lv (the lower bound of its table row);
   // a wage of nil or less counts as nil.
@@ -212,11 +228,11 @@ function computeWageTax(p: WageTaxYearParameters, input: WageTaxInput, wage: Exa
     throw new DomainError(
       'ABOVE_SUPPORTED_WAGE',
       'wage',
-      `For ${p.year} the highest table wage is not known here; monthly wages from ` +
-        `${eur(d(p.highestSupportedAnnualTableWage).plus(Lv).div(F))} up are not supported.`,
+      `For ${p.year} the highest table wage is not known here; ${words.wage.toLowerCase()}s from ` +
+        `${eur(roundUp(d(p.highestSupportedAnnualTableWage).plus(Lv).div(F), 2))} up are not supported.`,
     );
   }
-  // L is a multiple of 54, so L / 12 is a whole number of cents (the RV rounds it up to cents).
+  // Rounding: the table row L / F UP to cents (RV table 8); for the month L / 12 is always whole cents.
   const tableWage = roundUp(L.div(F), 2);
   explanation.push(
     `Annual table wage L = ${eur(L, 0)} (rounded down to a multiple of €${p.annualTableStep}); table row ${eur(tableWage)}.`,
@@ -229,7 +245,7 @@ function computeWageTax(p: WageTaxYearParameters, input: WageTaxInput, wage: Exa
 
   let ahk = ZERO;
   let ark = ZERO;
-  if (input.withTaxCredit) {
+  if (withTaxCredit) {
     const general = generalTaxCredit(p, L);
     const employment = employmentTaxCredit(p, L);
     explanation.push(`General tax credit (algemene heffingskorting): ${general.note}.`);
@@ -249,9 +265,9 @@ function computeWageTax(p: WageTaxYearParameters, input: WageTaxInput, wage: Exa
   }
   // All whole euros already: X = X1 − credits, never below nil.
   const X = max(ZERO, X1.minus(ahk).minus(ark));
-  // Rounding: the annual amounts divided by 12, each half up to cents (RV §2.2.5).
+  // Rounding: the annual amounts divided by F, each half up to cents (RV §2.2.5).
   const tax = roundCents(X.div(F));
-  explanation.push(`Annual tax ${eur(X, 0)} / ${p.monthsPerYear} = ${eur(tax)} this month (rounded half up to cents).`);
+  explanation.push(`Annual tax ${eur(X, 0)} / ${F.toFixed()} = ${eur(tax)} ${words.this} (rounded half up to cents).`);
   return {
     tax,
     tableWage,
@@ -270,18 +286,18 @@ function computeWageTax(p: WageTaxYearParameters, input: WageTaxInput, wage: Exa
 
 /**
  * Above the highest table wage (RV §2.2.4 and the table's footnote): the tax of the highest row plus
- * 49,50% (the last bracket's rate) of the excess of the month's wage over the highest table wage,
+ * 49,50% (the last bracket's rate) of the excess of the period's wage over the highest table wage,
  * that part rounded DOWN to cents. Both credits are nil at Lmax, so with or without credit is the same.
  */
 function aboveHighestTableWage(
   p: WageTaxYearParameters,
+  F: Exact,
   wage: Exact,
   rawAnnual: Exact,
   Lmax: Exact,
   withTaxCredit: boolean,
   explanation: string[],
 ): WageTaxResult {
-  const F = d(p.monthsPerYear);
   const top = p.brackets[p.brackets.length - 1]!;
   if (
     Lmax.lessThan(d(p.generalTaxCredit.zeroFrom)) ||
@@ -291,18 +307,20 @@ function aboveHighestTableWage(
     throw new Error(`Parameters ${p.year}: Lmax must lie in the last bracket, above both credits' end points.`);
   }
   const { tax: taxAtLmax } = annualTaxBeforeCredits(p, Lmax);
-  // Rounding: the highest row's monthly amount half up to cents (as the table prints it).
+  // Rounding: the highest row's period amount half up to cents (as the table prints it).
   const highestRowTax = roundCents(taxAtLmax.div(F));
   const highestRowWage = Lmax.div(F);
-  // Rounding: 49,50% of the monthly excess DOWN to cents ("in het voordeel van de werknemer").
-  const extra = floorCents(wage.minus(highestRowWage).times(d(top.ratePercent)).div(HUNDRED));
+  // Rounding: the excess (L − Lmax) / F half up to 5 decimals (RV §2.2.4; exact for the month, whose
+  // highest row is €11.092,50), then 49,50% of it DOWN to cents ("in het voordeel van de werknemer").
+  const excess = round5(rawAnnual.minus(Lmax).div(F));
+  const extra = floorCents(excess.times(d(top.ratePercent)).div(HUNDRED));
   const tax = highestRowTax.plus(extra);
   explanation.push(
-    `Above the highest table wage ${eur(highestRowWage)}: its tax ${eur(highestRowTax)} plus ${top.ratePercent}% of ${eur(wage.minus(highestRowWage))} ` +
-      `= ${eur(extra)} (rounded down to cents) = ${eur(tax)} this month.`,
+    `Above the highest table wage ${eur(highestRowWage)}: its tax ${eur(highestRowTax)} plus ${top.ratePercent}% of ${eur(excess, 5)} ` +
+      `= ${eur(extra)} (rounded down to cents) = ${eur(tax)} for the period.`,
   );
   explanation.push(withTaxCredit ? 'Both tax credits are nil at this wage.' : 'No loonheffingskorting applied.');
-  // Annual figure as the RV writes it: Y + Xboven, the monthly amounts times 12.
+  // Annual figure as the RV writes it: Y + Xboven, the period amounts times F.
   const annualTax = tax.times(F);
   return {
     tax,

@@ -127,7 +127,7 @@ describe('calculatePayroll', () => {
     expect(r.compliant).toBe(true);
   });
 
-  it('start on the 15th: pro rata by calendar days, broken-period warning, LKV for the days employed', () => {
+  it('start on the 15th: pro rata by calendar days, week and day tables for the broken period, LKV for the days employed', () => {
     const r = calculatePayroll(
       payrollInput({
         period: { year: 2026, month: 4 },
@@ -141,13 +141,19 @@ describe('calculatePayroll', () => {
     // Reserved 8 % = 105.0248 → 105.02. Pension 6.5 % = 85.33265 → 85.33.
     expect(r.holidayAllowance.reserved).toBe('105.02');
     expect(r.pension.employee).toBe('85.33');
-    // Taxable 1227.48 → monthly table (NOT the day table): × 12 = 14729.76 → L = 272 × 54 = 14688.
-    // X1 = floor(5250.96) = 5250; ARK 996 + 31.009 % × 2723 = 844.37507 → 1840.37507 → 1841.
-    // X = 5250 − 3115 − 1841 = 294 → 24.50.
-    expect(r.wageTax.monthly).toBe('24.50');
-    expect(r.warnings.some((w) => /Broken period/.test(w) && /day table/.test(w))).toBe(true);
-    // Net 1312.81 − 85.33 − 24.50 = 1202.98.
-    expect(r.netPay).toBe('1202.98');
+    // Taxable 1227.48, a broken period: Wednesday 15 – Thursday 30 April has 12 working days, one
+    // whole working week (20–24 April) and 7 other days. Day wage 1227.48 / 12 = 102.29.
+    // Week table on 5 × 102.29 = 511.45: × 52 = 26595.40 → L = 492 × 54 = 26568; X1 = floor(9498.06)
+    // = 9498; AHK 3115; ARK 996, + 31.009 % × 14603 → capped at 5300, + 1.95 % × 723 = 14.0985 →
+    // 5314.0985 → 5315; X = 9498 − 3115 − 5315 = 1068 → / 52 = 20.538… → 20.54.
+    // Day table on 102.29: × 260 = 26595.40, the same L and X: 1068 / 260 = 4.1076… → 4.11 × 7 = 28.77.
+    // Tax 20.54 + 28.77 = 49.31 (the monthly table on the pro-rated wage gave 24.50: €24.81 less).
+    expect(r.wageTax.monthly).toBe('49.31');
+    expect(line(r, 'WAGE_TAX')).toMatchObject({ base: '1227.48', rateUnit: 'TABLE', amount: '49.31' });
+    expect(line(r, 'WAGE_TAX')?.description).toMatch(/week and day tables.*1 × week, 7 × day/);
+    expect(r.warnings.some((w) => /Broken period/.test(w))).toBe(false);
+    // Net 1312.81 − 85.33 − 49.31 = 1178.17.
+    expect(r.netPay).toBe('1178.17');
     // LKV job agreement: 38 × 52 / 12 × 16 / 30 = 87.8222… → 88 hours × €1.01 = 88.88.
     expect(r.lkv).toEqual({
       kind: 'JOB_AGREEMENT_TARGET_GROUP',
@@ -185,25 +191,28 @@ describe('calculatePayroll', () => {
     });
     // Pension 6.5 % = 77.4189 → 77.42 (on the gross wage only, not on the holiday allowance).
     expect(r.pension.employee).toBe('77.42');
-    // Regular taxable 1191.06 − 77.42 = 1113.64: × 12 = 13363.68 → L = 247 × 54 = 13338.
-    // X1 = floor(4768.335) = 4768; ARK 996 + 31.009 % × 1373 = 425.75357 → 1421.75357 → 1422.
-    // X = 4768 − 3115 − 1422 = 231 → 19.25.
+    // Regular taxable 1191.06 − 77.42 = 1113.64, a broken period: Sunday 1 – Sunday 15 March has 10
+    // working days, two whole working weeks (2–6 and 9–13 March), no other days. Day wage
+    // 1113.64 / 10 = 111.364 → 111.36; week table on 556.80: × 52 = 28953.60 → L = 536 × 54 = 28944;
+    // X1 = floor(10347.48) = 10347; AHK 3115; ARK 996, + 31.009 % × 16979 → capped at 5300,
+    // + 1.95 % × 3099 = 60.4305 → 5360.4305 → 5361; X = 10347 − 3115 − 5361 = 1871 → / 52 = 35.98 a
+    // week; × 2 = 71.96 (the monthly table on the pro-rated wage gave 19.25: €52.71 less).
     expect(r.taxableWage).toEqual({ regular: '1113.64', special: '1867.56', total: '2981.20' });
-    expect(r.wageTax.monthly).toBe('19.25');
+    expect(r.wageTax.monthly).toBe('71.96');
     // Special payments 2026, with credit: previous-year wage 29538.24 is in the row from 23931:
     // 33.80 %. 1867.56 × 33.80 % = 631.23528 → DOWN to cents 631.23.
     expect(r.wageTax.special).toBe('631.23');
     expect(r.wageTax.specialRatePercent).toBe('33.8');
-    expect(r.wageTax.total).toBe('650.48');
-    // Net 1191.06 + 1867.56 − 77.42 − 19.25 − 631.23 = 2330.72.
-    expect(r.netPay).toBe('2330.72');
+    expect(r.wageTax.total).toBe('703.19');
+    // Net 1191.06 + 1867.56 − 77.42 − 71.96 − 631.23 = 2278.01.
+    expect(r.netPay).toBe('2278.01');
     // Premium wage 2981.20 (regular + holiday allowance): AWf 2.74 % = 81.68488 → 81.68,
     // Aof 7.63 % = 227.46556 → 227.47, Wko 14.906 → 14.91, Whk 45.31424 → 45.31, Zvw 181.8532 → 181.85.
     expect(r.premiumWage.thisMonth).toBe('2981.20');
     expect(r.employerPremiums.map((p) => p.amount)).toEqual(['81.68', '227.47', '14.91', '45.31', '181.85']);
     expect(line(r, 'HOLIDAY_ALLOWANCE_PAID')).toMatchObject({ kind: 'EARNING', amount: '1867.56' });
     expect(line(r, 'WAGE_TAX_SPECIAL')).toMatchObject({ base: '1867.56', rate: '33.8', amount: '631.23' });
-    expect(r.warnings.some((w) => /Broken period/.test(w))).toBe(true);
+    expect(r.explanation.some((e) => /2 whole working weeks and 0 days/.test(e))).toBe(true);
   });
 
   it('May: the accrual year June–May paid out, taxed with the special-payments rate', () => {

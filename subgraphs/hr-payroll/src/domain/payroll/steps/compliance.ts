@@ -1,9 +1,10 @@
-import type { Exact } from '@samen-sterk/subgraph-runtime/pure';
+import { ZERO } from '@samen-sterk/subgraph-runtime/pure';
+import { formatDate } from '../proration';
 import { caoWageCheck, holidayAllowanceCheck, minimumWageCheck } from '../compliance';
 import type { ReadInput } from '../input';
-import { prorate, type MonthSlice } from '../proration';
 import type { ComplianceCheck } from '../types';
 import { NONE, type Step } from './step';
+import type { WageStep } from './wage';
 
 export interface ComplianceStep extends Step {
   checks: ComplianceCheck[];
@@ -11,11 +12,35 @@ export interface ComplianceStep extends Step {
   compliant: boolean;
 }
 
-/** 9. The checks that block approval (see ../compliance.ts). */
-export function complianceOfMonth(r: ReadInput, gross: Exact, slice: MonthSlice): ComplianceStep {
+/**
+ * 9. The checks that block approval (see ../compliance.ts). A month split at a birthday is checked
+ * part by part, each against the minimum wage of its own age: the same rule as the wage itself.
+ */
+export function complianceOfMonth(r: ReadInput, wage: WageStep): ComplianceStep {
+  const minimum = wage.parts.map((p) =>
+    minimumWageCheck({ gross: p.gross, hourly: p.hourly, minimumHourly: p.minimumHourly }),
+  );
+  const minimumCheck: ComplianceCheck =
+    minimum.length === 1
+      ? minimum[0]!
+      : {
+          code: 'MINIMUM_WAGE',
+          ok: minimum.every((c) => c.ok),
+          message: wage.parts
+            .map(
+              (p, i) =>
+                `${p.fromBirthday ? `From the birthday ${formatDate(p.fromBirthday.on)} (age ${p.fromBirthday.age})` : 'Before the birthday'}, ` +
+                `${p.days} days: ${minimum[i]!.message}`,
+            )
+            .join(' '),
+        };
   const checks = [
-    minimumWageCheck({ gross, hourly: r.hourly, minimumHourly: r.minimumWageHourly }),
-    caoWageCheck({ gross, caoWageForDays: prorate(r.monthly, slice.daysEmployed, slice.daysInMonth) }),
+    minimumCheck,
+    caoWageCheck({
+      gross: wage.gross,
+      // The CAO wage for the days employed: each part's own answer, pro rata (as the gross itself).
+      caoWageForDays: wage.parts.reduce((sum, p) => sum.plus(p.gross), ZERO),
+    }),
     holidayAllowanceCheck(r.holidayAllowancePercent),
   ];
   const compliant = checks.every((c) => c.ok);

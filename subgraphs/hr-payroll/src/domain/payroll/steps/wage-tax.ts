@@ -1,6 +1,7 @@
 import { formatAmount, formatEuro, formatPercent, type Exact } from '@samen-sterk/subgraph-runtime/pure';
 import type { ReadInput } from '../input';
 import { holidayAllowanceTax, monthlyWageTax } from '../tax';
+import type { MonthSlice } from '../proration';
 import type { PayrollLine } from '../types';
 import { NONE, payslipLine, type Step } from './step';
 
@@ -56,31 +57,40 @@ export interface WageTaxStep extends Step {
   specialRatePercent: Exact | null;
 }
 
-/** 5b. Wage tax: the monthly table on the regular wage, the special-payments table on the special payments. */
+/**
+ * 5b. Wage tax: the monthly table on the regular wage (the week and day tables in a broken period),
+ * the special-payments table on the special payments.
+ */
 export function wageTaxOfMonth(
   r: ReadInput,
   withTaxCredit: boolean,
-  partialMonth: boolean,
+  slice: MonthSlice,
   taxable: TaxableWageStep,
 ): WageTaxStep {
   const monthlyTax = monthlyWageTax({
     year: r.year,
     taxableWage: taxable.regular,
     withTaxCredit,
-    partial: partialMonth,
+    brokenPeriod: slice.partial ? { from: slice.from, to: slice.to } : null,
   });
+  const tables = monthlyTax.tables;
   const specialTax = holidayAllowanceTax({
     year: r.year,
     amount: taxable.special,
     withTaxCredit,
     previousYearAnnualWage: r.previousYearAnnualWage,
+    basis: r.previousYearAnnualWageBasis,
     what: taxable.specialWhat,
   });
   const lines: PayrollLine[] = [
     payslipLine({
       code: 'WAGE_TAX',
       kind: 'DEDUCTION',
-      description: `Wage tax, white monthly table ${withTaxCredit ? 'with' : 'without'} tax credit`,
+      description:
+        tables.kind === 'MONTH'
+          ? `Wage tax, white monthly table ${withTaxCredit ? 'with' : 'without'} tax credit`
+          : `Wage tax, broken period: white week and day tables ${withTaxCredit ? 'with' : 'without'} tax credit ` +
+            `(${tables.fullWeeks} × week, ${tables.restDays} × day)`,
       base: formatAmount(taxable.regular),
       rateUnit: 'TABLE',
       amount: formatAmount(monthlyTax.tax),

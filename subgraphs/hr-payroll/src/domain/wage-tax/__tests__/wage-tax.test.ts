@@ -200,7 +200,7 @@ describe('errors the caller maps to BAD_USER_INPUT', () => {
   it.each([
     [{ year: 2024, period: 'MONTH', wage: '3000', withTaxCredit: true }, 'UNSUPPORTED_YEAR', 'year'],
     [{ year: 2027, period: 'MONTH', wage: '3000', withTaxCredit: true }, 'UNSUPPORTED_YEAR', 'year'],
-    [{ year: 2026, period: 'WEEK', wage: '3000', withTaxCredit: true }, 'UNSUPPORTED_PERIOD', 'period'],
+    [{ year: 2026, period: 'QUARTER', wage: '3000', withTaxCredit: true }, 'UNSUPPORTED_PERIOD', 'period'],
     [{ year: 2026, period: 'MONTH', wage: 'three thousand', withTaxCredit: true }, 'INVALID_AMOUNT', 'wage'],
     [{ year: 2026, period: 'MONTH', wage: 3000 as unknown as string, withTaxCredit: true }, 'INVALID_AMOUNT', 'wage'],
     [{ year: 2026, period: 'MONTH', wage: 'Infinity', withTaxCredit: true }, 'INVALID_AMOUNT', 'wage'],

@@ -1,0 +1,76 @@
+import type { HrContext } from '../builder';
+import type { FirstPeriodWage, PreviousYearFigures } from '../domain/payroll/annual-wage';
+
+/**
+ * The figures the annual wage for the special-payments table is found from (the rule is
+ * `annualWageForSpecialPayments` in domain/payroll/annual-wage.ts), per employee of a member:
+ * - the previous calendar year: the taxable wage to date of the employee's last settled payslip of
+ *   that year (special payments included), and the days employed of every settled payslip of that
+ *   year, so that a part of a year can be converted to a year;
+ * - this year: the first settled payslip before this month, whose monthly wage a new employee's
+ *   estimate is made from, once.
+ * Two queries, whatever the number of employees.
+ */
+export interface AnnualWageFigures {
+  previousYear: PreviousYearFigures | null;
+  /** The first wage period this year before this month; null when this month is the first. */
+  firstPeriod: FirstPeriodWage | null;
+}
+
+export async function annualWageFigures(
+  db: HrContext['db'],
+  memberId: string,
+  year: number,
+  month: number,
+): Promise<(employeeId: string) => AnnualWageFigures> {
+  const [previousRows, firstRows] = await Promise.all([
+    db.$queryRaw<{ employeeId: string; taxableWage: string; daysEmployed: number; daysInMonth: number }[]>`
+      SELECT p.employee_id AS "employeeId",
+             p.calculation -> 'yearToDateAfter' ->> 'taxableWage' AS "taxableWage",
+             (p.calculation -> 'period' ->> 'daysEmployed')::int AS "daysEmployed",
+             (p.calculation -> 'period' ->> 'daysInMonth')::int AS "daysInMonth"
+      FROM payslip p
+      JOIN payroll_run r ON r.id = p.run_id
+      JOIN employment e ON e.id = p.employment_id
+      WHERE r.member_id = ${memberId} AND r.year = ${year - 1} AND r.status IN ('APPROVED', 'PAID')
+      -- In order of the year: the last row of an employee carries the whole year's taxable wage
+      -- (a later employment in the same month carries on from the earlier one's totals).
+      ORDER BY r.month, e.start_date, p.id`,
+    db.$queryRaw<
+      { employeeId: string; monthly: string; pensionEmployeePercent: string; holidayAllowancePercent: string }[]
+    >`
+      SELECT DISTINCT ON (p.employee_id)
+             p.employee_id AS "employeeId",
+             p.inputs -> 'caoWage' ->> 'monthly' AS "monthly",
+             p.inputs -> 'settings' ->> 'pensionEmployeePercent' AS "pensionEmployeePercent",
+             p.inputs -> 'caoWage' ->> 'holidayAllowancePercent' AS "holidayAllowancePercent"
+      FROM payslip p
+      JOIN payroll_run r ON r.id = p.run_id
+      JOIN employment e ON e.id = p.employment_id
+      WHERE r.member_id = ${memberId} AND r.year = ${year} AND r.month < ${month}
+        AND r.status IN ('APPROVED', 'PAID')
+        AND (p.calculation -> 'period' ->> 'daysEmployed')::int > 0
+      ORDER BY p.employee_id, r.month, e.start_date, p.id`,
+  ]);
+  const previous = new Map<string, PreviousYearFigures>();
+  for (const row of previousRows) {
+    const figures = previous.get(row.employeeId) ?? { taxableWage: '0.00', months: [] };
+    figures.taxableWage = row.taxableWage;
+    figures.months.push({ daysEmployed: row.daysEmployed, daysInMonth: row.daysInMonth });
+    previous.set(row.employeeId, figures);
+  }
+  const first = new Map(
+    firstRows.map((row): [string, FirstPeriodWage] => [
+      row.employeeId,
+      {
+        monthly: row.monthly,
+        pensionEmployeePercent: row.pensionEmployeePercent,
+        holidayAllowancePercent: row.holidayAllowancePercent,
+      },
+    ]),
+  );
+  return (employeeId) => ({
+    previousYear: previous.get(employeeId) ?? null,
+    firstPeriod: first.get(employeeId) ?? null,
+  });
+}
