@@ -8,19 +8,13 @@ import {
   roundDown,
   roundHalfUp,
   roundUp,
-  toFixed,
   ZERO,
 } from '@samen-sterk/subgraph-runtime/pure';
-import {
-  PERIODS_PER_YEAR,
-  SUPPORTED_YEARS,
-  WAGE_TAX_PARAMETERS,
-  type WageTaxPeriod,
-  type SpecialPaymentsRow,
-  type SupportedYear,
-  type TaxBracket,
-  type WageTaxYearParameters,
-} from './parameters';
+import { PERIODS_PER_YEAR, type WageTaxPeriod, type TaxBracket, type WageTaxYearParameters } from './parameters';
+import { amount, checkPeriod, d, eur, parametersFor, type AmountInput } from './inputs';
+
+export type { AmountInput };
+export * from './special-payments';
 
 /**
  * Dutch wage tax (loonheffing: loonbelasting/premie volksverzekeringen), white table, monthly,
@@ -40,56 +34,6 @@ const round5 = (x: Exact) => roundHalfUp(x, 5);
 const floorCents = (x: Exact) => roundDown(x, 2);
 /** Down to a multiple of `step`: the lower bound of the table row the amount falls in (RV §2.2.1). */
 const downToMultipleOf = (x: Exact, step: Exact) => roundDown(x.div(step), 0).times(step);
-
-const d = (value: string) => new Exact(value);
-/**
- * An amount in the explanations: "€2461.52", with `places` decimals. Not the runtime's
- * `formatEuro`: a negative wage (which this module accepts) reads "€-100.00" here, as it always has.
- */
-const eur = (x: Exact, places = 2) => `€${toFixed(x, places)}`;
-
-/** Amounts come in as decimal.js values or decimal strings; numbers (floats) are refused. */
-export type AmountInput = Exact | string;
-
-function amount(value: AmountInput, field: string): Exact {
-  if (typeof value !== 'string' && !Exact.isDecimal(value)) {
-    throw new DomainError(
-      'INVALID_AMOUNT',
-      field,
-      `${field} must be a decimal string or a Decimal, not a ${typeof value}.`,
-    );
-  }
-  let parsed: Exact;
-  try {
-    parsed = new Exact(typeof value === 'string' ? value.trim() : value);
-  } catch {
-    throw new DomainError('INVALID_AMOUNT', field, `${field} is not a number: "${String(value)}".`);
-  }
-  if (!parsed.isFinite()) throw new DomainError('INVALID_AMOUNT', field, `${field} must be a finite amount.`);
-  return parsed;
-}
-
-function parametersFor(year: number): WageTaxYearParameters {
-  if (!(SUPPORTED_YEARS as readonly number[]).includes(year)) {
-    throw new DomainError(
-      'UNSUPPORTED_YEAR',
-      'year',
-      `Wage tax can be computed for ${SUPPORTED_YEARS.join(' and ')} only, not for ${year}.`,
-    );
-  }
-  return WAGE_TAX_PARAMETERS[year as SupportedYear];
-}
-
-function checkPeriod(period: string): WageTaxPeriod {
-  if (!Object.hasOwn(PERIODS_PER_YEAR, period)) {
-    throw new DomainError(
-      'UNSUPPORTED_PERIOD',
-      'period',
-      `Only the month, week and day tables (MONTH, WEEK, DAY) are supported, not ${JSON.stringify(period)}.`,
-    );
-  }
-  return period as WageTaxPeriod;
-}
 
 /** How the explanations name a period: "Monthly wage", "this month". */
 const PERIOD_WORDS: Readonly<Record<WageTaxPeriod, { wage: string; this: string }>> = {
@@ -332,82 +276,5 @@ function aboveHighestTableWage(
     employmentTaxCredit: ZERO,
     period: { taxBeforeCredits: tax, generalTaxCredit: ZERO, employmentTaxCredit: ZERO },
     explanation,
-  };
-}
-
-export interface SpecialPaymentsRateInput {
-  year: number;
-  /**
-   * The employee's annual wage of the previous calendar year (jaarloon voor de tabel bijzondere
-   * beloningen; the caller annualises it for someone who started during that year).
-   */
-  previousYearAnnualWage: AmountInput;
-  withTaxCredit: boolean;
-  /**
-   * Use table rows that were reconstructed rather than read from a source (2025 only, see
-   * parameters.ts). Off by default: such rows throw UNVERIFIED_TABLE_ROW.
-   */
-  allowUnverifiedRows?: boolean;
-}
-
-function specialPaymentsRow(input: SpecialPaymentsRateInput): {
-  row: SpecialPaymentsRow;
-  percent: Exact;
-  annual: Exact;
-} {
-  const p = parametersFor(input.year);
-  const annual = amount(input.previousYearAnnualWage, 'previousYearAnnualWage');
-  if (annual.isNegative()) {
-    throw new DomainError(
-      'INVALID_AMOUNT',
-      'previousYearAnnualWage',
-      'The previous year’s annual wage cannot be negative.',
-    );
-  }
-  // The row is the one with the highest lower bound not above the wage ("tussen twee bedragen: het lagere").
-  const row = [...p.specialPayments].reverse().find((r) => annual.greaterThanOrEqualTo(d(r.fromAnnualWage)))!;
-  const usesUnverified = input.withTaxCredit && row.status === 'inferred';
-  if (usesUnverified && !input.allowUnverifiedRows) {
-    throw new DomainError(
-      'UNVERIFIED_TABLE_ROW',
-      'previousYearAnnualWage',
-      `The ${p.year} special-payments rate with tax credit for an annual wage of ${eur(annual)} is not confirmed by a source ` +
-        `(reconstructed: ${row.withCreditPercent}%). Check it against the official table before using it.`,
-    );
-  }
-  return { row, percent: d(input.withTaxCredit ? row.withCreditPercent : row.withoutCreditPercent), annual };
-}
-
-/** The special-payments percentage (tabel bijzondere beloningen), e.g. 40.2 for 40,20%. */
-export function specialPaymentsRate(input: SpecialPaymentsRateInput): Exact {
-  return specialPaymentsRow(input).percent;
-}
-
-export interface SpecialPaymentsTaxInput extends SpecialPaymentsRateInput {
-  /** The special payment, e.g. the holiday allowance (vakantiebijslag). */
-  amount: AmountInput;
-}
-
-export interface SpecialPaymentsTaxResult {
-  tax: Exact;
-  ratePercent: Exact;
-  explanation: string[];
-}
-
-/** Wage tax on a special payment: the table percentage of the amount, rounded down to cents. */
-export function specialPaymentsTax(input: SpecialPaymentsTaxInput): SpecialPaymentsTaxResult {
-  const payment = amount(input.amount, 'amount');
-  if (payment.isNegative()) throw new DomainError('INVALID_AMOUNT', 'amount', 'A special payment cannot be negative.');
-  const { row, percent, annual } = specialPaymentsRow(input);
-  // Rounding: down to cents, in the employee's favour (see README: not read from the RV itself).
-  const tax = floorCents(payment.times(percent).div(HUNDRED));
-  return {
-    tax,
-    ratePercent: percent,
-    explanation: [
-      `Previous year's annual wage ${eur(annual)}: table row from ${eur(d(row.fromAnnualWage), 0)}, ` +
-        `${input.withTaxCredit ? 'with' : 'without'} loonheffingskorting ${percent.toFixed(2)}%.`,
-      `${percent.toFixed(2)}% of ${eur(payment)} = ${eur(tax)} (rounded down to cents).`,
-    ],
   };
 }

@@ -20,20 +20,21 @@ const rate = (annualWage: string) =>
     withTaxCredit: true,
   }).ratePercent.toString();
 
+/** The annual wage found from last year's payslips on the platform (no opening balance). */
+const fromLastYear = (taxableWage: string, paid: { daysEmployed: number; daysInMonth: number }[]) =>
+  annualWageForSpecialPayments({
+    openingBalance: null,
+    previousYear: { taxableWage, months: paid },
+    firstPeriod: FIRST,
+  });
+
 describe('the previous year paid in part is converted to a year', () => {
   it('hired on 1 October 2025: three months, €7,812, is €31,248 a year (the 40.20 % row, not 0 %)', () => {
-    const r = annualWageForSpecialPayments({
-      openingBalance: null,
-      previousYear: {
-        taxableWage: '7812.00',
-        months: [
-          { daysEmployed: 31, daysInMonth: 31 },
-          { daysEmployed: 30, daysInMonth: 30 },
-          { daysEmployed: 31, daysInMonth: 31 },
-        ],
-      },
-      firstPeriod: FIRST,
-    });
+    const r = fromLastYear('7812.00', [
+      { daysEmployed: 31, daysInMonth: 31 },
+      { daysEmployed: 30, daysInMonth: 30 },
+      { daysEmployed: 31, daysInMonth: 31 },
+    ]);
     // 7812 / 3 × 12 = 31248.00.
     expect(r).toMatchObject({ annualWage: '31248.00', source: 'PREVIOUS_YEAR_CONVERTED' });
     expect(r.basis).toMatch(/€7812\.00 \/ 3 months × 12 = €31248\.00/);
@@ -44,17 +45,10 @@ describe('the previous year paid in part is converted to a year', () => {
 
   it('hired on 15 November: half a month and December, as the handbook converts it', () => {
     // Periods: 16/30 + 31/31 = 1.5333…; €3,000 / 1.5333… × 12 = 23478.2608… → 23478.26.
-    const r = annualWageForSpecialPayments({
-      openingBalance: null,
-      previousYear: {
-        taxableWage: '3000.00',
-        months: [
-          { daysEmployed: 16, daysInMonth: 30 },
-          { daysEmployed: 31, daysInMonth: 31 },
-        ],
-      },
-      firstPeriod: FIRST,
-    });
+    const r = fromLastYear('3000.00', [
+      { daysEmployed: 16, daysInMonth: 30 },
+      { daysEmployed: 31, daysInMonth: 31 },
+    ]);
     expect(r.annualWage).toBe('23478.26');
     expect(r.basis).toContain('1.5333 months');
   });
@@ -62,21 +56,13 @@ describe('the previous year paid in part is converted to a year', () => {
   it('seven months of the year on the platform: seven months of wage make a year of it', () => {
     // 7 × 2301.52 + holiday allowance paid in May 2025 (2166.12, in column 14) = 18276.76:
     // / 7 × 12 = 31331.5885… → 31331.59 (40.20 %), where the 18,276.76 as it was is the 4.74 % row.
-    const r = annualWageForSpecialPayments({
-      openingBalance: null,
-      previousYear: { taxableWage: '18276.76', months: months(7) },
-      firstPeriod: FIRST,
-    });
+    const r = fromLastYear('18276.76', months(7));
     expect(r.annualWage).toBe('31331.59');
     expect([rate('18276.76'), rate(r.annualWage)]).toEqual(['4.74', '40.2']);
   });
 
   it('a whole year is taken as it is', () => {
-    const r = annualWageForSpecialPayments({
-      openingBalance: null,
-      previousYear: { taxableWage: '29981.30', months: months(12) },
-      firstPeriod: FIRST,
-    });
+    const r = fromLastYear('29981.30', months(12));
     expect(r).toMatchObject({ annualWage: '29981.30', source: 'PREVIOUS_YEAR' });
   });
 
@@ -98,11 +84,7 @@ describe("a new employee's estimate", () => {
   });
 
   it('a previous year without a paid day (only back pay, say) is no previous year', () => {
-    const r = annualWageForSpecialPayments({
-      openingBalance: null,
-      previousYear: { taxableWage: '250.00', months: [{ daysEmployed: 0, daysInMonth: 31 }] },
-      firstPeriod: FIRST,
-    });
+    const r = fromLastYear('250.00', [{ daysEmployed: 0, daysInMonth: 31 }]);
     expect(r.source).toBe('NEW_HIRE_ESTIMATE');
   });
 });
@@ -123,11 +105,7 @@ describe("HR's opening balance", () => {
 
 describe('in the payslip', () => {
   it('May: the holiday allowance is taxed at the converted wage’s rate, and the explanation says how it was found', () => {
-    const annual = annualWageForSpecialPayments({
-      openingBalance: null,
-      previousYear: { taxableWage: '7812.00', months: months(3) },
-      firstPeriod: FIRST,
-    });
+    const annual = fromLastYear('7812.00', months(3));
     const r = calculatePayroll(
       payrollInput({
         period: { year: 2026, month: 5 },
