@@ -31,3 +31,23 @@ export const euro = (amount: string) => {
   const [whole, cents] = amount.split('.');
   return `€ ${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${cents}`;
 };
+
+/**
+ * A name as the payslip's standard font prints it (documented in hr-payroll's payslip/layout.ts):
+ * letters outside Latin-1 lose their accents (`ş` → `s`, `ł` → `l`). Embedding a font with every
+ * letter is an open item; until then the test asserts what the PDF really says.
+ */
+export const asPrinted = (text: string) =>
+  Array.from(text)
+    .map((ch) =>
+      ch.codePointAt(0)! <= 0xff
+        ? ch
+        : ch
+            .normalize('NFD')
+            .replace(/\p{M}/gu, '')
+            .replace(
+              /[łŁđĐøØıħ]/g,
+              (c) => ({ ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ø: 'o', Ø: 'O', ı: 'i', ħ: 'h' })[c] ?? c,
+            ),
+    )
+    .join('');
