@@ -34,7 +34,19 @@ export interface Change {
 const asJson = (value: unknown) => (value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as object));
 
 export function recordChange(db: AuditLogWriter, change: Change) {
-  return db.auditLogEntry.create({
-    data: { ...change, before: asJson(change.before), after: asJson(change.after) },
-  });
+  return db.auditLogEntry.create({ data: entryOf(change) });
 }
+
+/** Many changes made together (an import), in one statement. */
+export function recordChanges(
+  db: { auditLogEntry: { createMany(args: { data: AuditLogData[] }): Promise<unknown> } },
+  changes: Change[],
+) {
+  return db.auditLogEntry.createMany({ data: changes.map(entryOf) });
+}
+
+const entryOf = (change: Change): AuditLogData => ({
+  ...change,
+  before: asJson(change.before),
+  after: asJson(change.after),
+});

@@ -11,6 +11,7 @@ import './payroll-settings';
 import './payslip-pdf';
 import './volunteer';
 import './audit-log';
+import './opening-balances';
 
 /** The HR/payroll subgraph's schema, with the federation additions (`_entities`, `_service`). */
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

@@ -1,5 +1,7 @@
 import type { HrContext } from '../builder';
+import type { OpeningBalanceOfRun } from '../data/opening-balances';
 import type { FirstPeriodWage, PreviousYearFigures } from '../domain/payroll/annual-wage';
+import { firstYearPaidHere, monthsBeforePlatform } from '../domain/payroll/opening-balances';
 
 /**
  * The figures the annual wage for the special-payments table is found from (the rule is
@@ -73,4 +75,33 @@ export async function annualWageFigures(
     previousYear: previous.get(employeeId) ?? null,
     firstPeriod: first.get(employeeId) ?? null,
   });
+}
+
+/**
+ * The annual-wage figures with the employee's opening balance (README rule 4) taken in:
+ * - in the first year paid here, the previous year's annual wage HR entered (it comes first);
+ * - in the year after, when the balance carried that year's taxable wage to date, the months the
+ *   former system paid count as wage periods too: the taxable wage of the last payslip here holds
+ *   their wage, so a part year converts over all of them.
+ */
+export function withOpeningBalance(
+  figures: AnnualWageFigures,
+  opening: OpeningBalanceOfRun | undefined,
+  year: number,
+): AnnualWageFigures & { openingBalance: string | null } {
+  if (!opening) return { ...figures, openingBalance: null };
+  const { asOf, previousYearAnnualWage, yearToDate } = opening.figures;
+  const openingBalance =
+    firstYearPaidHere(asOf) === year && previousYearAnnualWage !== null ? previousYearAnnualWage.toFixed(2) : null;
+  const carried = yearToDate.taxableWage;
+  if (asOf.getUTCFullYear() !== year - 1 || carried == null) return { ...figures, openingBalance };
+  const before = monthsBeforePlatform(asOf, opening.employedFrom);
+  return {
+    ...figures,
+    openingBalance,
+    previousYear: {
+      taxableWage: figures.previousYear?.taxableWage ?? carried.toFixed(2),
+      months: [...before, ...(figures.previousYear?.months ?? [])],
+    },
+  };
 }

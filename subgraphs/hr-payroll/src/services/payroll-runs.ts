@@ -3,7 +3,7 @@ import { BadUserInputError, ConflictError, formatCalendarDate, recordChange } fr
 import type { HrContext } from '../builder';
 import { caoWages, type CaoWage } from '../cao-client';
 import { annualWageForSpecialPayments } from '../domain/payroll/annual-wage';
-import { annualWageFigures } from './annual-wage-figures';
+import { annualWageFigures, withOpeningBalance } from './annual-wage-figures';
 import { backPayByEmployment, outstandingBackPay } from './back-pay';
 import { calculateAll, type CalculationOutcome } from './calculate-all';
 import type { StoredCalculation } from './explanation';
@@ -19,6 +19,8 @@ import { ageOn, birthdayWithin } from '../domain/employment';
 import { monthBounds, periodName } from '../domain/payroll/proration';
 import type { Prisma } from '../generated/prisma/client';
 import { SETTLED } from '../data/payroll-runs';
+import { openingBalancesOfRun, type OpeningBalanceOfRun } from '../data/opening-balances';
+import { openingYearToDate, paidBeforePlatform } from '../domain/payroll/opening-balances';
 
 /**
  * Payroll runs: gather each employment's inputs (the CAO service's wage, settings, year to
@@ -102,6 +104,35 @@ async function history(db: HrContext['db'], memberId: string, year: number, mont
 }
 
 /**
+ * Where the employee's first month paid here starts (README rule 4): the opening balances the
+ * member entered, instead of zero: the year to date of the year of `asOf`, and the holiday
+ * allowance reserved (kept apart in the accrual, so the payout can say so).
+ */
+function startingPoint(
+  history: { yearToDate: YearToDate; accrual: HolidayAllowanceAccrual },
+  opening: OpeningBalanceOfRun | undefined,
+  year: number,
+) {
+  if (!opening?.first) return history;
+  const { asOf, holidayAllowanceAccrued: accrued, holidayAllowanceAccruedOnWages: onWages } = opening.figures;
+  return {
+    yearToDate: openingYearToDate(opening.figures, year),
+    accrual:
+      accrued === null || accrued.isZero()
+        ? { reserved: '0.00', base: '0.00' }
+        : {
+            reserved: accrued.toFixed(2),
+            base: '0.00',
+            opening: {
+              reserved: accrued.toFixed(2),
+              base: onWages?.toFixed(2) ?? null,
+              asOf: formatCalendarDate(asOf),
+            },
+          },
+  };
+}
+
+/**
  * Calculates (or recalculates, while not approved) a member's payroll for a month and stores it
  * as the month's run. The CAO service is asked first, outside the run's transaction.
  */
@@ -125,7 +156,8 @@ export async function calculateMonth(
   // Back pay owed for earlier months (nothing to read unless the CAO published something since):
   // first, because a former employee owed some gets a payslip this month too.
   const backPay = backPayByEmployment(await outstandingBackPay(ctx, memberId, { before: { year, month } }));
-  const employments = await ctx.db.employment.findMany({
+  const openings = await openingBalancesOfRun(ctx.db, memberId, year, month);
+  const found = await ctx.db.employment.findMany({
     where: {
       memberId,
       OR: [
@@ -135,6 +167,11 @@ export async function calculateMonth(
     },
     include: { employee: true },
     orderBy: { id: 'asc' },
+  });
+  // A month the former payroll system paid (up to the opening balances' day) is not paid here again.
+  const employments = found.filter((e) => {
+    const opening = openings.get(e.employeeId);
+    return !opening || !paidBeforePlatform(opening.figures.asOf, year, month) || backPay.has(e.id);
   });
   const active = employments.filter((e) => e.endDate === null || e.endDate >= first).length;
   // The tax office's decision when the member entered it; otherwise judged by head count.
@@ -167,7 +204,8 @@ export async function calculateMonth(
   let nextBirthdayAnswer = questions.length;
   const inputs: PayrollInput[] = employments.map((employment, i) => {
     const cao = answers[i]!;
-    const before = past(employment.employeeId);
+    const opening = openings.get(employment.employeeId);
+    const before = startingPoint(past(employment.employeeId), opening, year);
     const birthday = birthdays[i];
     const fromBirthday = birthday ? answers[nextBirthdayAnswer++]! : null;
     const settingsOf = {
@@ -176,10 +214,10 @@ export async function calculateMonth(
       smallEmployer,
       whkPercent: settings.whkPercent?.toString() ?? null,
     };
-    // The annual wage for the special-payments table (README rule 3a). No opening balances yet.
-    const figures = annualFigures(employment.employeeId);
+    // The annual wage for the special-payments table (README rule 3a), an opening balance first (rule 4).
+    const figures = withOpeningBalance(annualFigures(employment.employeeId), opening, year);
     const annual = annualWageForSpecialPayments({
-      openingBalance: null,
+      openingBalance: figures.openingBalance,
       previousYear: figures.previousYear,
       firstPeriod: figures.firstPeriod ?? {
         monthly: cao.monthly,
@@ -229,6 +267,7 @@ export async function calculateMonth(
       previousYearAnnualWage: annual.annualWage,
       previousYearAnnualWageBasis: annual.basis,
       backPay: backPay.get(employment.id) ?? [],
+      ...(opening?.first ? { openingBalanceAsOf: formatCalendarDate(opening.figures.asOf) } : {}),
     };
   });
   const outcomes = await calculateInOrder(employments, inputs);

@@ -60,6 +60,16 @@ export const approvePayrollRun = (ctx: HrContext, id: string) =>
         );
         throw new ConflictError(`This run cannot be approved: ${problems.join(' ')}`);
       }
+      // Opening balances start an employee's first month here (and say who is paid here at all):
+      // a change since the calculation makes the run stale.
+      const changed = await tx.auditLogEntry.findFirst({
+        where: { memberId: run.memberId, entityType: 'OpeningBalance', at: { gt: run.calculatedAt } },
+      });
+      if (changed) {
+        throw new ConflictError(
+          "This run cannot be approved: the member's opening balances changed after it was calculated. Recalculate it first.",
+        );
+      }
     },
     data: (actor, at) => ({ status: 'APPROVED', approvedBy: actor, approvedAt: at }),
     action: 'APPROVE_PAYROLL_RUN',

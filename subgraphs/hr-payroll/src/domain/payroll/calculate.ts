@@ -8,12 +8,29 @@ import { employerCosts, premiumsOfMonth } from './steps/employer-costs';
 import { holidayAllowanceOfMonth } from './steps/holiday-allowance';
 import { lkvOfMonth } from './steps/lkv';
 import { netPay } from './steps/net-pay';
+import { openingBalanceOfMonth } from './steps/opening-balance';
 import { pension } from './steps/pension';
 import { joinSteps } from './steps/step';
 import { wageAndHours } from './steps/wage';
 import { taxableWage, wageTaxOfMonth } from './steps/wage-tax';
 import { yearToDateAfter } from './steps/year-to-date';
-import type { PayrollCalculation, PayrollInput } from './types';
+import type { AccruedHolidayAllowance } from './holiday-allowance';
+import type { HolidayAllowanceAccrual, PayrollCalculation, PayrollInput } from './types';
+
+/** The holiday allowance still reserved, as the next month reads it (its opening balance kept until paid). */
+const accrualForStorage = (a: AccruedHolidayAllowance): HolidayAllowanceAccrual => ({
+  reserved: formatAmount(a.reserved),
+  base: formatAmount(a.base),
+  ...(a.opening
+    ? {
+        opening: {
+          reserved: formatAmount(a.opening.reserved),
+          base: a.opening.base === null ? null : formatAmount(a.opening.base),
+          asOf: a.opening.asOf,
+        },
+      }
+    : {}),
+});
 
 /**
  * Payroll for ONE employment in ONE calendar month (Dutch payroll, employee below state-pension
@@ -79,6 +96,7 @@ export function calculatePayroll(input: PayrollInput): PayrollCalculation {
   const { lkv } = lkvStep;
   const compliance = complianceOfMonth(r, wage);
   const { explanation, warnings, lines } = joinSteps([
+    openingBalanceOfMonth(input.openingBalanceAsOf, r.year, r.month),
     wage,
     back,
     holiday,
@@ -130,10 +148,7 @@ export function calculatePayroll(input: PayrollInput): PayrollCalculation {
       reserved: formatAmount(holiday.reserved),
       paid: formatAmount(holiday.paid),
       payoutReason: holiday.payoutReason,
-      accrualAfter: {
-        reserved: formatAmount(holiday.accrualAfter.reserved),
-        base: formatAmount(holiday.accrualAfter.base),
-      },
+      accrualAfter: accrualForStorage(holiday.accrualAfter),
     },
     premiumWage: {
       thisMonth: formatAmount(premiums.cap.thisMonth),

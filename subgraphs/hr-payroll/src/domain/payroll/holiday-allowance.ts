@@ -41,14 +41,23 @@ export interface HolidayAllowanceInput {
   month: number;
   paymentMonth: number;
   endsInMonth: boolean;
-  accruedBefore: { reserved: Exact; base: Exact };
+  accruedBefore: AccruedHolidayAllowance;
+}
+
+/** Reserved before this month, and the part of it accrued before the platform (an opening balance). */
+export interface AccruedHolidayAllowance {
+  reserved: Exact;
+  base: Exact;
+  opening?: { reserved: Exact; base: Exact | null; asOf: string };
 }
 
 export interface HolidayAllowanceResult {
   reserved: Exact;
   paid: Exact;
   payoutReason: 'PAYMENT_MONTH' | 'END_OF_EMPLOYMENT' | null;
-  accrualAfter: { reserved: Exact; base: Exact };
+  accrualAfter: AccruedHolidayAllowance;
+  /** The wages the payout was reserved on; null when part of it is an opening balance entered without them. */
+  paidBase: Exact | null;
   explanation: string[];
   warnings: string[];
 }
@@ -64,6 +73,17 @@ export function holidayAllowance(input: HolidayAllowanceInput): HolidayAllowance
   const totalReserved = input.accruedBefore.reserved.plus(reserved);
   const totalBase = input.accruedBefore.base.plus(input.gross);
 
+  const opening = input.accruedBefore.opening;
+  // An opening balance's reservation was made on wages paid before the platform: counted in the base when HR entered them.
+  const knownBase = opening && opening.base === null ? null : totalBase.plus(opening?.base ?? ZERO);
+  if (opening) {
+    explanation.push(
+      `Of the reserved before this month, ${formatEuro(opening.reserved)} was accrued before the platform (opening balance as of ${opening.asOf}` +
+        (opening.base === null
+          ? ', the wages it was reserved on not entered).'
+          : `, reserved on wages of ${formatEuro(opening.base)}).`),
+    );
+  }
   const payoutReason = input.endsInMonth
     ? 'END_OF_EMPLOYMENT'
     : input.month === input.paymentMonth
@@ -78,12 +98,16 @@ export function holidayAllowance(input: HolidayAllowanceInput): HolidayAllowance
     }
     explanation.push(
       `Reserved and not yet paid after this month: ${formatEuro(input.accruedBefore.reserved)} + ${formatEuro(reserved)} = ${formatEuro(totalReserved)} ` +
-        `(on wages of ${formatEuro(totalBase)}).`,
+        (knownBase === null
+          ? `(on wages of ${formatEuro(totalBase)} here).`
+          : `(on wages of ${formatEuro(knownBase)}).`),
     );
   } else {
     const paidOut =
       `${formatEuro(input.accruedBefore.reserved)} reserved before + ${formatEuro(reserved)} this month = ${formatEuro(totalReserved)} ` +
-      `(reserved on wages of ${formatEuro(totalBase)}).`;
+      (knownBase === null
+        ? `(reserved on wages of ${formatEuro(totalBase)} here, and the opening balance).`
+        : `(reserved on wages of ${formatEuro(knownBase)}).`);
     explanation.push(
       payoutReason === 'END_OF_EMPLOYMENT'
         ? `The employment ends this month: all reserved holiday allowance is paid out: ${paidOut}`
@@ -96,7 +120,10 @@ export function holidayAllowance(input: HolidayAllowanceInput): HolidayAllowance
     reserved,
     paid: paysOut ? totalReserved : ZERO,
     payoutReason,
-    accrualAfter: paysOut ? { reserved: ZERO, base: ZERO } : { reserved: totalReserved, base: totalBase },
+    accrualAfter: paysOut
+      ? { reserved: ZERO, base: ZERO }
+      : { reserved: totalReserved, base: totalBase, ...(opening ? { opening } : {}) },
+    paidBase: paysOut ? knownBase : null,
     explanation,
     warnings,
   };

@@ -1,7 +1,8 @@
 import { DomainError, Exact, HUNDRED } from '@samen-sterk/subgraph-runtime/pure';
 import { PAYROLL_PARAMETERS, PAYROLL_YEARS, type PayrollYearParameters } from './parameters';
 import { checkCalendarDate, formatDate } from './proration';
-import type { PayrollInput, YearToDate } from './types';
+import type { AccruedHolidayAllowance } from './holiday-allowance';
+import type { HolidayAllowanceAccrual, PayrollInput, YearToDate } from './types';
 
 /** Reads and checks the input once, so the calculation itself only sees exact, valid values. */
 
@@ -107,7 +108,7 @@ export interface ReadInput {
   pensionEmployerPercent: Exact;
   whkPercent: Exact | null;
   yearToDate: YearToDateExact;
-  accrual: { reserved: Exact; base: Exact };
+  accrual: AccruedHolidayAllowance;
   previousYearAnnualWage: Exact | null;
   previousYearAnnualWageBasis: string | null;
   birthday: BirthdayWage | null;
@@ -183,11 +184,32 @@ export function readInput(input: PayrollInput): ReadInput {
     accrual: {
       reserved: amount(input.holidayAllowanceAccrual.reserved, 'holidayAllowanceAccrual.reserved'),
       base: amount(input.holidayAllowanceAccrual.base, 'holidayAllowanceAccrual.base'),
+      ...openingAccrual(input.holidayAllowanceAccrual.opening),
     },
     previousYearAnnualWage:
       input.previousYearAnnualWage === null ? null : amount(input.previousYearAnnualWage, 'previousYearAnnualWage'),
     previousYearAnnualWageBasis: input.previousYearAnnualWageBasis ?? null,
     birthday: birthdayWage(caoWage.fromBirthday ?? null, year, month),
+  };
+}
+
+/** A day as stored in the inputs, YYYY-MM-DD. */
+function isoDay(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new DomainError('INVALID_DATE', field, `${field} must be a date (YYYY-MM-DD).`);
+  }
+  return value;
+}
+
+/** The part of the holiday allowance reserved that is an opening balance (kept with it until paid). */
+function openingAccrual(opening: HolidayAllowanceAccrual['opening']): Pick<AccruedHolidayAllowance, 'opening'> {
+  if (!opening) return {};
+  return {
+    opening: {
+      reserved: amount(opening.reserved, 'holidayAllowanceAccrual.opening.reserved'),
+      base: opening.base === null ? null : amount(opening.base, 'holidayAllowanceAccrual.opening.base'),
+      asOf: isoDay(opening.asOf, 'holidayAllowanceAccrual.opening.asOf'),
+    },
   };
 }
 

@@ -140,6 +140,11 @@ export interface HolidayAllowanceAccrual {
   reserved: string;
   /** The wages they were reserved on. */
   base: string;
+  /**
+   * Part of `reserved` accrued before the platform: the opening balance (opening-balances.ts), with
+   * the wages it was reserved on when HR entered them (null: not known), as of the day entered.
+   */
+  opening?: { reserved: string; base: string | null; asOf: string };
 }
 
 export interface PayrollInput {
@@ -160,6 +165,12 @@ export interface PayrollInput {
   previousYearAnnualWageBasis?: string;
   /** Back pay for earlier months, paid with this month (none when absent). */
   backPay?: BackPayInput[];
+  /**
+   * The employee's first month paid here starts from opening balances entered by HR
+   * (opening-balances.ts), already in `yearToDate`, `holidayAllowanceAccrual` and the annual wage:
+   * the day they were entered as of (YYYY-MM-DD), for the explanation. Absent otherwise.
+   */
+  openingBalanceAsOf?: string;
 }
 
 export type PayrollLineKind = 'EARNING' | 'DEDUCTION' | 'EMPLOYER_COST' | 'INFORMATION';

@@ -32,10 +32,11 @@ export function holidayAllowanceOfMonth(
         code: 'HOLIDAY_ALLOWANCE_PAID',
         kind: 'EARNING',
         description:
-          holiday.payoutReason === 'END_OF_EMPLOYMENT'
+          (holiday.payoutReason === 'END_OF_EMPLOYMENT'
             ? 'Holiday allowance paid at the end of employment (sum of the reservations)'
-            : 'Holiday allowance paid over the accrual year June–May (sum of the reservations)',
-        base: formatAmount(r.accrual.base.plus(base)),
+            : 'Holiday allowance paid over the accrual year June–May (sum of the reservations)') +
+          (r.accrual.opening ? `, ${formatAmount(r.accrual.opening.reserved)} of it accrued before the platform` : ''),
+        base: holiday.paidBase === null ? null : formatAmount(holiday.paidBase),
         amount: formatAmount(holiday.paid),
       }),
     );
