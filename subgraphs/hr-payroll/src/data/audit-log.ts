@@ -22,7 +22,7 @@ export const memberLog = (args: {
   ...(args.entityId ? { entityId: args.entityId } : {}),
 });
 
-/** An employee's own changes and those of their employments, within their employer's log. */
+/** An employee's own changes, those of their employments and opening balances, within their employer's log. */
 export const employeeLog = async (
   db: HrContext['db'],
   employee: { id: string; memberId: string },
@@ -31,7 +31,7 @@ export const employeeLog = async (
   return {
     memberId: employee.memberId,
     OR: [
-      { entityType: 'Employee', entityId: employee.id },
+      { entityType: { in: ['Employee', 'OpeningBalance'] }, entityId: employee.id },
       { entityType: 'Employment', entityId: { in: employments.map((e) => e.id) } },
     ],
   };

@@ -54,7 +54,7 @@ builder.prismaObjectFields(EmployeeRef, (t) => ({
     type: PayrollAuditLogEntryRef,
     cursor: 'id',
     description:
-      'Changes to this employee and their employments, newest first (HR and the payroll service; not the employee).',
+      'Changes to this employee, their employments and opening balances, newest first (HR and the payroll service; not the employee).',
     // An employee may read their own record but not its log: null for them, not the whole record.
     nullable: true,
     authScopes: (employee) => ({ readsAuditLogOf: employee.memberId }),

@@ -9,6 +9,9 @@ import {
 } from '../services/opening-balance-import';
 import { removeOpeningBalances, setOpeningBalances } from '../services/opening-balances';
 
+/** An amount as the API writes money: two decimals ("20196.00"); null when not entered. */
+const money = (value: { toFixed(places: number): string } | null) => (value === null ? null : value.toFixed(2));
+
 const YTD_DESCRIPTION = 'This calendar year up to `asOf`, from the former payroll system; null: not entered (zero).';
 
 const OpeningYearToDateRef = builder.objectRef<OpeningBalance>('OpeningYearToDate').implement({
@@ -17,7 +20,7 @@ const OpeningYearToDateRef = builder.objectRef<OpeningBalance>('OpeningYearToDat
     Object.fromEntries(
       OPENING_YEAR_TO_DATE_FIELDS.map((f) => [
         f,
-        t.field({ type: 'Decimal', nullable: true, resolve: (b) => b[ytdColumn(f)] }),
+        t.field({ type: 'Decimal', nullable: true, resolve: (b) => money(b[ytdColumn(f)]) }),
       ]),
     ),
 });
@@ -33,11 +36,20 @@ builder.prismaObject('OpeningBalance', {
       type: 'Date',
       description: 'The last day the former system paid; paid here from the next.',
     }),
-    holidayAllowanceAccrued: t.expose('holidayAllowanceAccrued', { type: 'Decimal', nullable: true }),
-    holidayAllowanceAccruedOnWages: t.expose('holidayAllowanceAccruedOnWages', { type: 'Decimal', nullable: true }),
-    previousYearAnnualWage: t.expose('previousYearAnnualWage', {
+    holidayAllowanceAccrued: t.field({
       type: 'Decimal',
       nullable: true,
+      resolve: (b) => money(b.holidayAllowanceAccrued),
+    }),
+    holidayAllowanceAccruedOnWages: t.field({
+      type: 'Decimal',
+      nullable: true,
+      resolve: (b) => money(b.holidayAllowanceAccruedOnWages),
+    }),
+    previousYearAnnualWage: t.field({
+      type: 'Decimal',
+      nullable: true,
+      resolve: (b) => money(b.previousYearAnnualWage),
       description: 'The annual wage for the special-payments table of the first year paid here.',
     }),
     yearToDate: t.field({ type: OpeningYearToDateRef, resolve: (b) => b }),
