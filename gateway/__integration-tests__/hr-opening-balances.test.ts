@@ -197,6 +197,23 @@ describe('entering the balances', () => {
     );
   });
 
+  it('reads a whole staff in one file, past the 10,000 characters of other text arguments', async () => {
+    const rows = Array.from(
+      { length: 300 },
+      () => `${nextBsn()};30-09-2025;1575,36;31000,00;21600,00;20196,00;2250,00`,
+    );
+    const csv = ['bsn;asOf;holidayAllowanceAccrued;previousYearAnnualWage;grossWage;taxableWage;wageTax', ...rows].join(
+      '\r\n',
+    );
+    expect(csv.length).toBeGreaterThan(10_000);
+    const report = expectOk(
+      await tp.query<ImportReport>(IMPORT, { token: hr, variables: { m: MEMBER, csv, dry: true } }),
+    ).importOpeningBalances;
+    // None of these people works here: every row refused, by its own line.
+    expect(report).toMatchObject({ applied: false, rows: 300, accepted: 0 });
+    expect(report.refused.map((r) => r.line)).toEqual(rows.map((_, i) => i + 2));
+  });
+
   it('a dry run reports, the import stores the whole file, audited', async () => {
     const csv = `bsn;asOf;holidayAllowanceAccrued;previousYearAnnualWage;grossWage;taxableWage;wageTax;premiumWage\n${sem.bsn};30-09-2025;1575,36;31000,00;21600,00;20196,00;2250,00;20196,00\n`;
     const dry = expectOk(await tp.query<ImportReport>(IMPORT, { token: hr, variables: { m: MEMBER, csv, dry: true } }));
@@ -271,15 +288,6 @@ describe('the months paid here, October 2025 to May 2026', () => {
     // 1,575.36 from the former system (June–September) + every month's reservation here.
     expect(may.holidayAllowancePaid).toBe(formatCents(cents(NOOR.holidayAllowanceAccrued) + reservedHere));
     const paid = may.lines.find((l) => l.code === 'HOLIDAY_ALLOWANCE_PAID')!;
-    console.log(
-      'DUMP',
-      JSON.stringify({
-        may: may.lines,
-        reserved: slips.map((s) => [s.period, s.gross, s.holidayAllowanceReserved, s.wageTax]),
-        inputs: JSON.parse(may.inputs).previousYearAnnualWage,
-        warnings: may.warnings,
-      }),
-    );
     expect(paid.description).toMatch(/1575\.36 of it accrued before the platform/);
     const wagesHere = slips.reduce((sum, s) => sum + cents(s.gross), 0n);
     expect(paid.base).toBe(formatCents(cents(NOOR.holidayAllowanceAccruedOnWages) + wagesHere));

@@ -173,6 +173,19 @@ const EVERY_MUTATION = [
     ['a NUL in the member id', { memberId: `${M1}\u0000`, input: settingsInput }, 'memberId'],
     ['an over-long member id', { memberId: LONG, input: settingsInput }, 'memberId'],
   ]),
+  cases('setOpeningBalances', () => [
+    ['a NUL in the employee id', { employeeId: `${UNKNOWN_ID}\u0000`, input: { asOf: '2025-09-30' } }, 'employeeId'],
+    ['an over-long employee id', { employeeId: LONG, input: { asOf: '2025-09-30' } }, 'employeeId'],
+  ]),
+  cases('removeOpeningBalances', () => [
+    ['a NUL in the employee id', { employeeId: `${UNKNOWN_ID}\u0000` }, 'employeeId'],
+    ['an over-long employee id', { employeeId: LONG }, 'employeeId'],
+  ]),
+  cases('importOpeningBalances', () => [
+    ['a NUL in the file', { memberId: M1, csv: `bsn;asOf\n123\u0000;2025-09-30` }, 'csv'],
+    ['a file past its own 1,000,000-character limit', { memberId: M1, csv: 'x'.repeat(1_000_001) }, 'csv'],
+    ['a NUL in the member id', { memberId: `${M1}\u0000`, csv: 'bsn;asOf' }, 'memberId'],
+  ]),
   cases('registerVolunteer', () => [
     ['a NUL in the first name', { input: volunteerInput({ firstName: NUL }) }, 'input.firstName'],
     ['an over-long last name', { input: volunteerInput({ lastName: LONG }) }, 'input.lastName'],

@@ -147,6 +147,9 @@ const STEP_INCREASES = `mutation($memberId: ID!, $on: Date!) { applyStepIncrease
 const CALCULATE = `mutation($memberId: ID!) { calculatePayrollRun(memberId: $memberId, year: 2026, month: 1) { id } }`;
 const APPROVE = `mutation($id: ID!) { approvePayrollRun(id: $id) { id } }`;
 const PAID = `mutation($id: ID!) { markPayrollRunPaid(id: $id) { id } }`;
+const OPENING_SET = `mutation($employeeId: ID!, $input: OpeningBalancesInput!) { setOpeningBalances(employeeId: $employeeId, input: $input) { asOf } }`;
+const OPENING_REMOVE = `mutation($employeeId: ID!) { removeOpeningBalances(employeeId: $employeeId) }`;
+const OPENING_IMPORT = `mutation($memberId: ID!, $csv: String!) { importOpeningBalances(memberId: $memberId, csv: $csv) { applied } }`;
 const SETTINGS = `mutation($memberId: ID!, $input: PayrollSettingsInput!) { setPayrollSettings(memberId: $memberId, input: $input) { updatedAt } }`;
 const VOLUNTEER = `mutation($input: RegisterVolunteerInput!) { registerVolunteer(input: $input) { id } }`;
 const ALLOWANCE = `mutation($input: VolunteerAllowanceInput!) { recordVolunteerAllowance(input: $input) { taxable } }`;
@@ -181,6 +184,9 @@ export const MUTATIONS = {
   approvePayrollRun: { subgraph: 'hr-payroll', document: APPROVE, as: asHr },
   markPayrollRunPaid: { subgraph: 'hr-payroll', document: PAID, as: asHr },
   setPayrollSettings: { subgraph: 'hr-payroll', document: SETTINGS, as: asHr },
+  setOpeningBalances: { subgraph: 'hr-payroll', document: OPENING_SET, as: asHr },
+  removeOpeningBalances: { subgraph: 'hr-payroll', document: OPENING_REMOVE, as: asHr },
+  importOpeningBalances: { subgraph: 'hr-payroll', document: OPENING_IMPORT, as: asHr },
   registerVolunteer: { subgraph: 'hr-payroll', document: VOLUNTEER, as: asHr },
   recordVolunteerAllowance: { subgraph: 'hr-payroll', document: ALLOWANCE, as: asHr },
 } satisfies Record<string, { subgraph: Subgraph; document: string; as: () => string }>;

@@ -11,6 +11,7 @@ export * from './errors';
 export * from './access/find-visible';
 export * from './graphql/builder';
 export * from './graphql/field-shapes';
+export { LONG_ARGUMENTS, type LongArguments } from './graphql/input-guard';
 export * from './graphql/scalars';
 export * from './http/server';
 export * from './subgraph';

@@ -1,9 +1,11 @@
+import { LONG_ARGUMENTS } from '@samen-sterk/subgraph-runtime';
 import { builder } from '../builder';
 import { ytdColumn } from '../data/opening-balances';
 import { OPENING_YEAR_TO_DATE_FIELDS } from '../domain/payroll/opening-balances';
 import type { OpeningBalance } from '../generated/prisma/client';
 import {
   importOpeningBalances,
+  MAX_IMPORT_CHARACTERS,
   type ImportProblem,
   type OpeningBalanceImport,
 } from '../services/opening-balance-import';
@@ -140,6 +142,8 @@ builder.mutationFields((t) => ({
       dryRun: t.arg.boolean({ defaultValue: false }),
     },
     authScopes: (_root, args) => ({ managesEmployeesOf: args.memberId }),
+    // A whole file: longer than the 10,000 characters other string arguments may have.
+    extensions: { [LONG_ARGUMENTS]: { csv: MAX_IMPORT_CHARACTERS } },
     resolve: (_root, { memberId, csv, dryRun }, ctx) => importOpeningBalances(ctx, memberId, csv, dryRun ?? false),
   }),
 }));

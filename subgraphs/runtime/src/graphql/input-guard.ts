@@ -15,17 +15,25 @@ import { characterCount, forbiddenCharacterIn, forbiddenCharacterMessage, INPUT_
  * Nobody has to remember it: a field added tomorrow is covered. It runs outside the auth
  * check, like the parsing of scalars: what it refuses says nothing about the data.
  */
-export function checkArguments(args: Record<string, unknown>): void {
-  for (const [name, value] of Object.entries(args)) checkValue(value, name);
+export function checkArguments(args: Record<string, unknown>, longArguments: LongArguments = {}): void {
+  for (const [name, value] of Object.entries(args)) checkValue(value, name, longArguments[name] ?? INPUT_MAX_LENGTH);
 }
 
-function checkValue(value: unknown, path: string): void {
+/**
+ * A field whose argument is a whole document (a CSV file to import) names it, with its own
+ * maximum, in its `extensions`: `extensions: { [LONG_ARGUMENTS]: { csv: 1_000_000 } }`. Only a
+ * top-level string argument; control characters are refused all the same.
+ */
+export const LONG_ARGUMENTS = 'longArguments';
+export type LongArguments = Record<string, number>;
+
+function checkValue(value: unknown, path: string, max: number): void {
   if (typeof value === 'string') {
-    checkString(value, path);
+    checkString(value, path, max);
   } else if (Array.isArray(value)) {
-    value.forEach((item, index) => checkValue(item, `${path}.${index}`));
+    value.forEach((item, index) => checkValue(item, `${path}.${index}`, INPUT_MAX_LENGTH));
   } else if (isPlainObject(value)) {
-    for (const [key, item] of Object.entries(value)) checkValue(item, `${path}.${key}`);
+    for (const [key, item] of Object.entries(value)) checkValue(item, `${path}.${key}`, INPUT_MAX_LENGTH);
   }
   // Anything else is a parsed scalar (a Date, a Decimal, a number, a boolean): nothing to check.
 }
@@ -38,9 +46,9 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => {
 
 const labelOf = (path: string) => `The value of ${path}`;
 
-function checkString(value: string, path: string): void {
-  if (value.length > INPUT_MAX_LENGTH && characterCount(value) > INPUT_MAX_LENGTH) {
-    throw new BadUserInputError(path, `${labelOf(path)} is longer than ${INPUT_MAX_LENGTH} characters.`);
+function checkString(value: string, path: string, max: number): void {
+  if (value.length > max && characterCount(value) > max) {
+    throw new BadUserInputError(path, `${labelOf(path)} is longer than ${max} characters.`);
   }
   const found = forbiddenCharacterIn(value, { lineBreaks: true });
   if (found) throw new BadUserInputError(path, forbiddenCharacterMessage(labelOf(path), found));
@@ -53,8 +61,9 @@ export class InputGuardPlugin<Types extends SchemaTypes> extends BasePlugin<Type
   ): GraphQLFieldResolver<unknown, Types['Context'], object> {
     // Fields without arguments pay nothing.
     if (Object.keys(fieldConfig.args).length === 0) return resolver;
+    const longArguments = (fieldConfig.extensions?.[LONG_ARGUMENTS] ?? {}) as LongArguments;
     return (parent, args, context, info) => {
-      checkArguments(args as Record<string, unknown>);
+      checkArguments(args as Record<string, unknown>, longArguments);
       return resolver(parent, args, context, info);
     };
   }
