@@ -78,7 +78,7 @@ export async function annualWageFigures(
 }
 
 /**
- * The annual-wage figures with the employee's opening balance (README rule 4) taken in:
+ * The annual-wage figures with the employee's opening balance (README rule 11) taken in:
  * - in the first year paid here, the previous year's annual wage HR entered (it comes first);
  * - in the year after, when the balance carried that year's taxable wage to date, the months the
  *   former system paid count as wage periods too: the taxable wage of the last payslip here holds

@@ -17,7 +17,7 @@ import { actorOf } from './audit-log';
 import { columnsOf, problemsOf } from './opening-balances';
 
 /*
- * The opening balances of a whole member from one CSV file (README rule 4): validated row by row
+ * The opening balances of a whole member from one CSV file (README rule 11): validated row by row
  * by the same rules as `setOpeningBalances`, and stored all or nothing: one refused row and
  * nothing is stored, and the report says which rows and columns were refused and why. Rows never
  * echo a BSN or a name back: a report names a line and a column.

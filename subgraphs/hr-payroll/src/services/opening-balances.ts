@@ -22,7 +22,7 @@ import type { OpeningBalance, Prisma } from '../generated/prisma/client';
 import { actorOf } from './audit-log';
 
 /*
- * Opening balances (README rule 4): entered per employee (`setOpeningBalances`) or for a whole
+ * Opening balances (README rule 11): entered per employee (`setOpeningBalances`) or for a whole
  * member from a CSV file (opening-balance-import.ts), changed or removed until the employee's first
  * approved or paid payslip here, every change in the audit log. The rules are in
  * domain/payroll/opening-balances.ts; payroll-runs.ts feeds them into the first month paid here.

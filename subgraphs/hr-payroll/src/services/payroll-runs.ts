@@ -104,7 +104,7 @@ async function history(db: HrContext['db'], memberId: string, year: number, mont
 }
 
 /**
- * Where the employee's first month paid here starts (README rule 4): the opening balances the
+ * Where the employee's first month paid here starts (README rule 11): the opening balances the
  * member entered, instead of zero: the year to date of the year of `asOf`, and the holiday
  * allowance reserved (kept apart in the accrual, so the payout can say so).
  */
@@ -214,7 +214,7 @@ export async function calculateMonth(
       smallEmployer,
       whkPercent: settings.whkPercent?.toString() ?? null,
     };
-    // The annual wage for the special-payments table (README rule 3a), an opening balance first (rule 4).
+    // The annual wage for the special-payments table (README rule 3a), an opening balance first (rule 11).
     const figures = withOpeningBalance(annualFigures(employment.employeeId), opening, year);
     const annual = annualWageForSpecialPayments({
       openingBalance: figures.openingBalance,

@@ -6,7 +6,7 @@ import { emptyYearToDate, type YearToDate } from './types';
 /**
  * Opening balances (beginsaldi): what a member's former payroll system knows about an employee
  * when the member moves its payroll here, so that the months paid here carry on from it (README
- * rule 4). Pure: the rules for entering them, and what they give the first month paid here.
+ * rule 11). Pure: the rules for entering them, and what they give the first month paid here.
  *
  * - `asOf` is the last day the former system paid, the last day of a month; the platform pays
  *   from the next month. A run of a month up to `asOf` leaves the employee out (paid there).

@@ -4,7 +4,7 @@ import type { OpeningBalanceFigures } from '../../domain/payroll/opening-balance
 import { withOpeningBalance } from '../annual-wage-figures';
 
 /*
- * The annual wage for the special-payments table with an opening balance (README rules 3a and 4).
+ * The annual wage for the special-payments table with an opening balance (README rules 3a and 11).
  * A member moved here from 1 April 2026 with balances as of 31 March: the taxable wage to date
  * €6,904.56 (three months of €2,301.52), last year's annual wage €31,000.00.
  */

@@ -13,7 +13,7 @@ import { emptyYearToDate } from '../types';
 import { date, payrollInput } from './fixtures';
 
 /*
- * Opening balances (README rule 4). The worked case: a member moves its payroll here from
+ * Opening balances (README rule 11). The worked case: a member moves its payroll here from
  * 1 April 2026, so the former system paid up to 31 March 2026. The fixtures' employee (scale 5
  * step 3, €2,461.52 a month, pension 6.5 %, holiday allowance 8 %) has been employed since 2024:
  * - holiday allowance reserved June 2025–March 2026: 10 × 8 % × 2,461.52 = 10 × 196.92 = €1,969.20,
