@@ -1,7 +1,8 @@
 import { MEMBER_ROLES, ROLES, type Role } from '@samen-sterk/subgraph-runtime';
 import { platformAdmin, tokenOf as roleToken } from './testkit/actors';
-import { expectOk, expectRefused, nonEmpty } from './testkit/expect';
+import { expectOk, expectRefused, expectRefusedWithoutWrites, nonEmpty } from './testkit/expect';
 import { errorCodes, nodes } from './testkit/graphql';
+import { UNKNOWN_ID } from './testkit/ids';
 import { FIRST_MEMBERS, type MemberIds } from './testkit/operations';
 import { usePlatform } from './testkit/use-platform';
 
@@ -248,7 +249,7 @@ describe('a member admin manages its own users', () => {
 
     const foreignUser = (await usersOf(memberB))[0]!;
     const refused = await tp.query(UPDATE, { token, variables: { id: foreignUser.id, roles: ['EMPLOYEE'] } });
-    expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
+    expect(errorCodes(refused)).toEqual(['NOT_FOUND']);
     expect((await usersOf(memberB)).find((u) => u.id === foreignUser.id)!.roles).toEqual(foreignUser.roles);
   });
 
@@ -260,5 +261,90 @@ describe('a member admin manages its own users', () => {
       variables: { id: admins[0]!.id },
     });
     expect(errorCodes(res)).toEqual(['CONFLICT']);
+  });
+});
+
+// By id, another member's user or shop is not found: answered exactly as an id that does not
+// exist (docs/architecture.md), so a member's people cannot learn that the id is in use.
+describe("another member's user or shop by id is NOT_FOUND, like an id that does not exist", () => {
+  const USER = `query($id: ID!) { user(id: $id) { id name email } }`;
+  const UPDATE_USER = `mutation($id: ID!) { updateUser(id: $id, input: { name: "Overgenomen" }) { id name } }`;
+  const DEACTIVATE_USER = `mutation($id: ID!) { deactivateUser(id: $id) { id active } }`;
+  const UPDATE_SHOP = `mutation($id: ID!) { updateBranch(id: $id, input: { name: "Overgenomen" }) { id name } }`;
+  const SHOPS_OF = `query($id: ID!) { member(id: $id) { branches(first: 1) { edges { node { id name } } } } }`;
+
+  /** The answer to `document` for `id`, and for an id that does not exist, with that id put in its place. */
+  async function sameAsUnknown(document: string, id: string, token: string) {
+    const members = tp.platform.subgraphs.members!.database;
+    const res = await expectRefusedWithoutWrites(
+      members,
+      () => tp.query(document, { token, variables: { id } }),
+      'NOT_FOUND',
+    );
+    const unknown = await tp.query(document, { token, variables: { id: UNKNOWN_ID } });
+    expectRefused(unknown, 'NOT_FOUND');
+    expect(res.errors![0]!.message).toBe(unknown.errors![0]!.message.replace(UNKNOWN_ID, id));
+    expect(JSON.stringify(res.data ?? null)).not.toContain(id);
+    return res;
+  }
+
+  test("a member's admin: another member's user is not found, to read, change or deactivate", async () => {
+    const token = await tokenOf('member-admin');
+    const foreign = (await usersOf(memberB)).find((u) => u.roles.includes('MEMBER_ADMIN'))!;
+    for (const document of [USER, UPDATE_USER, DEACTIVATE_USER]) {
+      const res = await sameAsUnknown(document, foreign.id, token);
+      expect(JSON.stringify(res)).not.toContain(foreign.email);
+    }
+    // Its own member's users it reads and changes as before.
+    const own = (await usersOf(memberA)).find((u) => u.roles.includes('MEMBER_PURCHASER'))!;
+    expect(expectOk(await tp.query<{ user: User }>(USER, { token, variables: { id: own.id } })).user.email).toBe(
+      own.email,
+    );
+  });
+
+  test("a member's other roles: a user they may not see is not found, of another member or of their own", async () => {
+    const ownAdmin = (await usersOf(memberA)).find((u) => u.roles.includes('MEMBER_ADMIN'))!;
+    const foreign = (await usersOf(memberB))[0]!;
+    for (const role of ['member-purchaser', 'member-hr', 'employee'] as const) {
+      const token = await tokenOf(role);
+      await sameAsUnknown(USER, foreign.id, token);
+      await sameAsUnknown(USER, ownAdmin.id, token);
+      await sameAsUnknown(UPDATE_USER, ownAdmin.id, token);
+    }
+    // A user sees their own entry by id, whatever their roles.
+    const self = (await usersOf(memberA)).find((u) => !u.roles.includes('MEMBER_ADMIN'))!;
+    const token = await tokenOf('member-purchaser', memberA, self.id);
+    expect(expectOk(await tp.query<{ user: User }>(USER, { token, variables: { id: self.id } })).user.id).toBe(self.id);
+  });
+
+  test("a member's admin: another member's shop is not found to change; the directory still shows it", async () => {
+    const token = await tokenOf('member-admin');
+    const shopOf = async (member: string) =>
+      nodes(
+        expectOk(
+          await tp.query<{ member: { branches: { edges: { node: { id: string; name: string } }[] } } }>(SHOPS_OF, {
+            token,
+            variables: { id: member },
+          }),
+        ).member.branches,
+      )[0]!;
+    const foreign = await shopOf(memberB);
+    await sameAsUnknown(UPDATE_SHOP, foreign.id, token);
+    expect(await shopOf(memberB)).toEqual(foreign);
+    // A member-hr of member B (not an admin) may not change B's shop either: not found.
+    await sameAsUnknown(UPDATE_SHOP, foreign.id, await tokenOf('member-hr', memberB));
+    // The member's own shop it changes, and the platform admin any shop.
+    const own = await shopOf(memberA);
+    const renamed = await tp.query<{ updateBranch: { name: string } }>(UPDATE_SHOP, {
+      token,
+      variables: { id: own.id },
+    });
+    expect(expectOk(renamed).updateBranch.name).toBe('Overgenomen');
+    const byAdmin = await tp.query<{ updateBranch: { id: string } }>(UPDATE_SHOP, {
+      token: admin,
+      variables: { id: foreign.id },
+    });
+    expect(expectOk(byAdmin).updateBranch.id).toBe(foreign.id);
+    await tp.reset();
   });
 });

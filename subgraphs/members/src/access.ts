@@ -1,7 +1,6 @@
 import {
   ASSOCIATION_ROLES,
   actsForMember,
-  ForbiddenError,
   hasRole,
   type Identity,
   type Role,
@@ -33,6 +32,10 @@ export const canMaintainDirectory = (identity: Identity | null) => hasRole(ident
 export const canManageBranchesOf = (identity: Identity | null, memberId: string) => canSeeUsersOf(identity, memberId);
 
 export const canManageUsersOf = canSeeUsersOf;
+
+/** A user's directory entry: the user themself, their member's admins and platform admins. */
+export const canSeeUser = (identity: Identity | null, user: { id: string; memberId: string | null }) =>
+  identity?.userId === user.id || canSeeUsersOf(identity, user.memberId);
 
 /** Roles are kebab-case in tokens (`member-admin`) and upper snake case in the API and database. */
 export const claimRole = (role: StoredRole) => role.toLowerCase().replace(/_/g, '-') as Role;
@@ -89,15 +92,3 @@ export const MEMBER_REFUSALS: ScopeRefusals<MembersScopes> = {
   managesBranchesOf: "Only the association and the member's own admins manage its shops.",
   seesAuditsOf: "Only the member's own people and the association see its Keurmerk audits.",
 };
-
-/**
- * A scope checked by a service, for a row that has to be loaded before anyone can say whose it
- * is (`updateUser(id)`): the same rule and the same refusal as when a field declares it.
- */
-export function demand<Scope extends keyof MembersScopes>(
-  identity: Identity | null,
-  scope: Scope,
-  parameter: MembersScopes[Scope],
-): void {
-  if (!rulesFor(identity)[scope](parameter)) throw new ForbiddenError(MEMBER_REFUSALS[scope]);
-}

@@ -59,11 +59,13 @@ export class Writer {
   }
 
   /**
-   * Text the standard font can draw (WinAnsi): accents it lacks are dropped (`ł` → `l`, `ş` → `s`),
-   * anything else becomes `?`, so that an unusual name never stops a payslip.
+   * Text the font can draw. The embedded Noto Sans (./fonts.ts) has every Latin letter, so names
+   * print as written; a letter it lacks (a Chinese character, say) keeps its base letter if the
+   * font has that (an accent it lacks is dropped: `ł` → `l`), anything else becomes `?`, so that an
+   * unusual name never stops a payslip.
    */
   printable(text: string): string {
-    return Array.from(text.replace(/[\r\n\t]+/g, ' '))
+    return Array.from(text.normalize('NFC').replace(/[\r\n\t]+/g, ' '))
       .map((ch) => {
         if (this.encodable.has(ch.codePointAt(0)!)) return ch;
         const plain = ch
@@ -156,20 +158,35 @@ export class Writer {
     this.down(12);
   }
 
-  /** Label and value pairs, in one or two columns; with `valueRight` the values are right-aligned. */
+  /**
+   * Label and value pairs, in one or two columns; with `valueRight` the values are right-aligned.
+   * A label or value too long for its room wraps onto the next line, so nothing is cut.
+   */
   pairs(items: [string, string][], { labelWidth = 130, valueRight = false, columns = 2 } = {}) {
     const gap = 20;
     const columnWidth = (RIGHT - LEFT - gap * (columns - 1)) / columns;
     for (let i = 0; i < items.length; i += columns) {
-      this.ensure(12);
-      items.slice(i, i + columns).forEach(([label, value], column) => {
+      const cells = items.slice(i, i + columns).map(([label, value], column) => {
         const x = LEFT + column * (columnWidth + gap);
         const labelRoom = valueRight ? columnWidth - this.width(value) - 8 : labelWidth - 6;
-        this.text(this.fit(label, labelRoom), x, { color: GREY });
-        if (valueRight) this.text(value, x + columnWidth, { align: 'right' });
-        else this.text(this.fit(value, columnWidth - labelWidth), x + labelWidth);
+        return {
+          x,
+          labels: this.wrap(label, labelRoom),
+          values: valueRight ? [value] : this.wrap(value, columnWidth - labelWidth),
+        };
       });
-      this.down(12);
+      const lines = Math.max(...cells.map((cell) => Math.max(cell.labels.length, cell.values.length)));
+      this.ensure(lines * 12);
+      const top = this.y;
+      for (const { x, labels, values } of cells) {
+        labels.forEach((label, line) => this.text(label, x, { color: GREY, y: top - line * 12 }));
+        values.forEach((value, line) =>
+          valueRight
+            ? this.text(value, x + columnWidth, { align: 'right', y: top - line * 12 })
+            : this.text(value, x + labelWidth, { y: top - line * 12 }),
+        );
+      }
+      this.down(lines * 12);
     }
   }
 

@@ -1,4 +1,4 @@
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import { maskBsn, maskIban } from '../domain/masking';
 import type { PayrollCalculation, PayrollLine, PayrollLineCode, YearToDate } from '../domain/payroll/types';
 import { dateNl, formatDecimalNl, formatEuroNl, formatPercentNl, negate, periodNl } from './dutch';
@@ -11,6 +11,7 @@ import {
   YEAR_TO_DATE_EMPLOYER,
   type PayslipPdfStatus,
 } from './labels';
+import { embedPayslipFonts } from './fonts';
 import { DRAFT, GREY, LEFT, RIGHT, Writer, type TextStyle } from './layout';
 
 /**
@@ -57,7 +58,7 @@ export interface PayslipPdfData {
 
 const TABLE_HEADS = { description: 'Omschrijving', base: 'Grondslag', rate: 'Tarief', amount: 'Bedrag' };
 
-/** The payslip as a PDF (A4, Helvetica, Dutch). */
+/** The payslip as a PDF (A4, Noto Sans embedded (./fonts.ts), Dutch). */
 export async function renderPayslipPdf(payslip: PayslipPdfData): Promise<Uint8Array> {
   const calc = payslip.calculation;
   const generatedAt = payslip.generatedAt ?? new Date();
@@ -74,10 +75,11 @@ export async function renderPayslipPdf(payslip: PayslipPdfData): Promise<Uint8Ar
   doc.setLanguage('nl-NL');
   doc.setCreationDate(generatedAt);
   doc.setModificationDate(generatedAt);
+  const fonts = await embedPayslipFonts(doc);
   const w = new Writer(
     doc,
-    await doc.embedFont(StandardFonts.Helvetica),
-    await doc.embedFont(StandardFonts.HelveticaBold),
+    fonts.regular,
+    fonts.bold,
     `Loonstrook ${period} - ${payslip.employee.name} - ${employerName} (vervolg)`,
   );
 

@@ -37,7 +37,7 @@ builder.mutationFields((t) => ({
   }),
   updateBranch: t.prismaField({
     type: BranchRef,
-    // Whose shop it is shows once it is loaded: the service asks `managesBranchesOf` then.
+    // Whose shop it is shows once it is loaded: the service's finder answers NOT_FOUND then.
     description: "Changes a shop (platform admins, or the member's own admins).",
     ...byIdWithInput(t, UpdateBranchInput, updateBranch),
   }),

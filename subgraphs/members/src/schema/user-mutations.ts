@@ -34,7 +34,7 @@ builder.mutationFields((t) => ({
     description: "Adds a user (a member's admins for their own member; platform admins for anyone).",
     ...withInput(t, CreateUserInput, createUser),
   }),
-  // Whose user it is shows once it is loaded: the service asks `managesUsersOf` then.
+  // Whose user it is shows once it is loaded: the service's finder answers NOT_FOUND then.
   updateUser: t.prismaField({
     type: UserRef,
     description: "Changes a user's name, e-mail or roles.",

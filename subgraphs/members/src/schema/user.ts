@@ -1,6 +1,6 @@
 import { builder } from '../builder';
 import { countUsers, listUsers } from '../data/directory';
-import { findUser } from '../data/finders';
+import { findVisibleUser } from '../data/finders';
 import { RoleEnum } from './enums';
 
 export const UserRef = builder.prismaObject('User', {
@@ -65,7 +65,8 @@ builder.queryFields((t) => ({
   user: t.prismaField({
     type: UserRef,
     args: { id: t.arg.id({ required: true }) },
-    // NOT_FOUND if there is none; someone else's is refused (FORBIDDEN) by the type's scopes.
-    resolve: (query, _root, { id }, ctx) => findUser(ctx.db, id, query),
+    // NOT_FOUND if there is none and if the caller may not see it (another member's user): the
+    // same answer, so an id reveals nothing.
+    resolve: (query, _root, { id }, ctx) => findVisibleUser(ctx.db, ctx.identity, id, query),
   }),
 }));

@@ -1,7 +1,6 @@
 import { withinField } from '@samen-sterk/subgraph-runtime';
-import { demand } from '../access';
 import type { MembersContext } from '../builder';
-import { ensureMemberExists, findBranch, type Selection } from '../data/finders';
+import { ensureMemberExists, findManagedBranch, type Selection } from '../data/finders';
 import { checkShopDates, HOUSE_NUMBER_MAX_LENGTH } from '../domain/shops';
 import type { Branch, Prisma } from '../generated/prisma/client';
 import * as check from './input';
@@ -45,7 +44,10 @@ export interface BranchChanges {
   closedOn?: Date | null;
 }
 
-/** Changes a shop: NOT_FOUND if there is none, FORBIDDEN if it is not the caller's to manage. */
+/**
+ * Changes a shop: NOT_FOUND if there is none or it is not the caller's to manage (another
+ * member's), as a user's; the shop itself stays readable in the open directory.
+ */
 export function updateBranch(ctx: MembersContext, id: string, input: BranchChanges, query: BranchSelection) {
   const data: Prisma.BranchUpdateInput = {};
   if (input.name != null) data.name = check.requiredText(input.name, 'input.name', 'The name');
@@ -63,8 +65,7 @@ export function updateBranch(ctx: MembersContext, id: string, input: BranchChang
   if (input.closedOn !== undefined)
     data.closedOn = input.closedOn && check.date(input.closedOn, 'input.closedOn', 'The closing day');
   return ctx.db.$transaction(async (tx) => {
-    const branch = await findBranch(tx, id);
-    demand(ctx.identity, 'managesBranchesOf', branch.memberId);
+    const branch = await findManagedBranch(tx, ctx.identity, id);
     const openedOn = input.openedOn ?? branch.openedOn;
     const closedOn = input.closedOn === undefined ? branch.closedOn : input.closedOn;
     withinField('input', () => checkShopDates(openedOn, closedOn));

@@ -5,9 +5,9 @@ import {
   MEMBER_ROLES,
   type Identity,
 } from '@samen-sterk/subgraph-runtime';
-import { canAssignRole, claimRole, demand } from '../access';
+import { canAssignRole, claimRole } from '../access';
 import type { MembersContext } from '../builder';
-import { ensureMemberExists, findUser, type Selection } from '../data/finders';
+import { ensureMemberExists, findManagedUser, type Selection } from '../data/finders';
 import type { Prisma, Role } from '../generated/prisma/client';
 import * as check from './input';
 
@@ -90,14 +90,13 @@ export interface UserChanges {
   roles?: readonly Role[] | null;
 }
 
-/** Changes a user: NOT_FOUND if there is none, FORBIDDEN if it is not the caller's to manage. */
+/** Changes a user: NOT_FOUND if there is none or it is not the caller's to manage (another member's). */
 export function updateUser(ctx: MembersContext, id: string, input: UserChanges, query: UserSelection) {
   // Every input check before the transaction: a refusal writes nothing.
   const name = input.name == null ? undefined : check.requiredText(input.name, 'input.name', 'The name');
   const email = input.email == null ? undefined : check.email(input.email, 'input.email');
   return ctx.db.$transaction(async (tx) => {
-    const user = await findUser(tx, id);
-    demand(ctx.identity, 'managesUsersOf', user.memberId);
+    const user = await findManagedUser(tx, ctx.identity, id);
     const data: Prisma.UserUpdateInput = {};
     if (name !== undefined) data.name = name;
     if (email !== undefined) {
@@ -124,8 +123,7 @@ export function updateUser(ctx: MembersContext, id: string, input: UserChanges, 
 /** Stops a user from using the platform; their record stays for the audit trail. Twice is once. */
 export const deactivateUser = (ctx: MembersContext, id: string, query: UserSelection) =>
   ctx.db.$transaction(async (tx) => {
-    const user = await findUser(tx, id);
-    demand(ctx.identity, 'managesUsersOf', user.memberId);
+    const user = await findManagedUser(tx, ctx.identity, id);
     if (user.deactivatedAt) return tx.user.findUniqueOrThrow({ ...query, where: { id } });
     if (user.roles.includes('MEMBER_ADMIN')) await keepsAnAdmin(tx, user.memberId, user.id);
     return tx.user.update({ ...query, where: { id }, data: { deactivatedAt: new Date() } });

@@ -1,43 +1,15 @@
-import { decodePDFRawStream, PDFArray, PDFDocument, PDFRawStream, type PDFObject } from 'pdf-lib';
+import { readFileSync } from 'node:fs';
+import * as fontkit from '@pdf-lib/fontkit';
+import { decodePDFRawStream, PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { calculatePayroll } from '../../domain/payroll/calculate';
 import { date, payrollInput } from '../../domain/payroll/__tests__/fixtures';
 import { dateNl, formatDecimalNl, formatEuroNl, negate, periodNl } from '../dutch';
+import { FONT_FILES } from '../fonts';
 import { renderPayslipPdf, type PayslipPdfData } from '../pdf';
+import { pdfText } from './pdf-text';
 
-/** WinAnsi bytes 0x80–0x9F that differ from Latin-1 (the ones a payslip may use). */
-const WIN_ANSI: Record<number, string> = {
-  0x80: '€',
-  0x85: '…',
-  0x91: '‘',
-  0x92: '’',
-  0x93: '“',
-  0x94: '”',
-  0x96: '–',
-};
-
-/**
- * The text of a PDF made by pdf-lib with a standard font, read back with pdf-lib itself: each
- * page's content streams decoded (pdf-lib compresses them), the hex strings of the `Tj` operators
- * (pdf-lib writes standard-font text as hex) turned back into characters. One line per text run.
- */
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const doc = await PDFDocument.load(bytes);
-  const runs: string[] = [];
-  for (const page of doc.getPages()) {
-    const contents = page.node.Contents();
-    const streams: (PDFObject | undefined)[] =
-      contents instanceof PDFArray ? contents.asArray().map((ref) => doc.context.lookup(ref)) : [contents];
-    for (const stream of streams) {
-      if (!(stream instanceof PDFRawStream)) continue;
-      const content = Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
-      for (const [, hex] of content.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)) {
-        const bytes = Buffer.from(hex!, 'hex');
-        runs.push(Array.from(bytes, (b) => WIN_ANSI[b] ?? String.fromCharCode(b)).join(''));
-      }
-    }
-  }
-  return runs.join('\n');
-}
+/** A glyph as drawn: its advance and outline. */
+const outline = (glyph: fontkit.Glyph) => `${glyph.advanceWidth} ${glyph.path.toSVG()}`;
 
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 
@@ -99,7 +71,7 @@ describe('the payslip PDF', () => {
   test('shows what the law asks, with the amounts of the calculation', async () => {
     const data = payslip();
     const calc = data.calculation;
-    const text = flat(await pdfText(await renderPayslipPdf(data)));
+    const text = flat(pdfText(await renderPayslipPdf(data)));
     for (const label of [
       'Loonstrook',
       'maart 2026',
@@ -150,7 +122,7 @@ describe('the payslip PDF', () => {
   });
 
   test('the BSN and the IBAN are masked, even when given in full', async () => {
-    const text = await pdfText(await renderPayslipPdf(payslip()));
+    const text = pdfText(await renderPayslipPdf(payslip()));
     expect(text).toContain('BSN *****6782');
     expect(text).not.toContain('123456782');
     expect(text).not.toContain('12345');
@@ -164,17 +136,17 @@ describe('the payslip PDF', () => {
       yearToDate: { grossWage: '4923.04', netPay: '3500.00' },
     });
     const data = payslip({}, input);
-    const text = flat(await pdfText(await renderPayslipPdf(data)));
+    const text = flat(pdfText(await renderPayslipPdf(data)));
     expect(text).toContain('Loonheffing (witte tabel, maand, zonder loonheffingskorting)');
     expect(data.calculation.yearToDateAfter.grossWage).toBe('7384.56');
     expect(text).toContain('€ 7.384,56');
   });
 
   test('a payslip of a run not yet paid says it is a draft', async () => {
-    const text = flat(await pdfText(await renderPayslipPdf(payslip({ status: 'APPROVED', paidAt: null }))));
+    const text = flat(pdfText(await renderPayslipPdf(payslip({ status: 'APPROVED', paidAt: null }))));
     expect(text).toContain('CONCEPT');
     expect(text).toContain('nog niet betaald');
-    const paid = flat(await pdfText(await renderPayslipPdf(payslip())));
+    const paid = flat(pdfText(await renderPayslipPdf(payslip())));
     expect(paid).not.toContain('CONCEPT');
   });
 
@@ -185,7 +157,7 @@ describe('the payslip PDF', () => {
       previousYearAnnualWage: '29538.24',
     });
     const data = payslip({}, input);
-    const text = flat(await pdfText(await renderPayslipPdf(data)));
+    const text = flat(pdfText(await renderPayslipPdf(data)));
     expect(data.calculation.holidayAllowance.paid).not.toBe('0.00');
     expect(text).toContain('Vakantiebijslag, uitbetaald');
     expect(text).toContain('Loonheffing over vakantiebijslag (tabel bijzondere beloningen)');
@@ -212,15 +184,26 @@ describe('the payslip PDF', () => {
         },
       ],
     };
-    const text = flat(await pdfText(await renderPayslipPdf(payslip({}, input))));
+    const text = flat(pdfText(await renderPayslipPdf(payslip({}, input))));
     expect(text).toContain('Nabetaling loon 2026-01 (terugwerkende kracht)');
     expect(text).toContain(formatEuroNl('73.85'));
     expect(text).toContain('Pensioenpremie werknemer over nabetaling');
     expect(text).toContain('Loonheffing over nabetaling (tabel bijzondere beloningen)');
   });
 
-  test('names the font cannot draw do not stop the payslip', async () => {
-    const text = await pdfText(
+  test('names print as written, in the embedded font; a letter it lacks does not stop the payslip', async () => {
+    const names = ['Ayşe Yılmaz', 'Łukasz Wiśniewski-Şahin', 'Nguyễn Thị Ánh', 'Dvořák Ærøskøbing', 'Ğülşen Çelik'];
+    for (const name of names) {
+      const text = pdfText(await renderPayslipPdf(payslip({ employee: { name, bsn: '123456782' } })));
+      expect(text).toContain(name);
+    }
+    // Written with combining accents (NFD), printed as the letters they make (NFC).
+    const decomposed = 'Ayşe Đorđević'.normalize('NFD');
+    expect(pdfText(await renderPayslipPdf(payslip({ employee: { name: decomposed, bsn: '123456782' } })))).toContain(
+      'Ayşe Đorđević',
+    );
+    // Noto Sans has no Chinese: that letter becomes '?', the rest prints.
+    const text = pdfText(
       await renderPayslipPdf(
         payslip({
           employee: { name: 'Łukasz Wiśniewski-Şahin 李', bsn: '123456782' },
@@ -228,8 +211,37 @@ describe('the payslip PDF', () => {
         }),
       ),
     );
-    expect(text).toContain('Lukasz Wisniewski-Sahin ?');
+    expect(text).toContain('Łukasz Wiśniewski-Şahin ?');
     expect(text).toContain('Stichting Één');
+  });
+
+  test('the embedded fonts are subsets with every glyph intact, and the PDF stays small', async () => {
+    const bytes = await renderPayslipPdf(payslip({ employee: { name: 'Ayşe Yılmaz', bsn: '123456782' } }));
+    expect(bytes.length).toBeLessThan(40_000);
+    const doc = await PDFDocument.load(bytes);
+    const fontFiles = doc.context
+      .enumerateIndirectObjects()
+      .map(([, object]) =>
+        object instanceof PDFDict ? doc.context.lookup(object.get(PDFName.of('FontFile2'))) : undefined,
+      )
+      .filter((file) => file instanceof PDFRawStream);
+    expect(fontFiles).toHaveLength(2); // regular and bold
+    // Each glyph of a subset is drawn exactly as the font draws that letter (a subset whose glyph
+    // records are misaligned draws nothing or garbage: fonts.ts, withEvenGlyphRecords).
+    const drawn = new Set(
+      Object.values(FONT_FILES).flatMap((file) => {
+        const font = fontkit.create(readFileSync(require.resolve(file)));
+        return Array.from({ length: font.numGlyphs }, (_, id) => outline(font.getGlyph(id)));
+      }),
+    );
+    for (const file of fontFiles) {
+      const subset = fontkit.create(decodePDFRawStream(file).decode());
+      expect(subset.numGlyphs).toBeGreaterThan(40);
+      expect(subset.numGlyphs).toBeLessThan(120);
+      for (let id = 1; id < subset.numGlyphs; id++) {
+        expect(drawn).toContain(outline(subset.getGlyph(id)));
+      }
+    }
   });
 
   test('what does not fit on one page goes on to the next, every page numbered', async () => {
@@ -237,7 +249,7 @@ describe('the payslip PDF', () => {
     const many = { ...data.calculation, lines: Array.from({ length: 6 }, () => data.calculation.lines).flat() };
     const bytes = await renderPayslipPdf({ ...data, calculation: many });
     expect((await PDFDocument.load(bytes)).getPageCount()).toBe(2);
-    const text = flat(await pdfText(bytes));
+    const text = flat(pdfText(bytes));
     expect(text).toContain('Pagina 1 van 2');
     expect(text).toContain('Pagina 2 van 2');
     expect(text).toContain('Loonstrook maart 2026 - Anouk de Vries - Kringloop De Ommekeer (vervolg)');
@@ -246,7 +258,7 @@ describe('the payslip PDF', () => {
 
   test('a long employer name is printed whole', async () => {
     const name = 'Stichting Kringloopcentrum Noord-Oost Nederland en Omstreken, afdeling Re-integratie en Werk';
-    const runs = (await pdfText(await renderPayslipPdf(payslip({ employer: { name } })))).split('\n');
+    const runs = pdfText(await renderPayslipPdf(payslip({ employer: { name } }))).split('\n');
     // Wrapped over several lines, nothing left out (the employee's column is printed in between).
     const parts = runs.slice(0, 12).filter((run) => name.includes(run));
     expect(parts.length).toBeGreaterThan(1);
