@@ -1,4 +1,5 @@
 import type { HrContext } from '../builder';
+import type { Employee } from '../generated/prisma/client';
 
 /**
  * Which employee an employment belongs to, batched per request: the access rule for an
@@ -15,3 +16,13 @@ export const employeeOfEmployment = (ctx: Pick<HrContext, 'db' | 'loaders'>, emp
       return ids.map((id) => byId.get(id) ?? null);
     })
     .load(employmentId);
+
+/** Employees of one member by id, batched per request (a run's signals name theirs); another member's is null. */
+export const employeeOfMember = (ctx: Pick<HrContext, 'db' | 'loaders'>, memberId: string, employeeId: string) =>
+  ctx.loaders
+    .get<string, Employee>(`member-employee:${memberId}`, async (ids) => {
+      const rows = await ctx.db.employee.findMany({ where: { memberId, id: { in: [...ids] } } });
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    })
+    .load(employeeId);

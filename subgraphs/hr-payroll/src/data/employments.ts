@@ -45,3 +45,14 @@ export const employmentsActiveOn = (db: Prisma.TransactionClient, memberId: stri
   });
 
 export type EmploymentForStepIncrease = Awaited<ReturnType<typeof employmentsActiveOn>>[number];
+
+/** A member's appraisals by employment, oldest first (the order step increases are judged in). */
+export async function appraisalsByEmployment(db: Prisma.TransactionClient, memberId: string) {
+  const rows = await db.appraisal.findMany({
+    where: { memberId },
+    orderBy: [{ appraisedOn: 'asc' }, { createdAt: 'asc' }],
+  });
+  const byEmployment = new Map<string, typeof rows>();
+  for (const row of rows) byEmployment.set(row.employmentId, [...(byEmployment.get(row.employmentId) ?? []), row]);
+  return byEmployment;
+}

@@ -1,6 +1,8 @@
-import { addMonths } from '@samen-sterk/subgraph-runtime/pure';
+import { addMonths, formatCalendarDate } from '@samen-sterk/subgraph-runtime/pure';
 import { awfClass, type AwfClass } from './payroll/premiums';
-import type { ContractType } from './payroll/types';
+import type { ContractType, LkvApplicationStatus } from './payroll/types';
+
+export type { LkvApplicationStatus };
 
 /** Unemployment premium (AWf) class: one rule, in the payroll calculation (domain/payroll/premiums.ts). */
 export type UnemploymentPremiumClass = AwfClass;
@@ -29,21 +31,42 @@ export function birthdayWithin(birthDate: Date, from: Date, to: Date): { on: Dat
 }
 
 /**
- * Wage-cost benefit (LKV): the employer must apply for the employee's target-group statement
- * within three months of the start date, or the benefit is lost.
+ * Wage-cost benefit (LKV): the employer needs the employee's target-group statement
+ * (doelgroepverklaring LKV, from UWV, or the municipality for someone aged 56 or over on its
+ * benefit), applied for within three months of the first day of work. Without it, or applied
+ * for later, there is no LKV for that employment (Wet tegemoetkomingen loondomein, chapter 2; the
+ * statement is needed for the job-agreement LKV too, even when the employee is in the
+ * doelgroepregister). The deadline is counted in calendar months, end-of-month clamped.
+ *
+ * - REQUESTED: applied for on or before the deadline (a request made before the start counts).
+ * - OPEN / DUE_SOON: not applied for yet, the deadline still ahead (DUE_SOON: two weeks or less).
+ * - MISSED: not applied for and the deadline passed, or applied for after it.
  */
 export const LKV_APPLICATION_MONTHS = 3;
 export const LKV_WARNING_DAYS = 14;
-export type LkvApplicationStatus = 'OPEN' | 'DUE_SOON' | 'MISSED';
 
 export const lkvApplicationDeadline = (startDate: Date) => addMonths(startDate, LKV_APPLICATION_MONTHS);
 
-export function lkvApplicationStatus(startDate: Date, today: Date): LkvApplicationStatus {
+export function lkvApplicationStatus(
+  startDate: Date,
+  today: Date,
+  requestedOn: Date | null = null,
+): LkvApplicationStatus {
   const deadline = lkvApplicationDeadline(startDate);
+  if (requestedOn) return requestedOn <= deadline ? 'REQUESTED' : 'MISSED';
   if (today > deadline) return 'MISSED';
   const warnFrom = new Date(deadline.getTime() - LKV_WARNING_DAYS * 86_400_000);
   return today >= warnFrom ? 'DUE_SOON' : 'OPEN';
 }
+
+/** The status and deadline as a payroll run freezes them in its inputs (judged on `today`). */
+export const lkvApplicationOf = (
+  employment: { startDate: Date; lkvStatementRequestedOn: Date | null },
+  today: Date,
+) => ({
+  status: lkvApplicationStatus(employment.startDate, today, employment.lkvStatementRequestedOn),
+  deadline: formatCalendarDate(lkvApplicationDeadline(employment.startDate)),
+});
 
 /** Whether two employment periods share a day (an open end runs for ever). */
 export function periodsOverlap(

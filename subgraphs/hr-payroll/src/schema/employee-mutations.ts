@@ -38,6 +38,12 @@ const employmentFields = <New extends boolean>(t: InputFields, isNew: New) => ({
   wageValuePercent: t.field({ type: 'Decimal', required: false }),
   subsidyMunicipality: t.string({ required: false }),
   lkv: t.field({ type: LkvKindEnum, required: false }),
+  lkvStatementRequestedOn: t.field({
+    type: 'Date',
+    required: false,
+    description:
+      'The day the target-group statement (doelgroepverklaring LKV) was applied for: within three months of the start, or the LKV is lost.',
+  }),
 });
 
 const EmploymentInput = builder.inputType('EmploymentInput', {

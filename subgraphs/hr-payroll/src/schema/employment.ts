@@ -20,8 +20,8 @@ const PremiumClassEnum = builder.enumType('UnemploymentPremiumClass', {
 });
 const LkvStatusEnum = builder.enumType('LkvApplicationStatus', {
   description:
-    'The target-group statement must be applied for within three months of the start: OPEN, DUE_SOON (two weeks or less), MISSED.',
-  values: ['OPEN', 'DUE_SOON', 'MISSED'] as const,
+    'The target-group statement (doelgroepverklaring LKV) must be applied for within three months of the start: REQUESTED (in time), OPEN, DUE_SOON (two weeks or less left), MISSED (not applied for in time: no LKV).',
+  values: ['REQUESTED', 'OPEN', 'DUE_SOON', 'MISSED'] as const,
 });
 const WageBasisEnum = builder.enumType('EmploymentWageBasis', {
   values: ['CAO_TABLE', 'MINIMUM_WAGE_SCALE', 'LIFTED_TO_MINIMUM_WAGE'] as const,
@@ -49,7 +49,14 @@ const TargetGroupRef = builder.objectRef<Employment>('TargetGroupStatus').implem
     lkvApplicationStatus: t.field({
       type: LkvStatusEnum,
       nullable: true,
-      resolve: (e) => (e.lkv ? lkvApplicationStatus(e.startDate, todayInNetherlands()) : null),
+      resolve: (e) =>
+        e.lkv ? lkvApplicationStatus(e.startDate, todayInNetherlands(), e.lkvStatementRequestedOn) : null,
+    }),
+    lkvStatementRequestedOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'The day the target-group statement was applied for, as HR recorded it.',
+      resolve: (e) => e.lkvStatementRequestedOn,
     }),
   }),
 });

@@ -9,6 +9,9 @@ import { explanationOf } from '../services/explanation';
 import { calculatePayrollRun } from '../services/payroll-runs';
 import { approvePayrollRun, markPayrollRunPaid } from '../services/run-status';
 import { MemberRef } from './references';
+import { EmployeeRef } from './employee';
+import { employeeOfMember } from '../data/employment-loaders';
+import { RUN_SIGNAL_CODES, signalTotals, type RunSignal, type RunSignalTotal } from '../domain/run-signals';
 import { managedMember } from '../access';
 
 const PayrollRunStatusEnum = builder.enumType(PayrollRunStatus, {
@@ -91,6 +94,41 @@ export const PayslipRef = builder.prismaObject('Payslip', {
   }),
 });
 
+const SignalCodeEnum = builder.enumType('PayrollRunSignalCode', {
+  description:
+    'STEP_INCREASE_OVERDUE (yearly step increases due and not applied), LKV_APPLICATION_MISSED (the target-group statement was not applied for within three months: no LKV), LKV_APPLICATION_OPEN (not applied for yet, the deadline ahead).',
+  values: RUN_SIGNAL_CODES,
+});
+
+const signalsOf = (run: { signals: unknown }) => (Array.isArray(run.signals) ? (run.signals as RunSignal[]) : []);
+
+const SignalRef = builder.objectRef<RunSignal & { memberId: string }>('PayrollRunSignal').implement({
+  description: 'Something HR should act on, found when the run was calculated; it does not block approval.',
+  fields: (t) => ({
+    code: t.field({ type: SignalCodeEnum, resolve: (s) => s.code }),
+    employee: t.field({
+      type: EmployeeRef,
+      nullable: true,
+      resolve: (s, _args, ctx) => employeeOfMember(ctx, s.memberId, s.employeeId),
+    }),
+    employmentId: t.exposeID('employmentId'),
+    amount: t.field({
+      type: 'Decimal',
+      description: 'Per month: the wage due on top, the LKV forgone, or the LKV that depends on the application.',
+      resolve: (s) => s.amount,
+    }),
+    message: t.exposeString('message'),
+  }),
+});
+
+const SignalTotalRef = builder.objectRef<RunSignalTotal>('PayrollRunSignalTotal').implement({
+  fields: (t) => ({
+    code: t.field({ type: SignalCodeEnum, resolve: (s) => s.code }),
+    count: t.exposeInt('count'),
+    amount: t.field({ type: 'Decimal', description: 'The monthly amounts added up.', resolve: (s) => s.amount }),
+  }),
+});
+
 export const PayrollRunRef = builder.prismaObject('PayrollRun', {
   description: "A member's payroll for one month.",
   authScopes: (run) => ({ managesEmployeesOf: run.memberId }),
@@ -107,6 +145,23 @@ export const PayrollRunRef = builder.prismaObject('PayrollRun', {
     approvedAt: t.expose('approvedAt', { type: 'DateTime', nullable: true }),
     paidAt: t.expose('paidAt', { type: 'DateTime', nullable: true }),
     payslips: t.relatedConnection('payslips', { cursor: 'id', totalCount: true }),
+    signals: t.field({
+      type: [SignalRef],
+      description:
+        'What HR should act on (overdue step increases, LKV applications), frozen when the run was calculated.',
+      args: { code: t.arg({ type: SignalCodeEnum, required: false }) },
+      select: { signals: true, memberId: true },
+      resolve: (r, { code }) =>
+        signalsOf(r)
+          .filter((s) => !code || s.code === code)
+          .map((s) => ({ ...s, memberId: r.memberId })),
+    }),
+    signalTotals: t.field({
+      type: [SignalTotalRef],
+      description: 'The signals per code: how many, and their monthly amounts added up.',
+      select: { signals: true },
+      resolve: (r) => signalTotals(signalsOf(r)),
+    }),
     compliant: t.boolean({
       description: 'Every payslip passes its compliance checks (a condition for approval).',
       resolve: async (r, _args, ctx) =>

@@ -6,7 +6,9 @@ import {
   demoId,
   formatCalendarDate,
   parseCalendarDate,
+  todayInNetherlands,
 } from '@samen-sterk/subgraph-runtime';
+import { careerOn, DEMO_BEHIND, DEMO_LKV_MISSED, lkvStatementRequestedOn } from './demo-careers';
 import type { ContractType, PrismaClient } from '../generated/prisma/client';
 
 /**
@@ -58,6 +60,52 @@ function fictionalIban(next: () => number): string {
   let remainder = 0;
   for (const digit of numeric) remainder = (remainder * 10 + Number(digit)) % 97;
   return `NL${String(98 - remainder).padStart(2, '0')}${bban}`;
+}
+
+/**
+ * Steps that follow the years of service up to `today` (seed/demo-careers.ts), with the few
+ * behind that DEMO_BEHIND names; the LKV statement applied for in time except where
+ * DEMO_LKV_MISSED says.
+ */
+function withCareers(
+  employments: {
+    memberId: string;
+    startDate: Date;
+    caoScale: number;
+    caoStep: number;
+    lkv: string | null;
+    stepSince?: Date;
+    lkvStatementRequestedOn?: Date | null;
+    employeeId: string;
+  }[],
+  today: Date,
+) {
+  for (let m = 1; m <= MEMBERS_WITH_EMPLOYEES; m++) {
+    const own = employments.filter((e) => e.memberId === demoId('member', m));
+    const behind = [...(DEMO_BEHIND.get(m) ?? [])];
+    const missed = DEMO_LKV_MISSED.get(m) ?? [];
+    let withLkv = 0;
+    for (const employment of own) {
+      const maxStep = STEPS[employment.caoScale - 1]! - 1;
+      const career = { startDate: employment.startDate, startStep: employment.caoStep, maxStep, today };
+      const onTime = careerOn(career);
+      // The next of the member's "behind" counts this career can show: it has had that many increases.
+      const wanted = behind[0];
+      const lag =
+        wanted !== undefined &&
+        employment.employeeId !== DEMO_SAMPLE_EMPLOYEE.employeeId &&
+        onTime.caoStep - Math.min(employment.caoStep, maxStep) >= wanted
+          ? behind.shift()!
+          : 0;
+      const { caoStep, stepSince } = careerOn({ ...career, behind: lag });
+      employment.caoStep = caoStep;
+      employment.stepSince = stepSince;
+      if (employment.lkv) {
+        employment.lkvStatementRequestedOn = lkvStatementRequestedOn(employment.startDate, missed.includes(withLkv));
+        withLkv++;
+      }
+    }
+  }
 }
 
 export async function seedHrPayroll(prisma: PrismaClient): Promise<{ seeded: boolean; employees: number }> {
@@ -115,7 +163,8 @@ export async function seedHrPayroll(prisma: PrismaClient): Promise<{ seeded: boo
         writtenContract: true,
         functionTitle: pick(FUNCTIONS),
         caoScale: scale,
-        caoStep: Math.floor(next() * STEPS[scale - 1]!),
+        // The step drawn counts as experience at hiring (at most two steps); careerOn adds the years.
+        caoStep: Math.min(2, Math.floor(next() * STEPS[scale - 1]!)),
         hoursPerWeek: pick(['16', '20', '24', '32', '36', '38']),
         applyTaxCredit: next() < 0.85,
         jobAgreementRegister: targetGroup,
@@ -126,6 +175,7 @@ export async function seedHrPayroll(prisma: PrismaClient): Promise<{ seeded: boo
       });
     }
   }
+  withCareers(employments, todayInNetherlands());
   await prisma.$transaction([
     prisma.employee.createMany({ data: employees }),
     prisma.employment.createMany({ data: employments }),

@@ -1,4 +1,5 @@
 import {
+  addYears,
   BadUserInputError,
   ConflictError,
   formatCalendarDate,
@@ -36,6 +37,8 @@ export interface EmploymentInput {
   wageValuePercent?: Decimal | null;
   subsidyMunicipality?: string | null;
   lkv?: LkvKind | null;
+  /** The day the target-group statement for the LKV was applied for (only with `lkv`). */
+  lkvStatementRequestedOn?: Date | null;
 }
 
 /** A change to an employment: only the fields given change (`null` clears an optional one). */
@@ -91,6 +94,7 @@ export async function checkedEmployment(
     'The subsidising municipality',
     check.MAX_LENGTH.municipality,
   );
+  const lkvStatementRequestedOn = checkedLkvRequest(input, `${field}.lkvStatementRequestedOn`);
   if (input.branchId != null && checkBranch)
     await checkBranchOf(ctx, employer.memberId, input.branchId, `${field}.branchId`);
   const on = effectiveDay({ startDate: input.startDate, endDate }, todayInNetherlands());
@@ -121,7 +125,35 @@ export async function checkedEmployment(
     wageValuePercent,
     subsidyMunicipality,
     lkv: input.lkv ?? null,
+    lkvStatementRequestedOn,
   };
+}
+
+/**
+ * The day the LKV's target-group statement was applied for: only with an LKV, not in the future,
+ * and not more than a year before the start (a statement is asked for a job that is agreed).
+ * A day after the deadline is accepted as a fact: the status then says MISSED.
+ */
+function checkedLkvRequest(input: EmploymentInput, field: string): Date | null {
+  const on = input.lkvStatementRequestedOn ?? null;
+  if (on === null) return null;
+  check.date(on, field, 'The day the target-group statement was applied for', check.DATE_WINDOWS.work);
+  if (!input.lkv)
+    throw new BadUserInputError(
+      field,
+      'A target-group statement is recorded only for an employment with an LKV (set lkv too).',
+    );
+  if (on > todayInNetherlands())
+    throw new BadUserInputError(
+      field,
+      'The target-group statement can only be recorded once it has been applied for: not a day in the future.',
+    );
+  if (on < addYears(input.startDate, -1))
+    throw new BadUserInputError(
+      field,
+      `The target-group statement is applied for when the job is agreed: ${formatCalendarDate(on)} is more than a year before the start date.`,
+    );
+  return on;
 }
 
 /** An employee's employments may not overlap (`exceptId`: the one being changed). */
@@ -182,6 +214,13 @@ const merge = (current: Employment, input: EmploymentChanges) => ({
   subsidyMunicipality:
     input.subsidyMunicipality === undefined ? current.subsidyMunicipality : input.subsidyMunicipality,
   lkv: input.lkv === undefined ? current.lkv : input.lkv,
+  // Without an LKV there is no statement to keep: clearing the LKV clears its request day.
+  lkvStatementRequestedOn:
+    input.lkvStatementRequestedOn !== undefined
+      ? input.lkvStatementRequestedOn
+      : input.lkv === null
+        ? null
+        : current.lkvStatementRequestedOn,
 });
 
 /**

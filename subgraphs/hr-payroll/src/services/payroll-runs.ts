@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { BadUserInputError, ConflictError, formatCalendarDate, recordChange } from '@samen-sterk/subgraph-runtime';
+import {
+  BadUserInputError,
+  ConflictError,
+  formatCalendarDate,
+  recordChange,
+  todayInNetherlands,
+} from '@samen-sterk/subgraph-runtime';
 import type { HrContext } from '../builder';
 import { caoWages, type CaoWage } from '../cao-client';
 import { annualWageForSpecialPayments } from '../domain/payroll/annual-wage';
@@ -8,6 +14,8 @@ import { backPayByEmployment, outstandingBackPay } from './back-pay';
 import { calculateAll, type CalculationOutcome } from './calculate-all';
 import type { StoredCalculation } from './explanation';
 import { timedPhase } from './phases';
+import { runSignals } from './run-signals';
+import type { RunSignal } from '../domain/run-signals';
 import { insertPayslips, storeBackPay } from './payslip-storage';
 import {
   emptyYearToDate,
@@ -15,9 +23,9 @@ import {
   type PayrollInput,
   type YearToDate,
 } from '../domain/payroll/types';
-import { ageOn, birthdayWithin } from '../domain/employment';
+import { ageOn, birthdayWithin, lkvApplicationOf } from '../domain/employment';
 import { monthBounds, periodName } from '../domain/payroll/proration';
-import type { Prisma } from '../generated/prisma/client';
+import type { Employment, Prisma } from '../generated/prisma/client';
 import { SETTLED } from '../data/payroll-runs';
 import { openingBalancesOfRun, type OpeningBalanceOfRun } from '../data/opening-balances';
 import { openingYearToDate, paidBeforePlatform } from '../domain/payroll/opening-balances';
@@ -137,17 +145,21 @@ function startingPoint(
  * as the month's run. The CAO service is asked first, outside the run's transaction.
  */
 export async function calculatePayrollRun(ctx: HrContext, memberId: string, year: number, month: number) {
-  const drafts = await calculateMonth(ctx, memberId, year, month);
-  return storeRun(ctx, memberId, year, month, drafts);
+  const { drafts, employments } = await calculateMonth(ctx, memberId, year, month);
+  const signals = await runSignals(ctx, memberId, checkedPeriod(year, month), employments, drafts);
+  return storeRun(ctx, memberId, year, month, drafts, signals);
 }
 
-/** Every active employment's payslip for the month; throws BAD_USER_INPUT naming the employee when one cannot be calculated. */
+/**
+ * Every active employment's payslip for the month (and the employments), throws BAD_USER_INPUT
+ * naming the employee when one cannot be calculated.
+ */
 export async function calculateMonth(
   ctx: HrContext,
   memberId: string,
   year: number,
   month: number,
-): Promise<PayslipDraft[]> {
+): Promise<{ drafts: PayslipDraft[]; employments: Employment[] }> {
   const { first, last } = checkedPeriod(year, month);
   const settings = await ctx.db.memberPayrollSettings.findUnique({ where: { memberId } });
   if (!settings) {
@@ -202,6 +214,7 @@ export async function calculateMonth(
     annualWageFigures(ctx.db, memberId, year, month),
   ]);
   let nextBirthdayAnswer = questions.length;
+  const today = todayInNetherlands();
   const inputs: PayrollInput[] = employments.map((employment, i) => {
     const cao = answers[i]!;
     const opening = openings.get(employment.employeeId);
@@ -235,6 +248,7 @@ export async function calculateMonth(
         writtenContract: employment.writtenContract,
         applyTaxCredit: employment.applyTaxCredit,
         lkv: employment.lkv,
+        ...(employment.lkv ? { lkvApplication: lkvApplicationOf(employment, today) } : {}),
       },
       caoWage: {
         monthly: cao.monthly,
@@ -271,7 +285,7 @@ export async function calculateMonth(
     };
   });
   const outcomes = await calculateInOrder(employments, inputs);
-  return outcomes.map((outcome, i) => {
+  const drafts = outcomes.map((outcome, i) => {
     const employment = employments[i]!;
     if ('error' in outcome) {
       const who = `${employment.employee.firstName} ${employment.employee.lastName}`;
@@ -285,6 +299,7 @@ export async function calculateMonth(
       calculation: outcome.calculation,
     };
   });
+  return { drafts, employments };
 }
 
 /**
@@ -324,8 +339,17 @@ async function calculateInOrder(
 const wageDiffers = (a: CaoWage, b: CaoWage) =>
   a.monthly !== b.monthly || a.hourly !== b.hourly || a.minimumWage.hourly !== b.minimumWage.hourly;
 
+const toJson = (signals: RunSignal[]) => signals as unknown as Prisma.InputJsonValue;
+
 /** Stores a calculation as the member's run for the month (new, or replacing a calculated one). */
-export async function storeRun(ctx: HrContext, memberId: string, year: number, month: number, drafts: PayslipDraft[]) {
+export async function storeRun(
+  ctx: HrContext,
+  memberId: string,
+  year: number,
+  month: number,
+  drafts: PayslipDraft[],
+  signals: RunSignal[] = [],
+) {
   const actor = ctx.identity!.userId;
   return ctx.db.$transaction(async (tx) => {
     const existing = await tx.payrollRun.findUnique({ where: { memberId_year_month: { memberId, year, month } } });
@@ -337,10 +361,12 @@ export async function storeRun(ctx: HrContext, memberId: string, year: number, m
     const run = existing
       ? await tx.payrollRun.update({
           where: { id: existing.id },
-          data: { calculatedBy: actor, calculatedAt: new Date() },
+          data: { calculatedBy: actor, calculatedAt: new Date(), signals: toJson(signals) },
         })
       : // A second calculation of the same month at the same time fails here on the unique key: CONFLICT.
-        await tx.payrollRun.create({ data: { memberId, year, month, calculatedBy: actor, calculatedAt: new Date() } });
+        await tx.payrollRun.create({
+          data: { memberId, year, month, calculatedBy: actor, calculatedAt: new Date(), signals: toJson(signals) },
+        });
     if (existing) await tx.payslip.deleteMany({ where: { runId: run.id } });
     const payslipIds = drafts.map(() => randomUUID());
     await timedPhase('storage', drafts.length, () => insertPayslips(tx, run.id, memberId, drafts, payslipIds));
@@ -352,7 +378,7 @@ export async function storeRun(ctx: HrContext, memberId: string, year: number, m
       entityType: 'PayrollRun',
       entityId: run.id,
       before: existing ?? undefined,
-      after: { ...run, payslips: drafts.length, period: `${year}-${month}` },
+      after: { ...run, signals: signals.length, payslips: drafts.length, period: `${year}-${month}` },
     });
     return run;
   }, RUN_TRANSACTION);

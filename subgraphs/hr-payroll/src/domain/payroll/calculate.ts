@@ -92,6 +92,7 @@ export function calculatePayroll(input: PayrollInput): PayrollCalculation {
     slice,
     startDate: r.startDate,
     claimedBefore: r.yearToDate.lkvClaimed,
+    application: employment.lkvApplication,
   });
   const { lkv } = lkvStep;
   const compliance = complianceOfMonth(r, wage);
@@ -177,6 +178,7 @@ export function calculatePayroll(input: PayrollInput): PayrollCalculation {
       claimedBefore: formatAmount(lkv.claimedBefore),
       expected: formatAmount(lkv.expected),
     },
+    lkvForgone: lkvStep.forgone && formatAmount(lkvStep.forgone),
     backPay: back.periods.length
       ? {
           total: formatAmount(back.total),

@@ -25,7 +25,15 @@ export interface EmploymentInput {
   /** The employee has this employer apply the loonheffingskorting. */
   applyTaxCredit: boolean;
   lkv: LkvKind | null;
+  /**
+   * Whether the LKV's target-group statement was applied for in time, judged when the run was
+   * calculated (../employment.ts). Absent (inputs frozen before it was recorded): in time.
+   */
+  lkvApplication?: { status: LkvApplicationStatus; deadline: string };
 }
+
+/** As ../employment.ts judges it: REQUESTED in time, OPEN or DUE_SOON (deadline ahead), MISSED. */
+export type LkvApplicationStatus = 'REQUESTED' | 'OPEN' | 'DUE_SOON' | 'MISSED';
 
 /** The CAO service's answer for the first day of the period the employment is active. */
 export interface CaoWageInput {
@@ -277,6 +285,8 @@ export interface PayrollCalculation {
     claimedBefore: string;
     expected: string;
   } | null;
+  /** The LKV the month would have brought had the statement been applied for in time (absent in older runs). */
+  lkvForgone?: string | null;
   /** Back pay for earlier months paid with this month, or null. */
   backPay: {
     total: string;

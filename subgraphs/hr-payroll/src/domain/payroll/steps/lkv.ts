@@ -1,15 +1,18 @@
-import { formatAmount, type Exact } from '@samen-sterk/subgraph-runtime/pure';
+import { formatAmount, formatEuro, type Exact } from '@samen-sterk/subgraph-runtime/pure';
 import { lkvExpected, type LkvResult } from '../lkv';
 import type { LkvKind, PayrollYearParameters } from '../parameters';
 import type { MonthSlice } from '../proration';
+import type { LkvApplicationStatus } from '../types';
 import { NONE, payslipLine, type Step } from './step';
 
 export interface LkvStep extends Step {
-  /** Null without an LKV, and on a former employee's payslip (back pay only). */
+  /** Null without an LKV, on a former employee's payslip (back pay only), and when it was lost. */
   lkv: Omit<LkvResult, 'explanation' | 'warnings'> | null;
+  /** What a lost LKV (statement not applied for in time) would have brought this month, else null. */
+  forgone: Exact | null;
 }
 
-const NO_LKV: LkvStep = { lkv: null, explanation: NONE, warnings: NONE, lines: NONE };
+const NO_LKV: LkvStep = { lkv: null, forgone: null, explanation: NONE, warnings: NONE, lines: NONE };
 
 /** 8. The wage-cost benefit (LKV) expected for the month: information, paid to the employer next year. */
 export function lkvOfMonth(input: {
@@ -20,6 +23,7 @@ export function lkvOfMonth(input: {
   slice: MonthSlice;
   startDate: Date;
   claimedBefore: Exact;
+  application?: { status: LkvApplicationStatus; deadline: string };
 }): LkvStep {
   if (input.kind === null || input.backPayOnly) return NO_LKV;
   const { explanation, warnings, ...lkv } = lkvExpected({
@@ -30,6 +34,23 @@ export function lkvOfMonth(input: {
     startDate: input.startDate,
     claimedBefore: input.claimedBefore,
   });
+  const deadline = input.application?.deadline;
+  // No statement applied for by the deadline: the benefit is lost (../../employment.ts).
+  if (input.application?.status === 'MISSED') {
+    return {
+      ...NO_LKV,
+      forgone: lkv.expected,
+      explanation: [
+        `No LKV: the target-group statement (doelgroepverklaring) was not applied for by ${deadline}, three months after the start, so the benefit is lost; ${formatEuro(lkv.expected)} forgone this month.`,
+      ],
+      warnings,
+    };
+  }
+  if (input.application && input.application.status !== 'REQUESTED') {
+    explanation.push(
+      `Expected only if the target-group statement is applied for by ${deadline}; it has not been recorded as applied for yet.`,
+    );
+  }
   const line = payslipLine({
     code: 'LKV_EXPECTED',
     kind: 'INFORMATION',
@@ -39,5 +60,5 @@ export function lkvOfMonth(input: {
     rateUnit: 'EUR_PER_HOUR',
     amount: formatAmount(lkv.expected),
   });
-  return { lkv, explanation, warnings, lines: [line] };
+  return { lkv, forgone: null, explanation, warnings, lines: [line] };
 }
