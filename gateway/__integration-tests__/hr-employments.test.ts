@@ -314,7 +314,8 @@ describe('employments', () => {
         expect(employment.targetGroup).toMatchObject({ lkvApplicationDeadline: null, lkvApplicationStatus: null });
       } else {
         expect(employment.targetGroup.lkvApplicationDeadline).toBe(addMonths(employment.startDate, 3));
-        expect(employment.targetGroup.lkvApplicationStatus).toBe('MISSED'); // seeded periods began years ago
+        // Seeded periods began years ago; the demo applied for the statement in time for most.
+        expect(['REQUESTED', 'MISSED']).toContain(employment.targetGroup.lkvApplicationStatus);
       }
     });
   });

@@ -60,7 +60,9 @@ export function stepIncreaseSignal(input: {
     amount: formatAmount(more),
     message:
       `${count} due since ${day(first.dueOn)} not applied: scale ${input.caoScale}, step ${first.fromStep} → ${last.toStep}, ` +
-      `${formatEuro(more)} a month more (${formatEuro(input.monthlyNow)} → ${formatEuro(input.monthlyAtStep)}). ` +
+      (more.isZero()
+        ? `no more pay this month (${formatEuro(input.monthlyNow)} either way: the statutory minimum wage is above both steps), but the step counts for later raises. `
+        : `${formatEuro(more)} a month more (${formatEuro(input.monthlyNow)} → ${formatEuro(input.monthlyAtStep)}). `) +
       'Apply them (applyStepIncreases); months already settled are paid as back pay.',
   };
 }
