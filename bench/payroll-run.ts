@@ -63,6 +63,10 @@ async function main() {
           functionTitle: 'Winkelmedewerker',
           caoScale: 2 + ((from + i) % 6),
           caoStep: (from + i) % 5,
+          // Steps applied on time up to March 2026 (the last anniversary of the start), one in twenty a year behind.
+          stepSince: new Date(
+            Date.UTC(((from + i) % 12 <= 2 ? 2026 : 2025) - ((from + i) % 20 === 0 ? 1 : 0), (from + i) % 12, 1),
+          ),
           hoursPerWeek: ['24', '32', '38'][(from + i) % 3],
           applyTaxCredit: true,
         })),
@@ -88,7 +92,7 @@ async function main() {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({
-        query: `mutation { calculatePayrollRun(memberId: "${memberId}", year: 2026, month: 3) { status payslips(first: 1) { totalCount } } }`,
+        query: `mutation { calculatePayrollRun(memberId: "${memberId}", year: 2026, month: 3) { status payslips(first: 1) { totalCount } signals(first: 1) { totalCount } } }`,
       }),
     });
     const body = (await response.json()) as any;
@@ -101,7 +105,8 @@ async function main() {
     console.log(
       `${usesPostgres ? 'PostgreSQL' : 'PGlite'}: ${count.toLocaleString('en')} payslips calculated and stored in ${seconds.toFixed(1)} s ` +
         `(${((seconds * 1000) / count).toFixed(2)} ms each); peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB (whole platform in one process); ` +
-        `loading ${size.toLocaleString('en')} employees took ${loadSeconds.toFixed(1)} s`,
+        `loading ${size.toLocaleString('en')} employees took ${loadSeconds.toFixed(1)} s; ` +
+        `${body.data.calculatePayrollRun.signals.totalCount.toLocaleString('en')} signals (one in twenty a step behind)`,
     );
     const measured = [...phases.values()].reduce((a, b) => a + b, 0);
     const part = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

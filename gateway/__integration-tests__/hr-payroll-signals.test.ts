@@ -40,14 +40,16 @@ interface Slip {
 interface Run {
   id: string;
   signals: Signal[];
+  signalCount: number;
   signalTotals: { code: string; count: number; amount: string }[];
   payslips: { edges: { node: Slip }[] };
 }
-const RUN_FIELDS = `id signals { code employee { id name } employmentId amount message }
+const RUN_FIELDS = `id signals(first: 100) { totalCount edges { node { code employee { id name } employmentId amount message } } }
   signalTotals { code count amount }
   payslips(first: 50) { edges { node { employeeId lkvExpected lines { code amount base } explanation } } }`;
 const CALCULATE = `mutation($m: ID!, $y: Int!, $mo: Int!) { calculatePayrollRun(memberId: $m, year: $y, month: $mo) { ${RUN_FIELDS} } }`;
-const READ = `query($id: ID!, $code: PayrollRunSignalCode) { payrollRun(id: $id) { id signals(code: $code) { code employee { id } amount } } }`;
+const READ = `query($id: ID!, $code: PayrollRunSignalCode) { payrollRun(id: $id) {
+  id signals(code: $code, first: 1) { totalCount edges { node { code employee { id } amount } } } } }`;
 const HIRE = `mutation($input: HireEmployeeInput!) { hireEmployee(input: $input) {
   id employments { id targetGroup { lkvApplicationStatus lkvApplicationDeadline lkvStatementRequestedOn } } } }`;
 const UPDATE = `mutation($id: ID!, $input: UpdateEmploymentInput!) { updateEmployment(id: $id, input: $input) {
@@ -83,9 +85,15 @@ async function hire(lastName: string, employment: Record<string, unknown>): Prom
   };
 }
 
-const calculate = async (year: number, month: number, m = MEMBER, token = tokens.clerk) =>
-  expectOk(await tp.query<{ calculatePayrollRun: Run }>(CALCULATE, { token, variables: { m, y: year, mo: month } }))
-    .calculatePayrollRun;
+interface RunAnswer extends Omit<Run, 'signals' | 'signalCount'> {
+  signals: { totalCount: number; edges: { node: Signal }[] };
+}
+async function calculate(year: number, month: number, m = MEMBER, token = tokens.clerk): Promise<Run> {
+  const run = expectOk(
+    await tp.query<{ calculatePayrollRun: RunAnswer }>(CALCULATE, { token, variables: { m, y: year, mo: month } }),
+  ).calculatePayrollRun;
+  return { ...run, signals: nodes(run.signals), signalCount: run.signals.totalCount };
+}
 const signalsOf = (run: Run, employeeId: string) => run.signals.filter((s) => s.employee?.id === employeeId);
 const slipOf = (run: Run, employeeId: string) => nodes(run.payslips).find((s) => s.employeeId === employeeId)!;
 
@@ -168,15 +176,22 @@ test('the totals per code add up the signals', () => {
   ]);
 });
 
-test('signals are frozen with the run and can be read by code', async () => {
+test('signals are stored with the run and read by code, a page at a time', async () => {
   const read = expectOk(
-    await tp.query<{ payrollRun: { signals: { code: string }[] } }>(READ, {
+    await tp.query<{ payrollRun: { signals: { totalCount: number; edges: { node: { code: string } }[] } } }>(READ, {
       token: tokens.hr,
       variables: { id: march.id, code: 'LKV_APPLICATION_MISSED' },
     }),
   ).payrollRun;
-  expect(nonEmpty(read.signals).every((s) => s.code === 'LKV_APPLICATION_MISSED')).toBe(true);
-  expect(read.signals).toHaveLength(2);
+  expect(read.signals.totalCount).toBe(2);
+  expect(nodes(read.signals).map((s) => s.code)).toEqual(['LKV_APPLICATION_MISSED']);
+  expect(march.signalCount).toBe(3);
+  // In a fixed order: the step increases first, then the LKV statements.
+  expect(march.signals.map((s) => s.code)).toEqual([
+    'STEP_INCREASE_OVERDUE',
+    'LKV_APPLICATION_MISSED',
+    'LKV_APPLICATION_MISSED',
+  ]);
   // Another member's HR does not see the run at all.
   const other = await tp.query<{ payrollRun: unknown }>(READ, { token: tokens.hr1, variables: { id: march.id } });
   expect(other.data?.payrollRun ?? null).toBeNull();

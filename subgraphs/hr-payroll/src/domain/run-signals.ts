@@ -1,4 +1,4 @@
-import { exact, formatAmount, formatCalendarDate, formatEuro, sum } from '@samen-sterk/subgraph-runtime/pure';
+import { exact, formatAmount, formatCalendarDate, formatEuro } from '@samen-sterk/subgraph-runtime/pure';
 import type { LkvApplicationStatus } from './payroll/types';
 import type { StepIncreaseDecision } from './step-increase';
 
@@ -104,14 +104,4 @@ export interface RunSignalTotal {
   code: RunSignalCode;
   count: number;
   amount: string;
-}
-
-/** Per code (in the order of RUN_SIGNAL_CODES, codes without signals left out): how many, and the monthly amounts added up. */
-export function signalTotals(signals: readonly RunSignal[]): RunSignalTotal[] {
-  return RUN_SIGNAL_CODES.flatMap((code) => {
-    const own = signals.filter((s) => s.code === code);
-    return own.length === 0
-      ? []
-      : [{ code, count: own.length, amount: formatAmount(sum(own.map((s) => exact(s.amount)))) }];
-  });
 }

@@ -11,7 +11,8 @@ import { approvePayrollRun, markPayrollRunPaid } from '../services/run-status';
 import { MemberRef } from './references';
 import { EmployeeRef } from './employee';
 import { employeeOfMember } from '../data/employment-loaders';
-import { RUN_SIGNAL_CODES, signalTotals, type RunSignal, type RunSignalTotal } from '../domain/run-signals';
+import { RUN_SIGNAL_CODES, type RunSignalCode, type RunSignalTotal } from '../domain/run-signals';
+import { signalTotalsOf } from '../data/run-signals';
 import { managedMember } from '../access';
 
 const PayrollRunStatusEnum = builder.enumType(PayrollRunStatus, {
@@ -100,12 +101,12 @@ const SignalCodeEnum = builder.enumType('PayrollRunSignalCode', {
   values: RUN_SIGNAL_CODES,
 });
 
-const signalsOf = (run: { signals: unknown }) => (Array.isArray(run.signals) ? (run.signals as RunSignal[]) : []);
-
-const SignalRef = builder.objectRef<RunSignal & { memberId: string }>('PayrollRunSignal').implement({
+export const SignalRef = builder.prismaObject('PayrollRunSignal', {
   description: 'Something HR should act on, found when the run was calculated; it does not block approval.',
+  authScopes: (signal) => ({ managesEmployeesOf: signal.memberId }),
   fields: (t) => ({
-    code: t.field({ type: SignalCodeEnum, resolve: (s) => s.code }),
+    id: t.exposeID('id'),
+    code: t.field({ type: SignalCodeEnum, resolve: (s) => s.code as RunSignalCode }),
     employee: t.field({
       type: EmployeeRef,
       nullable: true,
@@ -145,22 +146,18 @@ export const PayrollRunRef = builder.prismaObject('PayrollRun', {
     approvedAt: t.expose('approvedAt', { type: 'DateTime', nullable: true }),
     paidAt: t.expose('paidAt', { type: 'DateTime', nullable: true }),
     payslips: t.relatedConnection('payslips', { cursor: 'id', totalCount: true }),
-    signals: t.field({
-      type: [SignalRef],
+    signals: t.relatedConnection('signals', {
+      cursor: 'id',
+      totalCount: true,
       description:
-        'What HR should act on (overdue step increases, LKV applications), frozen when the run was calculated.',
+        'What HR should act on (overdue step increases, LKV applications), found when the run was calculated.',
       args: { code: t.arg({ type: SignalCodeEnum, required: false }) },
-      select: { signals: true, memberId: true },
-      resolve: (r, { code }) =>
-        signalsOf(r)
-          .filter((s) => !code || s.code === code)
-          .map((s) => ({ ...s, memberId: r.memberId })),
+      query: ({ code }) => ({ where: code ? { code } : {}, orderBy: { position: 'asc' } }),
     }),
     signalTotals: t.field({
       type: [SignalTotalRef],
       description: 'The signals per code: how many, and their monthly amounts added up.',
-      select: { signals: true },
-      resolve: (r) => signalTotals(signalsOf(r)),
+      resolve: (r, _args, ctx) => signalTotalsOf(ctx.db, r.id),
     }),
     compliant: t.boolean({
       description: 'Every payslip passes its compliance checks (a condition for approval).',

@@ -16,7 +16,7 @@ import type { StoredCalculation } from './explanation';
 import { timedPhase } from './phases';
 import { runSignals } from './run-signals';
 import type { RunSignal } from '../domain/run-signals';
-import { insertPayslips, storeBackPay } from './payslip-storage';
+import { insertPayslips, storeBackPay, storeSignals } from './payslip-storage';
 import {
   emptyYearToDate,
   type HolidayAllowanceAccrual,
@@ -339,8 +339,6 @@ async function calculateInOrder(
 const wageDiffers = (a: CaoWage, b: CaoWage) =>
   a.monthly !== b.monthly || a.hourly !== b.hourly || a.minimumWage.hourly !== b.minimumWage.hourly;
 
-const toJson = (signals: RunSignal[]) => signals as unknown as Prisma.InputJsonValue;
-
 /** Stores a calculation as the member's run for the month (new, or replacing a calculated one). */
 export async function storeRun(
   ctx: HrContext,
@@ -361,16 +359,20 @@ export async function storeRun(
     const run = existing
       ? await tx.payrollRun.update({
           where: { id: existing.id },
-          data: { calculatedBy: actor, calculatedAt: new Date(), signals: toJson(signals) },
+          data: { calculatedBy: actor, calculatedAt: new Date() },
         })
       : // A second calculation of the same month at the same time fails here on the unique key: CONFLICT.
         await tx.payrollRun.create({
-          data: { memberId, year, month, calculatedBy: actor, calculatedAt: new Date(), signals: toJson(signals) },
+          data: { memberId, year, month, calculatedBy: actor, calculatedAt: new Date() },
         });
-    if (existing) await tx.payslip.deleteMany({ where: { runId: run.id } });
+    if (existing) {
+      await tx.payslip.deleteMany({ where: { runId: run.id } });
+      await tx.payrollRunSignal.deleteMany({ where: { runId: run.id } });
+    }
     const payslipIds = drafts.map(() => randomUUID());
     await timedPhase('storage', drafts.length, () => insertPayslips(tx, run.id, memberId, drafts, payslipIds));
     await storeBackPay(tx, run.id, memberId, drafts, payslipIds);
+    await storeSignals(tx, run.id, memberId, signals);
     await recordChange(tx, {
       actorId: actor,
       memberId,

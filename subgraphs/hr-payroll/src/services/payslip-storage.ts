@@ -1,5 +1,6 @@
 import type { Prisma } from '../generated/prisma/client';
 import type { PayslipDraft } from './payroll-runs';
+import { RUN_SIGNAL_CODES, type RunSignal } from '../domain/run-signals';
 
 /**
  * Storing a calculated run's payslips and the back pay they pay, on the run's transaction.
@@ -102,4 +103,22 @@ export async function storeBackPay(
       })),
     ),
   });
+}
+
+/** Signal rows per INSERT: well under PostgreSQL's 65,535 parameters at eight columns a row. */
+const SIGNALS_PER_INSERT = 5000;
+
+/** A run's signals, by code (in the order of RUN_SIGNAL_CODES), then in the order found. */
+export async function storeSignals(
+  tx: Prisma.TransactionClient,
+  runId: string,
+  memberId: string,
+  signals: RunSignal[],
+) {
+  const ordered = RUN_SIGNAL_CODES.flatMap((code) => signals.filter((s) => s.code === code));
+  for (let i = 0; i < ordered.length; i += SIGNALS_PER_INSERT) {
+    await tx.payrollRunSignal.createMany({
+      data: ordered.slice(i, i + SIGNALS_PER_INSERT).map((s, j) => ({ runId, memberId, position: i + j, ...s })),
+    });
+  }
 }

@@ -2,7 +2,7 @@ import { parseCalendarDate } from '@samen-sterk/subgraph-runtime/pure';
 import { lkvApplicationOf, lkvApplicationStatus } from '../employment';
 import { calculatePayroll } from '../payroll/calculate';
 import { date, payrollInput } from '../payroll/__tests__/fixtures';
-import { lkvApplicationSignal, signalTotals, stepIncreaseSignal } from '../run-signals';
+import { lkvApplicationSignal, stepIncreaseSignal } from '../run-signals';
 import { stepIncreasesDue } from '../step-increase';
 
 const d = (iso: string) => parseCalendarDate(iso)!;
@@ -143,26 +143,5 @@ describe('signals', () => {
       expect(open).toMatchObject({ code: 'LKV_APPLICATION_OPEN', amount: '71.71' });
       expect(open?.message).toContain('by 2027-02-20');
     }
-  });
-
-  it('totals per code, in a fixed order, exact to the cent', () => {
-    const signal = (code: 'STEP_INCREASE_OVERDUE' | 'LKV_APPLICATION_MISSED', amount: string) => ({
-      code,
-      ...who,
-      amount,
-      message: '',
-    });
-    expect(
-      signalTotals([
-        signal('LKV_APPLICATION_MISSED', '105.04'),
-        signal('STEP_INCREASE_OVERDUE', '0.10'),
-        signal('STEP_INCREASE_OVERDUE', '0.20'),
-        signal('LKV_APPLICATION_MISSED', '87.87'),
-      ]),
-    ).toEqual([
-      { code: 'STEP_INCREASE_OVERDUE', count: 2, amount: '0.30' },
-      { code: 'LKV_APPLICATION_MISSED', count: 2, amount: '192.91' },
-    ]);
-    expect(signalTotals([])).toEqual([]);
   });
 });
