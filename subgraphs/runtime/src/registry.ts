@@ -44,7 +44,14 @@ export const SUBGRAPH_REGISTRY = [
     definition: 'hrPayrollSubgraph',
     sdl: 'subgraphs/hr-payroll/schema.graphql',
   },
-  // Next (docs/design.md): procurement on 4004, academy on 4005.
+  {
+    name: 'procurement',
+    port: 4004,
+    package: '@samen-sterk/procurement',
+    definition: 'procurementSubgraph',
+    sdl: 'subgraphs/procurement/schema.graphql',
+  },
+  // Next (docs/design.md): academy on 4005.
 ] as const satisfies readonly RegisteredSubgraph[];
 
 export type SubgraphName = (typeof SUBGRAPH_REGISTRY)[number]['name'];

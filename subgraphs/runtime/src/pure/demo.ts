@@ -12,6 +12,9 @@ const DEMO_ID_PREFIX = {
   branch: '20000000',
   audit: '30000000',
   employee: '40000000',
+  supplier: '60000000',
+  contract: '61000000',
+  item: '62000000',
 } as const;
 
 export type DemoIdKind = keyof typeof DEMO_ID_PREFIX;

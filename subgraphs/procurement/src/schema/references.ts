@@ -1,0 +1,7 @@
+import { builder } from '../builder';
+
+/** Member, owned by the members subgraph: here it gains its orders (orders.ts). */
+export const MemberRef = builder.externalRef('Member', builder.selection<{ id: string }>('id'));
+
+/** Money in the API: always two decimals ("495.00", not "495"); the database keeps it exact. */
+export const money = (amount: { toFixed(places: number): string }) => amount.toFixed(2);
