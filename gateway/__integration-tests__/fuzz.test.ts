@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { demoId } from '@samen-sterk/subgraph-runtime/pure';
 import { caoTeam, platformAdmin } from './testkit/actors';
 import { tokenFor } from './testkit/auth';
 import { contentHash } from './testkit/databases';
@@ -21,13 +22,20 @@ const tokens: Record<string, string> = {};
 
 /** Who calls the mutations of each subgraph: people who may, for member A. */
 /** What an `id` of a subgraph's mutation refers to when its name does not say (`setWageCells`). */
-const MAIN_KIND: Record<string, string> = { members: 'member', cao: 'caoVersion', 'hr-payroll': 'employee' };
+const MAIN_KIND: Record<string, string> = {
+  members: 'member',
+  cao: 'caoVersion',
+  'hr-payroll': 'employee',
+  procurement: 'order',
+};
 
 const CALLERS: Record<string, () => Promise<string>> = {
   members: () => platformAdmin(),
   cao: () => caoTeam(),
   // HR and payroll service of member A in one: every hr-payroll mutation is one of theirs.
   'hr-payroll': () => tokenFor({ roles: ['member-hr', 'payroll-service'], memberId: A, payrollMemberIds: [A] }),
+  // A purchaser and approver of member A in one: every procurement mutation so far is one of theirs.
+  procurement: () => tokenFor({ roles: ['member-purchaser', 'member-approver'], memberId: A }),
 };
 
 const as = <Data>(token: string, query: string, variables?: Record<string, unknown>) =>
@@ -64,8 +72,23 @@ beforeAll(async () => {
     `mutation { registerVolunteer(input: { memberId: "${A}", firstName: "Fenna", lastName: "Fuzz",
        birthDate: "1970-01-01", startDate: "2026-01-01" }) { id } }`,
   );
+  const order = await as<{ submitOrder: { id: string } }>(
+    tokens.procurement!,
+    `mutation($input: SubmitOrderInput!) { submitOrder(input: $input) { id } }`,
+    {
+      input: {
+        memberId: A,
+        contractId: demoId('contract', 1),
+        idempotencyKey: 'fuzz-order-of-member-a',
+        lines: [{ itemId: demoId('item', 1), quantity: 1 }],
+      },
+    },
+  );
   ownIds = {
     member: A,
+    order: order.submitOrder.id,
+    contract: demoId('contract', 1),
+    item: demoId('item', 1),
     branch: nodes(members.a.branches)[0]!.id,
     user: nodes(members.a.users)[0]!.id,
     employee: employee.id,

@@ -1,3 +1,4 @@
+import { demoId } from '@samen-sterk/subgraph-runtime/pure';
 import { todayNl } from './testkit/calendar';
 import { employeeId, M1, UNKNOWN_ID } from './testkit/ids';
 import { rootFields } from './testkit/schema-walk';
@@ -200,7 +201,48 @@ const EVERY_MUTATION = [
       'input.volunteerId',
     ],
   ]),
+  // --- procurement ---
+  cases('submitOrder', () => [
+    [
+      'a NUL in the idempotency key',
+      { input: orderInput({ idempotencyKey: `order-key-${NUL}` }) },
+      'input.idempotencyKey',
+    ],
+    ['an over-long idempotency key', { input: orderInput({ idempotencyKey: LONG }) }, 'input.idempotencyKey'],
+    [
+      'a 10,000-character idempotency key',
+      { input: orderInput({ idempotencyKey: TEN_THOUSAND }) },
+      'input.idempotencyKey',
+    ],
+    [
+      'a NUL in the item id',
+      { input: orderInput({ lines: [{ itemId: `${UNKNOWN_ID}\u0000`, quantity: 1 }] }) },
+      'input.lines.0.itemId',
+    ],
+  ]),
+  cases('approveOrder', () => [
+    ['a NUL in the id', { id: `${UNKNOWN_ID}\u0000` }, 'id'],
+    ['an over-long id', { id: LONG }, 'id'],
+  ]),
+  cases('rejectOrder', () => [
+    ['a NUL in the reason', { id: UNKNOWN_ID, reason: `No ${NUL}` }, 'reason'],
+    ['an over-long reason', { id: UNKNOWN_ID, reason: LONG }, 'reason'],
+    ['a 10,000-character reason', { id: UNKNOWN_ID, reason: TEN_THOUSAND }, 'reason'],
+  ]),
+  cases('cancelOrder', () => [
+    ['a NUL in the id', { id: `${UNKNOWN_ID}\u0000` }, 'id'],
+    ['an over-long id', { id: LONG }, 'id'],
+  ]),
 ];
+
+/** A valid order of member 1 (demo catalogue: contract 1, its item 1), with `overrides`. */
+const orderInput = (overrides: Record<string, unknown>) => ({
+  memberId: M1,
+  contractId: demoId('contract', 1),
+  idempotencyKey: 'input-rules-order-1',
+  lines: [{ itemId: demoId('item', 1), quantity: 1 }],
+  ...overrides,
+});
 
 describe.each(EVERY_MUTATION)('%s %s', (subgraph, mutation, list) => {
   test('refuses control characters and over-long text with BAD_USER_INPUT on the argument, writing nothing', async () => {

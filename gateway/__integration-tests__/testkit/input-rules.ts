@@ -5,6 +5,7 @@
 // member, as the members directory says, before anything is written.
 
 import { caoTeam, hrOf, payrollFor, platformAdmin, tokenOf } from './actors';
+import { tokenFor } from './auth';
 import { addMonths, todayNl } from './calendar';
 import { contentHash } from './databases';
 import { expectOk, expectRefusedWithoutWrites } from './expect';
@@ -23,6 +24,7 @@ export let cao: string;
 export let memberAdmin1: string;
 export let hr1: string;
 export let payroll1: string;
+export let buyer1: string;
 
 /** Text no rule should let through. */
 export const NUL = 'Jan\u0000Jansen';
@@ -30,7 +32,7 @@ export const BIDI = 'Jan\u202Enesnaj'; // a right-to-left override: shows as "Ja
 export const LONG = 'x'.repeat(10_001); // above the cap every string argument has
 export const TEN_THOUSAND = 'x'.repeat(10_000); // within that cap: the field's own rule must refuse it
 
-export type Subgraph = 'members' | 'cao' | 'hr-payroll';
+export type Subgraph = 'members' | 'cao' | 'hr-payroll' | 'procurement';
 export const refusal = (res: GraphQLResponse) => ({
   codes: errorCodes(res),
   field: res.errors?.[0]?.extensions?.field,
@@ -67,12 +69,13 @@ export const ids = {
 };
 
 beforeAll(async () => {
-  [admin, cao, memberAdmin1, hr1, payroll1] = await Promise.all([
+  [admin, cao, memberAdmin1, hr1, payroll1, buyer1] = await Promise.all([
     platformAdmin(),
     caoTeam('cao-team-input'),
     tokenOf('member-admin', M1, 'admin-m1'),
     hrOf(M1),
     payrollFor(M1),
+    tokenFor({ sub: 'buyer-m1', roles: ['member-purchaser', 'member-approver'], memberId: M1 }),
   ]);
   type Ids = { edges: { node: { id: string } }[] };
   const directory = await tp.query<{
@@ -121,6 +124,7 @@ export const asAdmin = () => admin;
 export const asCao = () => cao;
 export const asMemberAdmin = () => memberAdmin1;
 export const asHr = () => hr1;
+export const asBuyer = () => buyer1;
 
 // The documents ask for little of what each mutation answers (what a test reads back): what is
 // tested is the input.
@@ -151,6 +155,10 @@ const OPENING_SET = `mutation($employeeId: ID!, $input: OpeningBalancesInput!) {
 const OPENING_REMOVE = `mutation($employeeId: ID!) { removeOpeningBalances(employeeId: $employeeId) }`;
 const OPENING_IMPORT = `mutation($memberId: ID!, $csv: String!) { importOpeningBalances(memberId: $memberId, csv: $csv) { applied } }`;
 const SETTINGS = `mutation($memberId: ID!, $input: PayrollSettingsInput!) { setPayrollSettings(memberId: $memberId, input: $input) { updatedAt } }`;
+const ORDER_SUBMIT = `mutation($input: SubmitOrderInput!) { submitOrder(input: $input) { id } }`;
+const ORDER_APPROVE = `mutation($id: ID!) { approveOrder(id: $id) { id } }`;
+const ORDER_REJECT = `mutation($id: ID!, $reason: String!) { rejectOrder(id: $id, reason: $reason) { id } }`;
+const ORDER_CANCEL = `mutation($id: ID!) { cancelOrder(id: $id) { id } }`;
 const VOLUNTEER = `mutation($input: RegisterVolunteerInput!) { registerVolunteer(input: $input) { id } }`;
 const ALLOWANCE = `mutation($input: VolunteerAllowanceInput!) { recordVolunteerAllowance(input: $input) { taxable } }`;
 
@@ -189,6 +197,10 @@ export const MUTATIONS = {
   importOpeningBalances: { subgraph: 'hr-payroll', document: OPENING_IMPORT, as: asHr },
   registerVolunteer: { subgraph: 'hr-payroll', document: VOLUNTEER, as: asHr },
   recordVolunteerAllowance: { subgraph: 'hr-payroll', document: ALLOWANCE, as: asHr },
+  submitOrder: { subgraph: 'procurement', document: ORDER_SUBMIT, as: asBuyer },
+  approveOrder: { subgraph: 'procurement', document: ORDER_APPROVE, as: asBuyer },
+  rejectOrder: { subgraph: 'procurement', document: ORDER_REJECT, as: asBuyer },
+  cancelOrder: { subgraph: 'procurement', document: ORDER_CANCEL, as: asBuyer },
 } satisfies Record<string, { subgraph: Subgraph; document: string; as: () => string }>;
 export type Mutation = keyof typeof MUTATIONS;
 

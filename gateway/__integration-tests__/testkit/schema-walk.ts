@@ -158,6 +158,9 @@ export const ID_KINDS = [
   'member',
   'user',
   'caoVersion',
+  'contract',
+  'order',
+  'item',
 ] as const;
 
 /** The kind of entity an argument or field name refers to, if it says. */
@@ -194,6 +197,10 @@ const PLAUSIBLE: Record<string, unknown> = {
   date: '2026-03-01',
   percent: '2.5',
   name: 'Probe',
+  quantity: 1,
+  reason: 'Probe: not needed now.',
+  // Unique, so that a new order is not the earlier one with the same key.
+  idempotencyKey: () => `probe-order-${++unique}`,
   firstName: 'Probe',
   lastName: 'Tester',
   city: 'Utrecht',

@@ -1,4 +1,5 @@
-import { ofMember } from '@samen-sterk/subgraph-runtime';
+import { maxItems, ofMember } from '@samen-sterk/subgraph-runtime';
+import { MAX_LINES } from '../services/input';
 import { builder } from '../builder';
 import { findOrder, ordersOf } from '../data/orders';
 import { approveOrder, cancelOrder, rejectOrder, submitOrder } from '../services/orders';
@@ -81,7 +82,12 @@ const SubmitOrderInput = builder.inputType('SubmitOrderInput', {
       description:
         'Chosen by the purchaser (a UUID will do): sending the same order again with it returns the first one.',
     }),
-    lines: t.field({ type: [OrderLineInput], required: true, description: 'At most 200 lines.' }),
+    lines: t.field({
+      type: [OrderLineInput],
+      required: true,
+      description: `At most ${MAX_LINES} lines.`,
+      extensions: maxItems(MAX_LINES),
+    }),
   }),
 });
 

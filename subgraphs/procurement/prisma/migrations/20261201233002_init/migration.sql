@@ -100,6 +100,11 @@ CREATE TABLE "order" (
     "decided_at" TIMESTAMPTZ(3),
     "reject_reason" TEXT,
     "approval_reason" TEXT,
+    "ordered_by" TEXT,
+    "ordered_at" TIMESTAMPTZ(3),
+    "expected_on" DATE,
+    "delivered_on" DATE,
+    "closed_at" TIMESTAMPTZ(3),
 
     CONSTRAINT "order_pkey" PRIMARY KEY ("id")
 );
@@ -129,6 +134,79 @@ CREATE TABLE "member_procurement_settings" (
     "updated_at" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "member_procurement_settings_pkey" PRIMARY KEY ("member_id")
+);
+
+-- CreateTable
+CREATE TABLE "delivery" (
+    "id" TEXT NOT NULL,
+    "order_id" TEXT NOT NULL,
+    "member_id" TEXT NOT NULL,
+    "line_id" TEXT NOT NULL,
+    "quantity" INTEGER NOT NULL,
+    "received_on" DATE NOT NULL,
+    "recorded_by" TEXT NOT NULL,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "delivery_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "supplier_invoice" (
+    "id" TEXT NOT NULL,
+    "order_id" TEXT NOT NULL,
+    "member_id" TEXT NOT NULL,
+    "number" TEXT NOT NULL,
+    "invoiced_on" DATE NOT NULL,
+    "total" DECIMAL(14,2) NOT NULL,
+    "vat_total" DECIMAL(14,2) NOT NULL,
+    "recorded_by" TEXT NOT NULL,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "supplier_invoice_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "supplier_invoice_line" (
+    "id" TEXT NOT NULL,
+    "invoice_id" TEXT NOT NULL,
+    "line_id" TEXT NOT NULL,
+    "quantity" INTEGER NOT NULL,
+    "unit_price" DECIMAL(12,2) NOT NULL,
+
+    CONSTRAINT "supplier_invoice_line_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "settlement" (
+    "id" TEXT NOT NULL,
+    "contract_id" TEXT NOT NULL,
+    "period_from" DATE NOT NULL,
+    "period_until" DATE NOT NULL,
+    "total" DECIMAL(14,2) NOT NULL,
+    "run_by" TEXT NOT NULL,
+    "run_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "settlement_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "rebate" (
+    "id" TEXT NOT NULL,
+    "settlement_id" TEXT NOT NULL,
+    "member_id" TEXT NOT NULL,
+    "amount" DECIMAL(14,2) NOT NULL,
+    "lines" INTEGER NOT NULL,
+
+    CONSTRAINT "rebate_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "category_budget" (
+    "member_id" TEXT NOT NULL,
+    "category" TEXT NOT NULL,
+    "yearly_budget" DECIMAL(14,2) NOT NULL,
+
+    CONSTRAINT "category_budget_pkey" PRIMARY KEY ("member_id","category")
 );
 
 -- CreateTable
@@ -177,6 +255,33 @@ CREATE INDEX "order_line_member_id_idx" ON "order_line"("member_id");
 CREATE UNIQUE INDEX "order_line_order_id_position_key" ON "order_line"("order_id", "position");
 
 -- CreateIndex
+CREATE INDEX "delivery_order_id_idx" ON "delivery"("order_id");
+
+-- CreateIndex
+CREATE INDEX "delivery_member_id_received_on_idx" ON "delivery"("member_id", "received_on");
+
+-- CreateIndex
+CREATE INDEX "supplier_invoice_member_id_invoiced_on_idx" ON "supplier_invoice"("member_id", "invoiced_on");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "supplier_invoice_order_id_number_key" ON "supplier_invoice"("order_id", "number");
+
+-- CreateIndex
+CREATE INDEX "supplier_invoice_line_invoice_id_idx" ON "supplier_invoice_line"("invoice_id");
+
+-- CreateIndex
+CREATE INDEX "supplier_invoice_line_line_id_idx" ON "supplier_invoice_line"("line_id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "settlement_contract_id_period_from_period_until_key" ON "settlement"("contract_id", "period_from", "period_until");
+
+-- CreateIndex
+CREATE INDEX "rebate_member_id_idx" ON "rebate"("member_id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "rebate_settlement_id_member_id_key" ON "rebate"("settlement_id", "member_id");
+
+-- CreateIndex
 CREATE INDEX "audit_log_entry_entity_type_entity_id_at_idx" ON "audit_log_entry"("entity_type", "entity_id", "at");
 
 -- CreateIndex
@@ -205,3 +310,21 @@ ALTER TABLE "order_line" ADD CONSTRAINT "order_line_order_id_fkey" FOREIGN KEY (
 
 -- AddForeignKey
 ALTER TABLE "order_line" ADD CONSTRAINT "order_line_item_id_fkey" FOREIGN KEY ("item_id") REFERENCES "item"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "delivery" ADD CONSTRAINT "delivery_order_id_fkey" FOREIGN KEY ("order_id") REFERENCES "order"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "delivery" ADD CONSTRAINT "delivery_line_id_fkey" FOREIGN KEY ("line_id") REFERENCES "order_line"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "supplier_invoice" ADD CONSTRAINT "supplier_invoice_order_id_fkey" FOREIGN KEY ("order_id") REFERENCES "order"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "supplier_invoice_line" ADD CONSTRAINT "supplier_invoice_line_invoice_id_fkey" FOREIGN KEY ("invoice_id") REFERENCES "supplier_invoice"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "supplier_invoice_line" ADD CONSTRAINT "supplier_invoice_line_line_id_fkey" FOREIGN KEY ("line_id") REFERENCES "order_line"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "rebate" ADD CONSTRAINT "rebate_settlement_id_fkey" FOREIGN KEY ("settlement_id") REFERENCES "settlement"("id") ON DELETE CASCADE ON UPDATE CASCADE;

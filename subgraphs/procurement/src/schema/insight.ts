@@ -1,0 +1,2 @@
+// Filled in by the insight slice of issue 11.
+export {};
