@@ -318,7 +318,7 @@ describe.each(PROBED_ROLES)('%s of member A, at each subgraph directly', (role) 
       // One field at a time: a field refused to this role must not hide what another shows.
       const selections = fields
         .filter((field) => !field.args.some((arg) => String(arg.type).endsWith('!')))
-        .map((field) => `${field.name} ${selectionOf(getNamedType(field.type), { ids: ofB.ids }, 3)}`.trim());
+        .map((field) => `${field.name} ${selectionOf(getNamedType(field.type), { ids: ofB.ids }, 3, subgraph)}`.trim());
       expect(selections.length).toBeGreaterThan(0);
       for (const id of ids) {
         for (const selection of selections) {

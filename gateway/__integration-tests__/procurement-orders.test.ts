@@ -296,3 +296,42 @@ test("Member.orders through federation: the member's own purchasers see them, an
   expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   expect(other.data?.member?.orders ?? null).toBeNull();
 });
+
+describe('a budget per category', () => {
+  const SETTINGS = `mutation($m: ID!, $input: ProcurementSettingsInput!) { setProcurementSettings(memberId: $m, input: $input) { approvalThreshold } }`;
+  const M4 = memberId(4);
+  const buyer4 = useTokens({ buyer: () => tokenOf('member-purchaser', M4, 'buyer-4') });
+  const admin4 = useTokens({ admin: () => tokenOf('member-admin', M4, 'admin-4') });
+
+  test("over the category's budget: refused naming the category; within it and another category: placed", async () => {
+    expectOk(
+      await tp.query(SETTINGS, {
+        token: admin4.admin,
+        variables: {
+          m: M4,
+          input: {
+            approvalThreshold: '1000.00',
+            yearlyBudget: '25000.00',
+            categoryBudgets: [{ category: 'LABELS', yearlyBudget: '50.00' }],
+          },
+        },
+      }),
+    );
+    // 10 rolls: €49.50 at list price, €45.00 once the sector passed 500 rolls: within the €50.00.
+    const first = expectOk(await submit(buyer4.buyer, order(M4, [{ itemId: ROLL, quantity: 10 }]))).submitOrder;
+    expect(first.status).toBe('APPROVED');
+    // Two more rolls (€9.90 or €9.00) pass what is left (€0.50 or €5.00).
+    const res = await expectRefusedWithoutWrites(
+      db(),
+      () => submit(buyer4.buyer, order(M4, [{ itemId: ROLL, quantity: 2 }])),
+      'BAD_USER_INPUT',
+      'input.lines',
+    );
+    expect(res.errors![0]!.message).toMatch(/^Budget for LABELS: .*€\d+\.\d\d left of this year's budget of €50\.00/);
+    // Bags are another category, with no budget of their own.
+    const bags = expectOk(
+      await submit(buyer4.buyer, order(M4, [{ itemId: BAGS_ITEM, quantity: 1 }], newKey(), demoId('contract', 2))),
+    ).submitOrder;
+    expect(bags.status).toBe('APPROVED');
+  });
+});

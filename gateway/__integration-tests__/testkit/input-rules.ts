@@ -25,6 +25,7 @@ export let memberAdmin1: string;
 export let hr1: string;
 export let payroll1: string;
 export let buyer1: string;
+export let procurementTeam: string;
 
 /** Text no rule should let through. */
 export const NUL = 'Jan\u0000Jansen';
@@ -69,13 +70,14 @@ export const ids = {
 };
 
 beforeAll(async () => {
-  [admin, cao, memberAdmin1, hr1, payroll1, buyer1] = await Promise.all([
+  [admin, cao, memberAdmin1, hr1, payroll1, buyer1, procurementTeam] = await Promise.all([
     platformAdmin(),
     caoTeam('cao-team-input'),
     tokenOf('member-admin', M1, 'admin-m1'),
     hrOf(M1),
     payrollFor(M1),
     tokenFor({ sub: 'buyer-m1', roles: ['member-purchaser', 'member-approver'], memberId: M1 }),
+    tokenOf('association-procurement', M1, 'procurement-team-input'),
   ]);
   type Ids = { edges: { node: { id: string } }[] };
   const directory = await tp.query<{
@@ -125,6 +127,7 @@ export const asCao = () => cao;
 export const asMemberAdmin = () => memberAdmin1;
 export const asHr = () => hr1;
 export const asBuyer = () => buyer1;
+export const asProcurementTeam = () => procurementTeam;
 
 // The documents ask for little of what each mutation answers (what a test reads back): what is
 // tested is the input.
@@ -159,6 +162,19 @@ const ORDER_SUBMIT = `mutation($input: SubmitOrderInput!) { submitOrder(input: $
 const ORDER_APPROVE = `mutation($id: ID!) { approveOrder(id: $id) { id } }`;
 const ORDER_REJECT = `mutation($id: ID!, $reason: String!) { rejectOrder(id: $id, reason: $reason) { id } }`;
 const ORDER_CANCEL = `mutation($id: ID!) { cancelOrder(id: $id) { id } }`;
+const ORDER_MARK_ORDERED = `mutation($id: ID!, $expectedOn: Date) { markOrderOrdered(id: $id, expectedOn: $expectedOn) { id } }`;
+const DELIVERY_RECORD = `mutation($input: RecordDeliveryInput!) { recordDelivery(input: $input) { id } }`;
+const INVOICE_RECORD = `mutation($input: RecordSupplierInvoiceInput!) { recordSupplierInvoice(input: $input) { id } }`;
+const ORDER_CLOSE = `mutation($id: ID!) { closeOrder(id: $id) { id } }`;
+const PROCUREMENT_SETTINGS = `mutation($memberId: ID!, $input: ProcurementSettingsInput!) { setProcurementSettings(memberId: $memberId, input: $input) { approvalThreshold } }`;
+const SUPPLIER_CREATE = `mutation($input: CreateSupplierInput!) { createSupplier(input: $input) { id } }`;
+const SUPPLIER_UPDATE = `mutation($id: ID!, $input: UpdateSupplierInput!) { updateSupplier(id: $id, input: $input) { id } }`;
+const CONTRACT_CREATE = `mutation($input: CreateContractInput!) { createContract(input: $input) { id } }`;
+const CONTRACT_STATUS = `mutation($id: ID!, $status: ContractStatus!) { setContractStatus(id: $id, status: $status) { id } }`;
+const CONTRACT_ITEM = `mutation($contractId: ID!, $input: ContractItemInput!) { addContractItem(contractId: $contractId, input: $input) { id } }`;
+const ITEM_TIERS = `mutation($itemId: ID!, $tiers: [PriceTierInput!]!) { setItemTiers(itemId: $itemId, tiers: $tiers) { id } }`;
+const CONTRACT_TIERS = `mutation($contractId: ID!, $tiers: [ContractTierInput!]!) { setContractTiers(contractId: $contractId, tiers: $tiers) { id } }`;
+const SETTLEMENT_RUN = `mutation($contractId: ID!) { runSettlement(contractId: $contractId) { id } }`;
 const VOLUNTEER = `mutation($input: RegisterVolunteerInput!) { registerVolunteer(input: $input) { id } }`;
 const ALLOWANCE = `mutation($input: VolunteerAllowanceInput!) { recordVolunteerAllowance(input: $input) { taxable } }`;
 
@@ -201,6 +217,19 @@ export const MUTATIONS = {
   approveOrder: { subgraph: 'procurement', document: ORDER_APPROVE, as: asBuyer },
   rejectOrder: { subgraph: 'procurement', document: ORDER_REJECT, as: asBuyer },
   cancelOrder: { subgraph: 'procurement', document: ORDER_CANCEL, as: asBuyer },
+  markOrderOrdered: { subgraph: 'procurement', document: ORDER_MARK_ORDERED, as: asBuyer },
+  recordDelivery: { subgraph: 'procurement', document: DELIVERY_RECORD, as: asBuyer },
+  recordSupplierInvoice: { subgraph: 'procurement', document: INVOICE_RECORD, as: asBuyer },
+  closeOrder: { subgraph: 'procurement', document: ORDER_CLOSE, as: asBuyer },
+  setProcurementSettings: { subgraph: 'procurement', document: PROCUREMENT_SETTINGS, as: asMemberAdmin },
+  runSettlement: { subgraph: 'procurement', document: SETTLEMENT_RUN, as: asAdmin },
+  createSupplier: { subgraph: 'procurement', document: SUPPLIER_CREATE, as: asProcurementTeam },
+  updateSupplier: { subgraph: 'procurement', document: SUPPLIER_UPDATE, as: asProcurementTeam },
+  createContract: { subgraph: 'procurement', document: CONTRACT_CREATE, as: asProcurementTeam },
+  setContractStatus: { subgraph: 'procurement', document: CONTRACT_STATUS, as: asProcurementTeam },
+  addContractItem: { subgraph: 'procurement', document: CONTRACT_ITEM, as: asProcurementTeam },
+  setItemTiers: { subgraph: 'procurement', document: ITEM_TIERS, as: asProcurementTeam },
+  setContractTiers: { subgraph: 'procurement', document: CONTRACT_TIERS, as: asProcurementTeam },
 } satisfies Record<string, { subgraph: Subgraph; document: string; as: () => string }>;
 export type Mutation = keyof typeof MUTATIONS;
 

@@ -106,6 +106,16 @@ export function entities(schema = supergraphSchema()): EntityInSubgraph[] {
   return found;
 }
 
+/** Whether `subgraph` resolves `field` of `type` (its type is in that subgraph and the field is not another's). */
+function resolvesField(type: GraphQLObjectType, field: GraphQLField<unknown, unknown>, subgraph: string): boolean {
+  const graphs = graphNames(supergraphSchema());
+  const inGraph = (d: ConstDirectiveNode) => graphs.get(argValue(d, 'graph') ?? '') === subgraph;
+  const typeJoins = type.astNode?.directives?.filter((d) => d.name.value === 'join__type') ?? [];
+  if (typeJoins.length > 0 && !typeJoins.some(inGraph)) return false;
+  const fieldJoins = field.astNode?.directives?.filter((d) => d.name.value === 'join__field') ?? [];
+  return fieldJoins.length === 0 || fieldJoins.some(inGraph);
+}
+
 const isInternal = (name: string) => name.startsWith('__') || name.startsWith('join__') || name.startsWith('link__');
 
 /**
@@ -113,18 +123,20 @@ const isInternal = (name: string) => name.startsWith('__') || name.startsWith('j
  * nested, fields that need arguments given those they require, connections asked for two
  * nodes. Enough to see any data a response carries, small enough for the cost limit.
  */
-export function selectionOf(type: GraphQLNamedType, values: ArgumentValues, depth = 3): string {
+export function selectionOf(type: GraphQLNamedType, values: ArgumentValues, depth = 3, subgraph?: string): string {
   if (!isObjectType(type)) return '';
   const parts: string[] = [];
   for (const field of Object.values((type as GraphQLObjectType).getFields())) {
     if (isInternal(field.name)) continue;
+    // Asked of one subgraph directly: only the fields it resolves itself.
+    if (subgraph && !resolvesField(type as GraphQLObjectType, field, subgraph)) continue;
     const named = getNamedType(field.type);
     const args = argumentsOf(field, values, { connectionPage: 2 });
     if (args === null) continue;
     if (isScalarType(named) || isEnumType(named)) {
       parts.push(`${field.name}${args}`);
     } else if (depth > 1) {
-      const inner = selectionOf(named, values, depth - 1);
+      const inner = selectionOf(named, values, depth - 1, subgraph);
       if (inner) parts.push(`${field.name}${args} ${inner}`);
     }
   }

@@ -31,11 +31,15 @@ export const ordersOf = {
     db.order.findMany({ ...query, where: { memberId }, orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }] }),
 };
 
-/** What a member committed this year: its orders not rejected or cancelled, excluding VAT. */
-export async function spentInYear(db: Prisma.TransactionClient, memberId: string, year: number) {
+/**
+ * What a member committed in a year: its orders not rejected or cancelled, excluding VAT; with
+ * `category`, only orders under contracts of that category.
+ */
+export async function spentInYear(db: Prisma.TransactionClient, memberId: string, year: number, category?: string) {
   const total = await db.order.aggregate({
     where: {
       memberId,
+      ...(category ? { contract: { category } } : {}),
       status: { notIn: ['REJECTED', 'CANCELLED'] },
       orderDate: { gte: new Date(Date.UTC(year, 0, 1)), lte: new Date(Date.UTC(year, 11, 31)) },
     },

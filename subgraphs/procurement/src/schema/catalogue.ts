@@ -1,4 +1,5 @@
 import { formatAmount } from '@samen-sterk/subgraph-runtime/pure';
+import { managesCatalogue } from '../access';
 import { builder } from '../builder';
 import { pricingOfContract, volumeOfContract } from '../data/catalogue';
 import { contractTierPrice, itemTierPrice } from '../domain/pricing';
@@ -151,17 +152,29 @@ builder.queryFields((t) => ({
   procurementContracts: t.prismaConnection({
     type: 'Contract',
     cursor: 'id',
-    description: "The association's framework contracts, by title (every signed-in person of the sector).",
-    authScopes: { signedIn: true },
-    totalCount: (_parent, _args, ctx) => ctx.db.contract.count(),
+    description:
+      "The association's framework contracts, by title: active ones for every signed-in person of the sector; drafts and ended ones too for the procurement team.",
+    totalCount: (_parent, _args, ctx) => ctx.db.contract.count({ where: contractsFor(ctx.identity) }),
     resolve: (query, _root, _args, ctx) =>
-      ctx.db.contract.findMany({ ...query, orderBy: [{ title: 'asc' }, { id: 'asc' }] }),
+      ctx.db.contract.findMany({
+        ...query,
+        where: contractsFor(ctx.identity),
+        orderBy: [{ title: 'asc' }, { id: 'asc' }],
+      }),
   }),
   procurementContract: t.prismaField({
     type: 'Contract',
     nullable: true,
-    authScopes: { signedIn: true },
+    description: 'One contract; a draft only for the procurement team (an ended one stays readable for its orders).',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, { id }, ctx) => ctx.db.contract.findUnique({ ...query, where: { id } }),
+    resolve: (query, _root, { id }, ctx) =>
+      ctx.db.contract.findFirst({
+        ...query,
+        where: { id, ...(managesCatalogue(ctx.identity) ? {} : { status: { not: 'DRAFT' } }) },
+      }),
   }),
 }));
+
+/** What the catalogue lists: the team sees every contract, everyone else the active ones. */
+const contractsFor = (identity: Parameters<typeof managesCatalogue>[0]) =>
+  managesCatalogue(identity) ? {} : { status: 'ACTIVE' as const };

@@ -56,6 +56,18 @@ export async function submitOrder(ctx: ProcurementContext, raw: OrderInput, quer
   const id = await ctx.db.$transaction(async (tx) => {
     const before = await alreadySubmitted(tx, input);
     if (before) return before.id;
+    const exists = await tx.contract.findUnique({ where: { id: input.contractId }, select: { id: true } });
+    if (!exists) throw new BadUserInputError('input.contractId', `There is no contract ${input.contractId}.`);
+    // From here on no other order of this contract is priced, and its tiers and status do not
+    // change (catalogue changes take the same lock), until this transaction ends.
+    await lockContractVolume(
+      tx,
+      exists.id,
+      input.lines.map((l) => l.itemId),
+    );
+    // A second submission of the same key that waited for the lock finds the first one now.
+    const raced = await alreadySubmitted(tx, input);
+    if (raced) return raced.id;
     const contract = await tx.contract.findUnique({
       where: { id: input.contractId },
       include: { items: { include: { tiers: true } }, tiers: true },
@@ -74,15 +86,6 @@ export async function submitOrder(ctx: ProcurementContext, raw: OrderInput, quer
           `Item ${line.itemId} is not in the contract "${contract.title}".`,
         );
     });
-    // From here on no other order of this contract is priced until this one is stored.
-    await lockContractVolume(
-      tx,
-      contract.id,
-      input.lines.map((l) => l.itemId),
-    );
-    // A second submission of the same key that waited for the lock finds the first one now.
-    const raced = await alreadySubmitted(tx, input);
-    if (raced) return raced.id;
     const volume = await volumeOf(tx, contract.id);
     const priced = priceOrder({
       basis: contract.tierBasis as TierBasis,
@@ -111,16 +114,35 @@ export async function submitOrder(ctx: ProcurementContext, raw: OrderInput, quer
       overBudget: settings?.overBudget ?? 'REFUSE',
     });
     if (budget.outcome === 'REFUSE') throw new BadUserInputError('input.lines', budget.message!);
+    // The member's budget for the contract's category, when it set one: the same rule.
+    const categoryBudget = await tx.categoryBudget.findUnique({
+      where: { memberId_category: { memberId: input.memberId, category: contract.category } },
+    });
+    const inCategory =
+      categoryBudget &&
+      budgetCheck({
+        yearlyBudget: categoryBudget.yearlyBudget.toFixed(2),
+        spentThisYear: await spentInYear(tx, input.memberId, today.getUTCFullYear(), contract.category),
+        orderTotal: priced.total,
+        overBudget: settings?.overBudget ?? 'REFUSE',
+      });
+    if (inCategory?.outcome === 'REFUSE')
+      throw new BadUserInputError('input.lines', `Budget for ${contract.category}: ${inCategory.message!}`);
     const aboveThreshold = settings ? needsApproval(priced.total, settings.approvalThreshold.toFixed(2)) : true;
-    const status: OrderStatus = aboveThreshold || budget.outcome === 'NEEDS_APPROVAL' ? 'SUBMITTED' : 'APPROVED';
-    const approvalReason =
+    const overBudget =
       budget.outcome === 'NEEDS_APPROVAL'
         ? budget.message
-        : aboveThreshold
-          ? settings
-            ? `Above the member's approval threshold of €${settings.approvalThreshold.toFixed(2)}: an approver decides.`
-            : 'The member has no approval threshold set: an approver decides.'
-          : `At or below the member's approval threshold of €${settings!.approvalThreshold.toFixed(2)}: approved without an approver.`;
+        : inCategory?.outcome === 'NEEDS_APPROVAL'
+          ? `Budget for ${contract.category}: ${inCategory.message}`
+          : null;
+    const status: OrderStatus = aboveThreshold || overBudget ? 'SUBMITTED' : 'APPROVED';
+    const approvalReason = overBudget
+      ? overBudget
+      : aboveThreshold
+        ? settings
+          ? `Above the member's approval threshold of €${settings.approvalThreshold.toFixed(2)}: an approver decides.`
+          : 'The member has no approval threshold set: an approver decides.'
+        : `At or below the member's approval threshold of €${settings!.approvalThreshold.toFixed(2)}: approved without an approver.`;
     const now = new Date();
     const order = await tx.order.create({
       data: {

@@ -84,11 +84,17 @@ export async function previewSettlement(ctx: ProcurementContext, contractId: str
   const association = managesCatalogue(ctx.identity);
   const ownMember = ctx.identity?.memberId;
   if (!association && !(ownMember && seesOrdersOf(ctx.identity, ownMember)))
-    throw new ForbiddenError("Only the association's procurement team and a member's purchasers and approvers see rebates.");
+    throw new ForbiddenError(
+      "Only the association's procurement team and a member's purchasers and approvers see rebates.",
+    );
   const { contract, settlement } = await settle(ctx.db, contractId);
   const period = { contractId: contract.id, periodFrom: contract.validFrom, periodUntil: contract.validUntil };
   if (association) return { ...period, total: settlement.total, members: settlement.members };
-  const own = settlement.members.find((m) => m.memberId === ownMember) ?? { memberId: ownMember!, rebate: '0.00', lines: 0 };
+  const own = settlement.members.find((m) => m.memberId === ownMember) ?? {
+    memberId: ownMember!,
+    rebate: '0.00',
+    lines: 0,
+  };
   return { ...period, total: null, members: [own] };
 }
 
@@ -142,7 +148,9 @@ export async function runSettlement(ctx: ProcurementContext, contractId: string,
 }
 
 const alreadySettled = (title?: string) =>
-  new ConflictError(`${title ? `The period of "${title}"` : 'This period'} is already settled; a period is settled once.`);
+  new ConflictError(
+    `${title ? `The period of "${title}"` : 'This period'} is already settled; a period is settled once.`,
+  );
 
 /** A settlement: every signed-in person may see that it ran; its rebates are the association's. */
 export const findSettlement = (ctx: ProcurementContext, id: string, query: object = {}) =>

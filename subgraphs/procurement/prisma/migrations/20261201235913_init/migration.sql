@@ -89,6 +89,7 @@ CREATE TABLE "order" (
     "member_id" TEXT NOT NULL,
     "contract_id" TEXT NOT NULL,
     "idempotency_key" TEXT NOT NULL,
+    "lock_sequence" SERIAL NOT NULL,
     "status" "OrderStatus" NOT NULL,
     "order_date" DATE NOT NULL,
     "total" DECIMAL(14,2) NOT NULL,
@@ -238,6 +239,9 @@ CREATE UNIQUE INDEX "item_contract_id_sku_key" ON "item"("contract_id", "sku");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "item_tier_item_id_from_quantity_key" ON "item_tier"("item_id", "from_quantity");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "order_lock_sequence_key" ON "order"("lock_sequence");
 
 -- CreateIndex
 CREATE INDEX "order_member_id_order_date_idx" ON "order"("member_id", "order_date");
