@@ -51,6 +51,9 @@ Tokens (development only):   pnpm -s token --role platform-admin
                              pnpm -s token --role member-admin        (the first demo member's admin)
                              pnpm -s token --role member-hr           (its HR staff: employees, wages)
                              pnpm -s token --role association-cao     (maintains the CAO)
+                             pnpm -s token --role member-purchaser    (orders under the sector's contracts)
+                             pnpm -s token --role member-approver     (approves orders above the threshold)
+                             pnpm -s token --role association-procurement (contracts, settlements)
 Try:
   curl -s ${gatewayUrl} -H 'content-type: application/json' \\
     -H "authorization: Bearer $(pnpm -s token --role platform-admin)" \\
