@@ -4,7 +4,7 @@ import type { Prisma } from '../generated/prisma/client';
 /**
  * What an order's fulfilment stands at, as stored: its lines (ordered quantity and price), what
  * was received of each, and the supplier's invoices with their lines. The three-way match and the
- * lines' received and invoiced quantities are computed from it (services/fulfilment.ts).
+ * lines' received and invoiced quantities are computed from it (services/fulfilment-match.ts).
  */
 export interface FulfilmentRows {
   lines: { id: string; quantity: number; unitPrice: string }[];

@@ -1,15 +1,11 @@
 import { byId, maxItems, withInput } from '@samen-sterk/subgraph-runtime';
 import { builder } from '../builder';
 import type { Discrepancy, MatchResult } from '../domain/matching';
-import {
-  closeOrder,
-  lineProgress,
-  markOrderOrdered,
-  orderMatch,
-  orderPeppolXml,
-  recordDelivery,
-  recordSupplierInvoice,
-} from '../services/fulfilment';
+import { closeOrder, markOrderOrdered } from '../services/fulfilment';
+import { recordDelivery } from '../services/fulfilment-deliveries';
+import { recordSupplierInvoice } from '../services/fulfilment-invoices';
+import { lineProgress, orderMatch } from '../services/fulfilment-match';
+import { orderPeppolXml } from '../services/fulfilment-peppol';
 import { MAX_LINES } from '../services/input';
 import { money } from './references';
 
