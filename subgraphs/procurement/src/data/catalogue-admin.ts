@@ -35,3 +35,22 @@ export const itemCount = (db: Prisma.TransactionClient, contractId: string) => d
 
 export const skusOf = async (db: Prisma.TransactionClient, contractId: string) =>
   (await db.item.findMany({ where: { contractId }, select: { sku: true } })).map((i) => i.sku);
+
+/** What rests on a contract's period: its orders (any status) with their first and last dates, and settlements. */
+export async function periodFacts(db: Prisma.TransactionClient, contractId: string) {
+  const [orders, settlements] = await Promise.all([
+    db.order.aggregate({
+      where: { contractId },
+      _count: { _all: true },
+      _min: { orderDate: true },
+      _max: { orderDate: true },
+    }),
+    db.settlement.count({ where: { contractId } }),
+  ]);
+  return {
+    orders: orders._count._all,
+    firstOrderOn: orders._min.orderDate,
+    lastOrderOn: orders._max.orderDate,
+    settlements,
+  };
+}

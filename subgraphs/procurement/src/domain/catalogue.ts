@@ -1,5 +1,6 @@
 import {
   addYears,
+  exact,
   DomainError,
   formatAmount,
   formatCalendarDate,
@@ -292,4 +293,71 @@ export function checkStatusChange(from: ContractStatus, to: ContractStatus, fact
       `Members already ordered under this contract (${facts.orders} orders); it can only end now.`,
       'CONFLICT',
     );
+}
+
+// --- Changes to a contract in use (README rule 9) ------------------------------------------------
+
+/** What rests on a contract's period: its orders (their first and last order dates) and settlements. */
+export interface PeriodFacts {
+  orders: number;
+  firstOrderOn: Date | null;
+  lastOrderOn: Date | null;
+  settlements: number;
+}
+
+/**
+ * A new period for a contract in use: a sane period that still holds every order placed under it
+ * (their prices and the sector's volume count within it), and none once a settlement rests on it.
+ */
+export function checkPeriodChange(validFrom: Date, validUntil: Date, facts: PeriodFacts): void {
+  checkContractPeriod(validFrom, validUntil);
+  if (facts.settlements > 0)
+    throw new DomainError(
+      'CONTRACT_SETTLED',
+      'validUntil',
+      'The contract’s period has been settled; its period stays as it was.',
+      'CONFLICT',
+    );
+  if (facts.firstOrderOn && validFrom > facts.firstOrderOn)
+    throw new DomainError(
+      'ORDERS_OUTSIDE_PERIOD',
+      'validFrom',
+      `Members ordered under this contract from ${formatCalendarDate(facts.firstOrderOn)}; the period cannot start later than that.`,
+      'CONFLICT',
+    );
+  if (facts.lastOrderOn && validUntil < facts.lastOrderOn)
+    throw new DomainError(
+      'ORDERS_OUTSIDE_PERIOD',
+      'validUntil',
+      `Members ordered under this contract until ${formatCalendarDate(facts.lastOrderOn)}; the period cannot end before that.`,
+      'CONFLICT',
+    );
+}
+
+/** A contract's category names its spend and the members' category budgets: fixed once ordered from. */
+export function checkCategoryChange(facts: PeriodFacts): void {
+  if (facts.orders > 0)
+    throw new DomainError(
+      'CONTRACT_ORDERED',
+      'category',
+      `Members already ordered under this contract (${facts.orders} orders), counted against their budgets for its category; the category cannot change now.`,
+      'CONFLICT',
+    );
+}
+
+/**
+ * A new list price for an item: a price in cents, and never below one of the item's tiers (a tier
+ * is a discount on the list; the tiers themselves are fixed once ordered, so lower them first while
+ * nobody has ordered). Orders placed keep the list price they had.
+ */
+export function checkListPriceChange(listPrice: string, tiers: readonly ItemTierIn[], field = 'listPrice'): string {
+  const list = priceIn(listPrice, field, 'The list price');
+  const above = tiers.find((tier) => exact(tier.unitPrice).greaterThan(list));
+  if (above)
+    throw new DomainError(
+      'TIER_ABOVE_LIST',
+      field,
+      `The list price cannot fall below the tier price €${formatAmount(exact(above.unitPrice))} (from ${above.fromQuantity} units); got €${formatAmount(list)}.`,
+    );
+  return formatAmount(list);
 }

@@ -40,6 +40,11 @@ export interface SettlementLineInput {
   quantity: number;
   /** The unit price paid, excl. VAT. */
   unitPrice: string;
+  /**
+   * The item's list price when the line was ordered (a list price may change in the period);
+   * the final tier price is taken from it. Absent: the item's list price now.
+   */
+  listPrice?: string;
 }
 
 export interface SettlementInput {
@@ -73,30 +78,50 @@ export interface Settlement {
   total: string;
 }
 
+interface FinalPrices {
+  /** The final unit price of `itemId` for a line ordered at `listPrice` (the item's now when absent). */
+  of(itemId: string, listPrice: string | undefined, field: string): Exact | undefined;
+}
+
 /** The final unit price of every item: its tier at the period's final sector volume. */
-function finalPrices(input: SettlementInput): Map<string, Exact> {
-  const prices = new Map<string, Exact>();
+function finalPrices(input: SettlementInput): FinalPrices {
+  const items = new Map<string, SettlementItem & { at: string }>();
   const amount =
     input.basis === 'CONTRACT_AMOUNT'
       ? amountIn(input.sectorAmount, 'sectorAmount', 'The final sector amount', { cents: true })
       : ZERO;
-  input.items.forEach((item, i) => {
-    const at = `items[${i}]`;
-    const itemId = idIn(item.itemId, `${at}.itemId`, 'The item');
-    if (prices.has(itemId)) {
-      throw new DomainError('DUPLICATE_ITEM', `${at}.itemId`, `Item ${itemId} is listed twice; each item once.`);
-    }
+  const known = new Map<string, Exact>();
+  const priceOf = (item: SettlementItem, listPrice: string, at: string) => {
+    const key = `${item.itemId} ${listPrice}`;
+    const cached = known.get(key);
+    if (cached) return cached;
     const price =
       input.basis === 'ITEM_QUANTITY'
-        ? withinField(at, () => itemTierPrice(item.listPrice, item.tiers, item.sectorQuantity))
+        ? withinField(at, () => itemTierPrice(listPrice, item.tiers, item.sectorQuantity))
         : contractTierPriceOf(
-            amountIn(item.listPrice, `${at}.listPrice`, 'The list price', { cents: true }),
+            amountIn(listPrice, `${at}.listPrice`, 'The list price', { cents: true }),
             input.contractTiers,
             amount,
           );
-    prices.set(itemId, price.unitPrice);
+    known.set(key, price.unitPrice);
+    return price.unitPrice;
+  };
+  input.items.forEach((item, i) => {
+    const at = `items[${i}]`;
+    const itemId = idIn(item.itemId, `${at}.itemId`, 'The item');
+    if (items.has(itemId)) {
+      throw new DomainError('DUPLICATE_ITEM', `${at}.itemId`, `Item ${itemId} is listed twice; each item once.`);
+    }
+    items.set(itemId, { ...item, at });
+    priceOf(item, item.listPrice, at);
   });
-  return prices;
+  return {
+    of(itemId, listPrice, field) {
+      const item = items.get(itemId);
+      if (!item) return undefined;
+      return listPrice === undefined ? priceOf(item, item.listPrice, item.at) : priceOf(item, listPrice, field);
+    },
+  };
 }
 
 /** Each line's rebate at the final tiers, the members' sums (sorted by memberId) and the total. */
@@ -118,7 +143,7 @@ export function settleRebates(input: SettlementInput): Settlement {
     const itemId = idIn(line.itemId, `${at}.itemId`, 'The item');
     const quantity = wholeIn(line.quantity, `${at}.quantity`, 'The quantity', 1, MAX_LINE_QUANTITY);
     const paid = amountIn(line.unitPrice, `${at}.unitPrice`, 'The unit price paid', { cents: true });
-    const finalPrice = prices.get(itemId);
+    const finalPrice = prices.of(itemId, line.listPrice, at);
     if (!finalPrice) {
       throw new DomainError(
         'UNKNOWN_ITEM',

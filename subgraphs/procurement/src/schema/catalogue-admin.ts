@@ -1,19 +1,14 @@
 import { maxItems } from '@samen-sterk/subgraph-runtime';
 import { builder } from '../builder';
 import { MAX_CONTRACT_ITEMS, MAX_CONTRACT_TIERS, MAX_ITEM_TIERS } from '../domain/catalogue';
-import {
-  addContractItem,
-  createContract,
-  createSupplier,
-  setContractStatus,
-  setContractTiers,
-  setItemTiers,
-  updateSupplier,
-} from '../services/catalogue-admin';
+import { createContract, setContractStatus, setContractTiers, updateContract } from '../services/contracts-admin';
+import { addContractItem, setItemTiers, updateContractItem } from '../services/items-admin';
+import { createSupplier, updateSupplier } from '../services/suppliers';
 
 /*
  * The catalogue's upkeep: suppliers, framework contracts, their items and tiers, and a contract's
- * status. Only the association's procurement team (and platform admins); services/catalogue-admin.ts.
+ * status. Only the association's procurement team (and platform admins); services/suppliers.ts,
+ * contracts-admin.ts and items-admin.ts.
  */
 
 const ContractStatusEnum = builder.enumType('ContractStatus', {
@@ -104,6 +99,29 @@ const CreateContractInput = builder.inputType('CreateContractInput', {
   }),
 });
 
+const UpdateContractInput = builder.inputType('UpdateContractInput', {
+  description:
+    'Only the fields given change. The period must keep every order placed under the contract and cannot change once settled; the category is fixed once ordered from.',
+  fields: (t) => ({
+    title: t.string(),
+    category: t.string(),
+    terms: t.string(),
+    validFrom: t.field({ type: 'Date' }),
+    validUntil: t.field({ type: 'Date' }),
+  }),
+});
+
+const UpdateContractItemInput = builder.inputType('UpdateContractItemInput', {
+  description:
+    'Only the fields given change. Orders already placed keep their prices and VAT; a list price never falls below one of the item’s tiers.',
+  fields: (t) => ({
+    name: t.string(),
+    unit: t.string(),
+    vatRate: t.field({ type: 'Decimal', description: '21, 9 or 0.' }),
+    listPrice: t.field({ type: 'Decimal', description: 'Per unit, excl. VAT, in euros and cents.' }),
+  }),
+});
+
 const team = { managesCatalogue: true } as const;
 
 builder.mutationFields((t) => ({
@@ -128,6 +146,13 @@ builder.mutationFields((t) => ({
     resolve: (query, _root, { input }, ctx) =>
       createContract(ctx, { ...input, tierBasis: input.tierBasis as 'ITEM_QUANTITY' | 'CONTRACT_AMOUNT' }, query),
   }),
+  updateContract: t.prismaField({
+    type: 'Contract',
+    description: "Changes a contract's title, terms, category or period; refused (CONFLICT) once it has ended.",
+    authScopes: team,
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateContractInput, required: true }) },
+    resolve: (query, _root, { id, input }, ctx) => updateContract(ctx, id, input, query),
+  }),
   setContractStatus: t.prismaField({
     type: 'Contract',
     description: 'DRAFT → ACTIVE (members may order) → ENDED (for good).',
@@ -141,6 +166,13 @@ builder.mutationFields((t) => ({
     authScopes: team,
     args: { contractId: t.arg.id({ required: true }), input: t.arg({ type: ContractItemInput, required: true }) },
     resolve: (query, _root, { contractId, input }, ctx) => addContractItem(ctx, contractId, input, query),
+  }),
+  updateContractItem: t.prismaField({
+    type: 'Item',
+    description: "Changes an item's name, unit, VAT rate or list price; orders already placed keep theirs.",
+    authScopes: team,
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateContractItemInput, required: true }) },
+    resolve: (query, _root, { id, input }, ctx) => updateContractItem(ctx, id, input, query),
   }),
   setItemTiers: t.prismaField({
     type: 'Item',

@@ -71,6 +71,7 @@ async function settle(db: Prisma.TransactionClient, contractId: string) {
       itemId: l.itemId,
       quantity: l.quantity,
       unitPrice: l.unitPrice.toFixed(2),
+      listPrice: l.listPrice.toFixed(2),
     })),
   });
   return { contract, settlement };

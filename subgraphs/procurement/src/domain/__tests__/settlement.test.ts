@@ -71,6 +71,32 @@ describe('settleRebates', () => {
     expect(result.lines[0]).toMatchObject({ finalUnitPrice: '18.49', rebate: '15.00' });
   });
 
+  test('a list price changed in the period: each line settles from the list price it was ordered at', () => {
+    // Rails went from €120.00 to €125.00 list; tiers stay (€110.00 from 100, €99.50 from 500).
+    const raised = { ...base, items: [{ ...items[0]!, listPrice: '125.00', sectorQuantity: 90 }] };
+    const below = settleRebates({
+      ...raised,
+      lines: [
+        { orderId: 'o1', memberId: 'm1', itemId: 'rail', quantity: 40, unitPrice: '120.00', listPrice: '120.00' },
+        { orderId: 'o2', memberId: 'm1', itemId: 'rail', quantity: 50, unitPrice: '125.00', listPrice: '125.00' },
+      ],
+    });
+    // No tier reached: each line's final price is its own list price, so nobody earns or owes.
+    expect(below.lines.map((l) => [l.finalUnitPrice, l.rebate])).toEqual([
+      ['120.00', '0.00'],
+      ['125.00', '0.00'],
+    ]);
+    const contract = settleRebates({
+      basis: 'CONTRACT_AMOUNT',
+      contractTiers: [{ fromAmount: '10000.00', discountPercent: '5' }],
+      items: [{ itemId: 'bags', listPrice: '21.00', tiers: [], sectorQuantity: 0 }],
+      sectorAmount: '10000.00',
+      lines: [{ orderId: 'o1', memberId: 'm1', itemId: 'bags', quantity: 30, unitPrice: '19.99', listPrice: '19.99' }],
+    });
+    // 5 % off the €19.99 it was ordered at (18.9905 → €18.99), not off today's €21.00 (€19.95).
+    expect(contract.lines[0]).toMatchObject({ finalUnitPrice: '18.99', rebate: '30.00' });
+  });
+
   test('refuses a line of an unknown item, and an item listed twice', () => {
     const unknown = { orderId: 'o1', memberId: 'm1', itemId: 'chairs', quantity: 1, unitPrice: '1.00' };
     expect(() => settleRebates({ ...base, lines: [unknown] })).toThrow(
