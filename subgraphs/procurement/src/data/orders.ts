@@ -24,6 +24,22 @@ export async function findOrder<Query extends object>(
   return order;
 }
 
+/** The key space of members' order locks: 'PRCM' read as a number. */
+const MEMBER_ORDERS_LOCK = 0x5052434d;
+
+/**
+ * Serialises everything that checks a member's budget: held until the transaction ends. Two
+ * orders of one member on different contracts lock different contract rows, so without this both
+ * would read the spend before the other and together pass the budget; and two submissions of one
+ * idempotency key on different contracts would both insert. Always taken BEFORE a contract's
+ * volume lock (`lockContractVolume`), so the lock order is fixed and cannot deadlock. An advisory
+ * lock in its own key space (two int4 keys; Prisma's migration lock is a single bigint key), the
+ * same on PGlite and PostgreSQL.
+ */
+export async function lockMemberOrders(tx: Prisma.TransactionClient, memberId: string) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${MEMBER_ORDERS_LOCK}::int4, hashtext(${memberId}))`;
+}
+
 /** A member's orders, newest first. */
 export const ordersOf = {
   count: (db: Prisma.TransactionClient, memberId: string) => db.order.count({ where: { memberId } }),

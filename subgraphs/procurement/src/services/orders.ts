@@ -9,13 +9,13 @@ import {
 } from '@samen-sterk/subgraph-runtime';
 import { approvesFor, purchasesFor } from '../access';
 import type { ProcurementContext } from '../builder';
-import { findOrder, spentInYear, visibleOrders } from '../data/orders';
+import { findOrder, lockMemberOrders, spentInYear, visibleOrders } from '../data/orders';
 import { addToVolume, lockContractVolume, volumeOf } from '../data/volumes';
 import { budgetCheck, needsApproval } from '../domain/budget';
-import { canMove, type OrderStatus } from '../domain/order-status';
+import { moveOrThrow, type OrderStatus } from '../domain/order-status';
 import { priceOrder, type TierBasis } from '../domain/pricing';
 import type { Order, Prisma } from '../generated/prisma/client';
-import { checkedOrderInput, checkedReason, type OrderInput } from './input';
+import { checkedOrderInput, checkedOrderSize, checkedReason, type OrderInput } from './input';
 
 /*
  * Member orders: submitted with an idempotency key, priced at the tier the sector reaches
@@ -54,20 +54,21 @@ export async function submitOrder(ctx: ProcurementContext, raw: OrderInput, quer
     throw new ForbiddenError("Only the member's own purchasers place its orders.");
   const today = todayInNetherlands();
   const id = await ctx.db.$transaction(async (tx) => {
+    // From here on no other order of this member is submitted until this transaction ends: its
+    // budget is checked against every order before it, and its idempotency key is looked up once.
+    await lockMemberOrders(tx, input.memberId);
     const before = await alreadySubmitted(tx, input);
     if (before) return before.id;
     const exists = await tx.contract.findUnique({ where: { id: input.contractId }, select: { id: true } });
     if (!exists) throw new BadUserInputError('input.contractId', `There is no contract ${input.contractId}.`);
     // From here on no other order of this contract is priced, and its tiers and status do not
-    // change (catalogue changes take the same lock), until this transaction ends.
+    // change (catalogue changes take the same lock), until this transaction ends. Always after
+    // the member's lock: one lock order everywhere.
     await lockContractVolume(
       tx,
       exists.id,
       input.lines.map((l) => l.itemId),
     );
-    // A second submission of the same key that waited for the lock finds the first one now.
-    const raced = await alreadySubmitted(tx, input);
-    if (raced) return raced.id;
     const contract = await tx.contract.findUnique({
       where: { id: input.contractId },
       include: { items: { include: { tiers: true } }, tiers: true },
@@ -106,6 +107,10 @@ export async function submitOrder(ctx: ProcurementContext, raw: OrderInput, quer
         };
       }),
     });
+    checkedOrderSize(
+      priced.listTotal,
+      priced.lines.map((line) => ({ quantity: line.quantity, sectorBefore: volume.items.get(line.itemId) ?? 0 })),
+    );
     const settings = await tx.memberProcurementSettings.findUnique({ where: { memberId: input.memberId } });
     const budget = budgetCheck({
       yearlyBudget: settings?.yearlyBudget?.toFixed(2) ?? null,
@@ -199,8 +204,7 @@ async function decide(
     const order = await tx.order.findFirst({ where: { id, ...visibleOrders(ctx.identity) }, include: { lines: true } });
     if (!order) throw new NotFoundError('Order', id);
     if (!may(order.memberId)) throw new ForbiddenError(refusal);
-    if (!canMove(order.status as OrderStatus, to))
-      throw new ConflictError(`An order that is ${order.status} cannot become ${to}.`);
+    moveOrThrow(order.status as OrderStatus, to);
     const releases = to === 'REJECTED' || to === 'CANCELLED';
     if (releases)
       await lockContractVolume(
