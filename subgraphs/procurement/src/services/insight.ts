@@ -44,6 +44,10 @@ const GROUPS: Record<SpendGrouping, { key: Prisma.Sql; label: Prisma.Sql }> = {
   MONTH: { key: Prisma.sql`to_char(o.order_date, 'YYYY-MM')`, label: Prisma.sql`to_char(o.order_date, 'YYYY-MM')` },
 };
 
+/** A draft contract (the association still negotiating) only for the association, as in the catalogue. */
+export const contractsVisibleTo = (identity: Identity | null): Prisma.ContractWhereInput =>
+  managesCatalogue(identity) ? {} : { status: { not: 'DRAFT' } };
+
 /** Whose spend the caller may read: every member (null) for the association, else only its own. */
 function spendScope(identity: Identity | null, memberId: string | null | undefined): string | null {
   if (managesCatalogue(identity)) return memberId ?? null;
@@ -124,8 +128,8 @@ export async function contractUtilisation(ctx: ProcurementContext, contractId: s
   const own = ctx.identity?.memberId;
   if (!managesCatalogue(ctx.identity) && !(own && seesOrdersOf(ctx.identity, own)))
     throw new ForbiddenError("Only the association's procurement team and members' purchasers and approvers see this.");
-  const contract = await ctx.db.contract.findUnique({
-    where: { id: contractId },
+  const contract = await ctx.db.contract.findFirst({
+    where: { id: contractId, ...contractsVisibleTo(ctx.identity) },
     include: { items: { include: { tiers: true }, orderBy: { sku: 'asc' } }, tiers: true },
   });
   if (!contract) throw new NotFoundError('Contract', contractId);

@@ -59,7 +59,11 @@ export async function submitOrder(ctx: ProcurementContext, raw: OrderInput, quer
     await lockMemberOrders(tx, input.memberId);
     const before = await alreadySubmitted(tx, input);
     if (before) return before.id;
-    const exists = await tx.contract.findUnique({ where: { id: input.contractId }, select: { id: true } });
+    // A draft (the association still negotiating) is no contract to a member, as in the catalogue.
+    const exists = await tx.contract.findFirst({
+      where: { id: input.contractId, status: { not: 'DRAFT' } },
+      select: { id: true },
+    });
     if (!exists) throw new BadUserInputError('input.contractId', `There is no contract ${input.contractId}.`);
     // From here on no other order of this contract is priced, and its tiers and status do not
     // change (catalogue changes take the same lock), until this transaction ends. Always after
@@ -204,7 +208,7 @@ async function decide(
     const order = await tx.order.findFirst({ where: { id, ...visibleOrders(ctx.identity) }, include: { lines: true } });
     if (!order) throw new NotFoundError('Order', id);
     if (!may(order.memberId)) throw new ForbiddenError(refusal);
-    moveOrThrow(order.status as OrderStatus, to);
+    moveOrThrow(order.status as OrderStatus, to, order.id);
     const releases = to === 'REJECTED' || to === 'CANCELLED';
     if (releases)
       await lockContractVolume(

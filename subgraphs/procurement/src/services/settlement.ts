@@ -8,7 +8,8 @@ import {
 } from '@samen-sterk/subgraph-runtime';
 import { managesCatalogue, seesOrdersOf } from '../access';
 import type { ProcurementContext } from '../builder';
-import { volumeOf } from '../data/volumes';
+import { lockContractVolume, volumeOf } from '../data/volumes';
+import { contractsVisibleTo } from './insight';
 import type { TierBasis } from '../domain/pricing';
 import { settleRebates, type MemberRebate } from '../domain/settlement';
 import { Prisma } from '../generated/prisma/client';
@@ -33,9 +34,9 @@ export interface SettlementPreview {
 }
 
 /** The settlement of the contract's period as it stands now, for everyone (the association's view). */
-async function settle(db: Prisma.TransactionClient, contractId: string) {
-  const contract = await db.contract.findUnique({
-    where: { id: contractId },
+async function settle(db: Prisma.TransactionClient, contractId: string, visible: Prisma.ContractWhereInput = {}) {
+  const contract = await db.contract.findFirst({
+    where: { id: contractId, ...visible },
     include: { items: { include: { tiers: true } }, tiers: true },
   });
   if (!contract) throw new NotFoundError('Contract', contractId);
@@ -88,7 +89,7 @@ export async function previewSettlement(ctx: ProcurementContext, contractId: str
     throw new ForbiddenError(
       "Only the association's procurement team and a member's purchasers and approvers see rebates.",
     );
-  const { contract, settlement } = await settle(ctx.db, contractId);
+  const { contract, settlement } = await settle(ctx.db, contractId, contractsVisibleTo(ctx.identity));
   const period = { contractId: contract.id, periodFrom: contract.validFrom, periodUntil: contract.validUntil };
   if (association) return { ...period, total: settlement.total, members: settlement.members };
   const own = settlement.members.find((m) => m.memberId === ownMember) ?? {
@@ -109,6 +110,11 @@ export async function runSettlement(ctx: ProcurementContext, contractId: string,
   const today = todayInNetherlands();
   const id = await ctx.db
     .$transaction(async (tx) => {
+      const exists = await tx.contract.findUnique({ where: { id: contractId }, select: { id: true } });
+      if (!exists) throw new NotFoundError('Contract', contractId);
+      // The contract's lock, as orders take it: no cancellation or rejection gives volume back
+      // between reading the sector's volume and the lines it is settled on, nor during the run.
+      await lockContractVolume(tx, exists.id, []);
       const { contract, settlement } = await settle(tx, contractId);
       if (contract.validUntil >= today)
         throw new ConflictError(
