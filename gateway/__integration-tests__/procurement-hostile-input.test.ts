@@ -28,6 +28,15 @@ const tokens = useTokens({
   approver3: () => freshApprover(M3),
   buyer10: () => freshPurchaser(M10),
 });
+/** What the platform (in this process) writes to its log while this file's hostile requests run. */
+const logged: string[] = [];
+beforeAll(() => {
+  for (const level of ['error', 'warn', 'log', 'info'] as const)
+    jest
+      .spyOn(console, level)
+      .mockImplementation((...parts: unknown[]) => void logged.push(parts.map(String).join(' ')));
+});
+afterAll(() => jest.restoreAllMocks());
 const refusedWithoutWrites = (input: ReturnType<typeof orderInput>, field: string, token = tokens.buyer1) =>
   expectRefusedWithoutWrites(orders.database(), () => orders.submit(token, input), 'BAD_USER_INPUT', field);
 
@@ -200,4 +209,8 @@ describe("a rejection's reason", () => {
     expect(res.rejectOrder.rejectReason).toBe(reason);
     expectRefused(await orders.reject(tokens.approver3, waiting, 'Again, no.'), 'CONFLICT');
   });
+});
+
+test('nothing of it reached the log: a refusal is no error, and no key, reason or body is written there', () => {
+  expect(logged).toEqual([]);
 });
