@@ -22,6 +22,7 @@ const tokens = useTokens({
   hr1: () => tokenOf('member-hr', M1, 'tenants-hr-1'),
   admin1: () => tokenOf('member-admin', M1, 'tenants-admin-1'),
   association: () => tokenOf('association-procurement', M1, 'tenants-association'),
+  platformAdmin: () => tokenOf('platform-admin', M1, 'tenants-platform-admin'),
 });
 const DRAFT = demoId('contract', 900);
 
@@ -73,8 +74,8 @@ describe("another member's order is not found, exactly as an order that does not
     }
   });
 
-  test("member 1's HR and admin see no orders either; nobody but its approvers decides", async () => {
-    for (const token of [tokens.hr1, tokens.admin1]) {
+  test("member 1's HR and admin, and platform admins, see no orders either; nobody but its approvers decides", async () => {
+    for (const token of [tokens.hr1, tokens.admin1, tokens.platformAdmin]) {
       expectRefused(await tp.query(ORDER, { token, variables: { id: order1 } }), 'NOT_FOUND');
       await expectRefusedWithoutWrites(orders.database(), () => orders.cancel(token, order1), 'NOT_FOUND');
     }
@@ -112,7 +113,7 @@ describe("member 2 asks for member 1's figures", () => {
       'query($m: ID!) { member(id: $m) { id procurementRebates(first: 5) { totalCount } } }',
     ],
   ])('%s: FORBIDDEN, no figure in the answer', async (_label, query) => {
-    for (const token of [tokens.buyer2, tokens.approver2]) {
+    for (const token of [tokens.buyer2, tokens.approver2, tokens.platformAdmin]) {
       const res = await tp.query<{ member?: Record<string, unknown> | null }>(query, { token, variables: { m: M1 } });
       expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
       const member = res.data?.member;

@@ -25,6 +25,7 @@ const tokens = useTokens({
   association: () => tokenOf('association-procurement', M1, 'procurement-team'),
   buyer1: () => tokenOf('member-purchaser', M1, 'buyer-1'),
   approver1: () => tokenOf('member-approver', M1, 'approver-1'),
+  approver2: () => tokenOf('member-approver', M2, 'approver-2'),
   buyer2: () => tokenOf('member-purchaser', M2, 'buyer-2'),
   hr1: () => tokenOf('member-hr', M1, 'hr-1'),
   admin3: () => tokenOf('member-admin', M3, 'admin-3'),
@@ -73,10 +74,17 @@ interface Run {
 }
 const run = (token: string) => tp.query<Run>(RUN, { token, variables: { c: LABELS } });
 
+const DECIDE = `mutation($id: ID!) { approveOrder(id: $id) { id status } }`;
+const CANCEL = `mutation($id: ID!) { cancelOrder(id: $id) { id status } }`;
+
 describe('settlement of a contract period', () => {
+  /** Both orders are above the members' approval threshold of €1,000: they await an approver. */
+  const placed: { id: string; status: string }[] = [];
   beforeAll(async () => {
-    expect(expectOk(await submit(tokens.buyer1, M1, LABELS, ROLL, 300)).submitOrder.total).toBe('1485.00');
-    expect(expectOk(await submit(tokens.buyer2, M2, LABELS, ROLL, 300)).submitOrder.total).toBe('1350.00');
+    const first = expectOk(await submit(tokens.buyer1, M1, LABELS, ROLL, 300)).submitOrder;
+    const second = expectOk(await submit(tokens.buyer2, M2, LABELS, ROLL, 300)).submitOrder;
+    expect([first.total, second.total]).toEqual(['1485.00', '1350.00']);
+    placed.push(first, second);
   });
 
   test("the association previews every member's rebate and the total", async () => {
@@ -112,6 +120,19 @@ describe('settlement of a contract period', () => {
     });
     await prisma.order.updateMany({ where: { contractId: LABELS }, data: { orderDate: yesterday } });
 
+    // Orders still awaiting an approver may yet be rejected: the period is not settled with them.
+    expect(placed.map((o) => o.status)).toEqual(['SUBMITTED', 'SUBMITTED']);
+    const waiting = await expectRefusedWithoutWrites(db(), () => run(tokens.association), 'CONFLICT');
+    expect(waiting.errors![0]!.message).toContain(
+      '2 orders of the period of "Prijsetiketten en prijstangen" still await an approver\'s decision',
+    );
+    expect(
+      expectOk(await tp.query(DECIDE, { token: tokens.approver1, variables: { id: placed[0]!.id } })),
+    ).toBeTruthy();
+    expect(
+      expectOk(await tp.query(DECIDE, { token: tokens.approver2, variables: { id: placed[1]!.id } })),
+    ).toBeTruthy();
+
     const settled = expectOk(await run(tokens.association)).runSettlement;
     expect(settled).toMatchObject({ total: '135.00', periodUntil: addDays(todayNl(), -1) });
     expect(settled.rebates.totalCount).toBe(2);
@@ -122,6 +143,13 @@ describe('settlement of a contract period', () => {
     const audit = await prisma.auditLogEntry.findMany({ where: { action: 'RUN_SETTLEMENT', entityId: settled.id } });
     expect(audit).toHaveLength(1);
     await expectRefusedWithoutWrites(db(), () => run(tokens.association), 'CONFLICT');
+    // A settled order stays bought: its rebates were paid on its volume.
+    const cancel = await expectRefusedWithoutWrites(
+      db(),
+      () => tp.query(CANCEL, { token: tokens.buyer1, variables: { id: placed[0]!.id } }),
+      'CONFLICT',
+    );
+    expect(cancel.errors![0]!.message).toContain('has been settled; it can no longer be cancelled');
   });
 
   test("a member sees its rebates through Member; not another member's, nor the settlement's list", async () => {

@@ -1,5 +1,5 @@
 import { NotFoundError, type Identity } from '@samen-sterk/subgraph-runtime';
-import { managesCatalogue, seesOrdersOf } from '../access';
+import { seesOrdersOf, servesEveryMember } from '../access';
 import type { Prisma } from '../generated/prisma/client';
 
 /**
@@ -7,7 +7,7 @@ import type { Prisma } from '../generated/prisma/client';
  * same answer as an id that does not exist.
  */
 export function visibleOrders(identity: Identity | null): Prisma.OrderWhereInput {
-  if (managesCatalogue(identity)) return {};
+  if (servesEveryMember(identity)) return {};
   const memberId = identity?.memberId;
   if (!memberId || !seesOrdersOf(identity, memberId)) return { id: { in: [] } };
   return { memberId };
@@ -63,3 +63,9 @@ export async function spentInYear(db: Prisma.TransactionClient, memberId: string
   });
   return total._sum.total?.toFixed(2) ?? '0.00';
 }
+
+/** Whether a settlement of the contract covers this order date (settled periods stay as they are). */
+export const settledOn = async (db: Prisma.TransactionClient, contractId: string, orderDate: Date) =>
+  (await db.settlement.count({
+    where: { contractId, periodFrom: { lte: orderDate }, periodUntil: { gte: orderDate } },
+  })) > 0;

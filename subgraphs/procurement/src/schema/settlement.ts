@@ -63,7 +63,7 @@ builder.prismaObject('Settlement', {
     total: t.field({
       type: 'Decimal',
       description: "Every member's rebates together (the association's procurement team).",
-      authScopes: { managesCatalogue: true },
+      authScopes: { servesEveryMember: true },
       resolve: (s) => money(s.total),
     }),
     runAt: t.expose('runAt', { type: 'DateTime' }),
@@ -71,7 +71,7 @@ builder.prismaObject('Settlement', {
       cursor: 'id',
       totalCount: true,
       description: "Every member's rebate, by member (the association's procurement team).",
-      authScopes: { managesCatalogue: true },
+      authScopes: { servesEveryMember: true },
       query: { orderBy: [{ memberId: 'asc' }, { id: 'asc' }] },
     }),
   }),
@@ -104,7 +104,7 @@ builder.mutationFields((t) => ({
     description:
       "Settles the contract's period once it has ended: stores every member's rebate (the association's procurement team). Before the end, or a second time, it is refused (CONFLICT).",
     args: { contractId: t.arg.id({ required: true }) },
-    authScopes: { managesCatalogue: true },
+    authScopes: { servesEveryMember: true },
     resolve: (query, _root, { contractId }, ctx) => runSettlement(ctx, contractId, query),
   }),
 }));

@@ -6,7 +6,7 @@ import {
   type Identity,
 } from '@samen-sterk/subgraph-runtime';
 import { formatAmount } from '@samen-sterk/subgraph-runtime/pure';
-import { managesCatalogue, seesOrdersOf } from '../access';
+import { managesCatalogue, seesOrdersOf, servesEveryMember } from '../access';
 import type { ProcurementContext } from '../builder';
 import { volumeOf } from '../data/volumes';
 import { threeWayMatch } from '../domain/matching';
@@ -50,7 +50,7 @@ export const contractsVisibleTo = (identity: Identity | null): Prisma.ContractWh
 
 /** Whose spend the caller may read: every member (null) for the association, else only its own. */
 function spendScope(identity: Identity | null, memberId: string | null | undefined): string | null {
-  if (managesCatalogue(identity)) return memberId ?? null;
+  if (servesEveryMember(identity)) return memberId ?? null;
   const own = identity?.memberId;
   if (!own || !seesOrdersOf(identity, own) || (memberId != null && memberId !== own))
     throw new ForbiddenError("Only the member's own purchasers and approvers see its spend.");

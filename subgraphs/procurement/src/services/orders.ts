@@ -9,7 +9,7 @@ import {
 } from '@samen-sterk/subgraph-runtime';
 import { approvesFor, purchasesFor } from '../access';
 import type { ProcurementContext } from '../builder';
-import { findOrder, lockMemberOrders, spentInYear, visibleOrders } from '../data/orders';
+import { findOrder, lockMemberOrders, settledOn, spentInYear, visibleOrders } from '../data/orders';
 import { addToVolume, lockContractVolume, volumeOf } from '../data/volumes';
 import { budgetCheck, needsApproval } from '../domain/budget';
 import { moveOrThrow, type OrderStatus } from '../domain/order-status';
@@ -210,12 +210,18 @@ async function decide(
     if (!may(order.memberId)) throw new ForbiddenError(refusal);
     moveOrThrow(order.status as OrderStatus, to, order.id);
     const releases = to === 'REJECTED' || to === 'CANCELLED';
-    if (releases)
+    if (releases) {
       await lockContractVolume(
         tx,
         order.contractId,
         order.lines.map((l) => l.itemId),
       );
+      // Its period's rebates were paid on its volume: a settled order stays bought.
+      if (await settledOn(tx, order.contractId, order.orderDate))
+        throw new ConflictError(
+          `Order ${order.id} lies in a contract period that has been settled; it can no longer be ${to === 'REJECTED' ? 'rejected' : 'cancelled'}.`,
+        );
+    }
     // Only from the status read: a decision made meanwhile by someone else wins.
     const moved = await tx.order.updateMany({
       where: { id, status: order.status },

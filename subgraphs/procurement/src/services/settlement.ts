@@ -6,7 +6,7 @@ import {
   recordChange,
   todayInNetherlands,
 } from '@samen-sterk/subgraph-runtime';
-import { managesCatalogue, seesOrdersOf } from '../access';
+import { seesOrdersOf, servesEveryMember } from '../access';
 import type { ProcurementContext } from '../builder';
 import { lockContractVolume, volumeOf } from '../data/volumes';
 import { contractsVisibleTo } from './insight';
@@ -83,7 +83,7 @@ async function settle(db: Prisma.TransactionClient, contractId: string, visible:
  * its own member's line (with €0.00 and no lines when it ordered nothing), never another's.
  */
 export async function previewSettlement(ctx: ProcurementContext, contractId: string): Promise<SettlementPreview> {
-  const association = managesCatalogue(ctx.identity);
+  const association = servesEveryMember(ctx.identity);
   const ownMember = ctx.identity?.memberId;
   if (!association && !(ownMember && seesOrdersOf(ctx.identity, ownMember)))
     throw new ForbiddenError(
@@ -105,7 +105,7 @@ export async function previewSettlement(ctx: ProcurementContext, contractId: str
  * with one Rebate per member that ordered, in one transaction, audited. The association only.
  */
 export async function runSettlement(ctx: ProcurementContext, contractId: string, query: object = {}) {
-  if (!managesCatalogue(ctx.identity))
+  if (!servesEveryMember(ctx.identity))
     throw new ForbiddenError("Only the association's procurement team runs a settlement.");
   const today = todayInNetherlands();
   const id = await ctx.db
@@ -121,6 +121,19 @@ export async function runSettlement(ctx: ProcurementContext, contractId: string,
           `The period of "${contract.title}" runs until ${formatCalendarDate(contract.validUntil)}; it is settled after it has ended.`,
         );
       const period = { contractId: contract.id, periodFrom: contract.validFrom, periodUntil: contract.validUntil };
+      // An order still awaiting its approver may yet be rejected, and would then not count: the
+      // period is settled once every order in it has been decided.
+      const undecided = await tx.order.count({
+        where: {
+          contractId: contract.id,
+          status: 'SUBMITTED',
+          orderDate: { gte: period.periodFrom, lte: period.periodUntil },
+        },
+      });
+      if (undecided > 0)
+        throw new ConflictError(
+          `${undecided === 1 ? '1 order' : `${undecided} orders`} of the period of "${contract.title}" still await an approver's decision; the members' approvers approve or reject them first.`,
+        );
       const already = await tx.settlement.findUnique({ where: { contractId_periodFrom_periodUntil: period } });
       if (already) throw alreadySettled(contract.title);
       const created = await tx.settlement.create({
