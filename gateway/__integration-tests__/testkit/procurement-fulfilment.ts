@@ -1,7 +1,10 @@
 import { demoId } from '@samen-sterk/subgraph-runtime/pure';
+import type { SqlExecutor } from '@samen-sterk/subgraph-runtime';
 import { addDays, todayNl } from './calendar';
-import { expectOk } from './expect';
+import { expectOk, expectRefusedWithoutWrites } from './expect';
+import type { GraphQLResponse } from './graphql';
 import { M1 } from './ids';
+import { formatCents } from './money';
 import type { TestPlatform } from './platform';
 
 /*
@@ -78,16 +81,25 @@ export function fulfilmentDriver(
   defaults: () => { buyer: string; approver: string; memberId?: string; contractId?: string },
 ) {
   const today = todayNl();
+  const submit = async (lines: { itemId: string; quantity: number }[], token = defaults().buyer, member?: string) => {
+    const { contractId = LABELS } = defaults();
+    const memberId = member ?? defaults().memberId ?? M1;
+    const input = { memberId, contractId, idempotencyKey: newKey(), lines };
+    return expectOk(await tp.query<{ submitOrder: Order }>(SUBMIT, { token, variables: { input } })).submitOrder;
+  };
+  const markOrdered = (id: string, expectedOn: string | null = addDays(today, 7), token = defaults().buyer) =>
+    tp.query<{ markOrderOrdered: Order }>(ORDERED, { token, variables: { id, expectedOn } });
   return {
     db: () => tp.platform.subgraphs['procurement']!.database,
     today,
-    async submit(lines: { itemId: string; quantity: number }[], token = defaults().buyer) {
-      const { memberId = M1, contractId = LABELS } = defaults();
-      const input = { memberId, contractId, idempotencyKey: newKey(), lines };
-      return expectOk(await tp.query<{ submitOrder: Order }>(SUBMIT, { token, variables: { input } })).submitOrder;
+    submit,
+    markOrdered,
+    /** An order of `lines`, approved at once and sent to the supplier. */
+    async sentToSupplier(lines: { itemId: string; quantity: number }[]) {
+      const order = await submit(lines);
+      expectOk(await markOrdered(order.id));
+      return order;
     },
-    markOrdered: (id: string, expectedOn: string | null = addDays(today, 7), token = defaults().buyer) =>
-      tp.query<{ markOrderOrdered: Order }>(ORDERED, { token, variables: { id, expectedOn } }),
     deliver: (input: Record<string, unknown>, token = defaults().buyer) =>
       tp.query<{ recordDelivery: Order }>(DELIVERY, { token, variables: { input } }),
     invoice: (input: Record<string, unknown>, token = defaults().buyer) =>
@@ -100,3 +112,43 @@ export function fulfilmentDriver(
       tp.query<{ orderPeppolXml: string }>(PEPPOL, { token, variables: { id } }),
   };
 }
+
+/**
+ * Refused as `expectRefusedWithoutWrites` says (the code, the argument at fault, nothing written),
+ * with a sentence for the person who reads it: a capital or a quoted name first, a full stop last.
+ */
+export async function expectRefusedInFull<Data>(
+  database: { sql: SqlExecutor },
+  request: () => Promise<GraphQLResponse<Data>>,
+  code: string,
+  field: string,
+) {
+  const res = await expectRefusedWithoutWrites(database, request, code, field);
+  expect(res.errors![0]!.message).toMatch(/^[^a-z\s].{10,}\.$/s);
+  return res;
+}
+
+/** A delivery today of `quantity` units of one line of `order`. */
+export const receiptOf = (order: Order, lineId: string, quantity: number, overrides: Record<string, unknown> = {}) => ({
+  orderId: order.id,
+  receivedOn: todayNl(),
+  lines: [{ lineId, quantity }],
+  ...overrides,
+});
+
+/** An invoice today of `quantity` rolls of labels (line `lineId` of `order`) at €4.95, without VAT. */
+export const rollInvoiceOf = (
+  order: Order,
+  lineId: string,
+  quantity: number,
+  overrides: Record<string, unknown> = {},
+) => ({
+  orderId: order.id,
+  number: `LM-H-${order.id.slice(0, 8)}`,
+  invoicedOn: todayNl(),
+  // quantity × €4.95, exactly: 495 cents a roll.
+  total: formatCents(495n * BigInt(quantity)),
+  vatTotal: '0.00',
+  lines: [{ lineId, quantity, unitPrice: '4.95' }],
+  ...overrides,
+});

@@ -68,3 +68,36 @@ export const fulfilmentOf = (ctx: Pick<ProcurementContext, 'db' | 'loaders'>, or
 export async function lockOrder(tx: Prisma.TransactionClient, orderId: string) {
   await tx.$queryRaw`SELECT 1 FROM "order" WHERE id = ${orderId} FOR UPDATE`;
 }
+
+/** The key space of supplier invoice numbers' locks: 'PINV' read as a number. */
+const INVOICE_NUMBERS_LOCK = 0x50494e56;
+
+/**
+ * Serialises the recording of one member's invoices from one supplier until the transaction ends:
+ * two invoices of one number on two orders, recorded at once, each under its own order's lock,
+ * would otherwise both find no twin. Taken after the order's lock, never before it.
+ */
+export async function lockInvoiceNumbers(tx: Prisma.TransactionClient, memberId: string, supplierId: string) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${INVOICE_NUMBERS_LOCK}::int4, hashtext(${`${memberId}:${supplierId}`}))`;
+}
+
+/**
+ * An invoice of this member from this supplier with this number, written in any case ("lm-1" is
+ * "LM-1"), on any of the member's orders: the supplier's numbers are unique per invoice.
+ */
+export async function invoiceNumbered(
+  tx: Prisma.TransactionClient,
+  memberId: string,
+  supplierId: string,
+  number: string,
+): Promise<{ orderId: string; number: string; invoicedOn: Date } | null> {
+  const rows = await tx.$queryRaw<{ order_id: string; number: string; invoiced_on: Date }[]>`
+    SELECT i.order_id, i.number, i.invoiced_on
+      FROM supplier_invoice i
+      JOIN "order" o ON o.id = i.order_id
+      JOIN contract c ON c.id = o.contract_id
+     WHERE i.member_id = ${memberId} AND c.supplier_id = ${supplierId} AND lower(i.number) = lower(${number})
+     LIMIT 1`;
+  const row = rows[0];
+  return row ? { orderId: row.order_id, number: row.number, invoicedOn: row.invoiced_on } : null;
+}

@@ -75,3 +75,22 @@ export function checkLinesOfOrder(lines: { lineId: string }[], orderLines: { id:
       throw new BadUserInputError(`input.lines.${i}.lineId`, `${quoted(line.lineId)} is not a line of this order.`);
   });
 }
+
+/**
+ * What a line holds in all (received, or invoiced) stays a quantity: at most 1,000,000 units, as
+ * one entry may be; more is a typing error, and past 32 bits the line's count could not be told.
+ */
+export function withinLineTotals(
+  lines: { lineId: string; quantity: number }[],
+  sofar: (lineId: string) => number,
+  what: 'received' | 'invoiced',
+) {
+  lines.forEach((line, i) => {
+    const total = sofar(line.lineId) + line.quantity;
+    if (total > MAX_QUANTITY)
+      throw new BadUserInputError(
+        `input.lines.${i}.quantity`,
+        `Line ${i + 1} would have ${total.toLocaleString('en')} units ${what} in all; a line holds at most ${MAX_QUANTITY.toLocaleString('en')}.`,
+      );
+  });
+}

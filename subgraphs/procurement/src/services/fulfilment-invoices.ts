@@ -1,13 +1,7 @@
-import {
-  checkMoney,
-  checkText,
-  ConflictError,
-  formatCalendarDate,
-  quoted,
-  recordChange,
-} from '@samen-sterk/subgraph-runtime';
+import { checkMoney, checkText, formatCalendarDate, quoted, recordChange } from '@samen-sterk/subgraph-runtime';
 import type { ProcurementContext } from '../builder';
-import { actorOf, lockedOrderFor, move, readOrder, TRANSACTION } from './fulfilment';
+import { fulfilmentRows, invoiceNumbered, lockInvoiceNumbers } from '../data/fulfilment';
+import { actorOf, lockedOrderFor, move, readOrder, refusal, TRANSACTION } from './fulfilment';
 import {
   checkedLines,
   checkLinesOfOrder,
@@ -16,12 +10,16 @@ import {
   MAX_UNIT_PRICE,
   notBeforeOrder,
   notInFuture,
+  withinLineTotals,
   type SupplierInvoiceInput,
 } from './fulfilment-input';
 
 /*
  * Supplier invoices: a supplier's invoice for an order sent to it, with its lines, as the member
- * received it; a DELIVERED order becomes INVOICED.
+ * received it; a DELIVERED order becomes INVOICED. A supplier numbers its invoices once: the same
+ * number (in any case) from the same supplier on any of the member's orders is a conflict, checked
+ * under a lock of the member's invoices from that supplier, so two at once cannot both pass. A line
+ * holds at most 1,000,000 units invoiced in all.
  */
 
 const INVOICEABLE: readonly string[] = ['ORDERED', 'DELIVERED', 'INVOICED'];
@@ -39,17 +37,34 @@ export async function recordSupplierInvoice(ctx: ProcurementContext, input: Supp
     }),
   );
   await ctx.db.$transaction(async (tx) => {
-    const order = await lockedOrderFor(ctx, tx, input.orderId);
+    const order = await lockedOrderFor(ctx, tx, input.orderId, 'input.orderId');
     if (!INVOICEABLE.includes(order.status))
-      throw new ConflictError(
+      throw refusal(
+        'CONFLICT',
+        'input.orderId',
         `Supplier invoices are recorded for orders sent to the supplier (ORDERED, DELIVERED or INVOICED); this order is ${order.status}.`,
       );
     notBeforeOrder(invoicedOn, order.orderDate, 'input.invoicedOn', 'The invoice date');
     checkLinesOfOrder(lines, order.lines);
-    const twin = await tx.supplierInvoice.findUnique({ where: { orderId_number: { orderId: order.id, number } } });
+    const rows = (await fulfilmentRows(tx, [order.id])).get(order.id)!;
+    withinLineTotals(
+      lines,
+      (lineId) => rows.invoiceLines.filter((l) => l.lineId === lineId).reduce((n, l) => n + l.quantity, 0),
+      'invoiced',
+    );
+    const { supplierId, supplier } = await tx.contract.findUniqueOrThrow({
+      where: { id: order.contractId },
+      select: { supplierId: true, supplier: { select: { name: true } } },
+    });
+    await lockInvoiceNumbers(tx, order.memberId, supplierId);
+    const twin = await invoiceNumbered(tx, order.memberId, supplierId, number);
     if (twin)
-      throw new ConflictError(
-        `Invoice ${quoted(number)} is already recorded for this order (dated ${formatCalendarDate(twin.invoicedOn)}).`,
+      throw refusal(
+        'CONFLICT',
+        'input.number',
+        twin.orderId === order.id
+          ? `Invoice ${quoted(twin.number)} is already recorded for this order (dated ${formatCalendarDate(twin.invoicedOn)}).`
+          : `Invoice ${quoted(twin.number)} of ${supplier.name} is already recorded for your order ${twin.orderId} (dated ${formatCalendarDate(twin.invoicedOn)}); a supplier numbers each invoice once.`,
       );
     const invoice = await tx.supplierInvoice.create({
       data: {
@@ -84,7 +99,7 @@ export async function recordSupplierInvoice(ctx: ProcurementContext, input: Supp
         lines: lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity, unitPrice: l.unitPrice.toFixed(2) })),
       },
     });
-    if (order.status === 'DELIVERED') await move(ctx, tx, order, 'INVOICED');
+    if (order.status === 'DELIVERED') await move(ctx, tx, order, 'INVOICED', 'input.orderId');
   }, TRANSACTION);
   return readOrder(ctx, input.orderId, query);
 }

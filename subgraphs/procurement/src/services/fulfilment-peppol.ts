@@ -1,12 +1,14 @@
-import { ConflictError, formatCalendarDate, isDomainError, NotFoundError } from '@samen-sterk/subgraph-runtime';
+import { formatCalendarDate, isDomainError } from '@samen-sterk/subgraph-runtime';
 import type { ProcurementContext } from '../builder';
 import { visibleOrders } from '../data/orders';
 import { peppolOrderXml, unitCodeOf } from '../domain/peppol/order-xml';
-import { buyerOf } from './members-directory';
+import { refusal } from './fulfilment';
+import { buyerOf, shopOf } from './members-directory';
 
 /*
  * The order as a Peppol BIS Order 3 document (UBL 2.1 XML) for its supplier: the buyer's name and
- * KvK number from the members directory, the seller from the contract's supplier.
+ * KvK number from the members directory, the seller from the contract's supplier, and the shop the
+ * goods go to (when the order names one) with its address from the members directory.
  */
 
 const NOT_SENDABLE: readonly string[] = ['SUBMITTED', 'REJECTED', 'CANCELLED'];
@@ -20,10 +22,13 @@ export async function orderPeppolXml(ctx: ProcurementContext, id: string): Promi
       contract: { include: { supplier: true } },
     },
   });
-  if (!order) throw new NotFoundError('Order', id);
+  if (!order) throw refusal('NOT_FOUND', 'id', `Order ${id} does not exist or is not visible to you.`, { id });
   if (NOT_SENDABLE.includes(order.status))
-    throw new ConflictError(`Only an approved order goes to the supplier; this order is ${order.status}.`);
+    throw refusal('CONFLICT', 'id', `Only an approved order goes to the supplier; this order is ${order.status}.`);
   const buyer = await buyerOf(ctx, order.memberId);
+  // The shop it goes to, as the members directory has it now (a shop that moved is delivered to
+  // where it is).
+  const shop = order.deliveryBranchId ? await shopOf(ctx, order.memberId, order.deliveryBranchId, 'id') : null;
   const supplier = order.contract.supplier;
   try {
     return peppolOrderXml({
@@ -44,6 +49,13 @@ export async function orderPeppolXml(ctx: ProcurementContext, id: string): Promi
         endpointId: supplier.peppolId,
         country: 'NL',
       },
+      deliveryAddress: shop && {
+        name: shop.name,
+        street: `${shop.address.street} ${shop.address.houseNumber}`,
+        city: shop.address.city,
+        postcode: shop.address.postcode,
+        country: 'NL',
+      },
       lines: order.lines.map((line) => ({
         lineNumber: line.position + 1,
         sku: line.item.sku,
@@ -59,9 +71,9 @@ export async function orderPeppolXml(ctx: ProcurementContext, id: string): Promi
       payableTotal: order.total.plus(order.vatTotal).toFixed(2),
     });
   } catch (error) {
-    // The order's own data would make an invalid document: not the caller's input, so no field.
+    // The order's own data would make an invalid document: not the caller's input, so the order's id.
     if (isDomainError(error))
-      throw new ConflictError(`The order cannot be written as a Peppol document: ${error.message}`);
+      throw refusal('CONFLICT', 'id', `The order cannot be written as a Peppol document: ${error.message}`);
     throw error;
   }
 }

@@ -1,12 +1,12 @@
 import {
   addYears,
   BadUserInputError,
-  ConflictError,
-  ForbiddenError,
   formatCalendarDate,
-  NotFoundError,
+  isDomainError,
+  PlatformError,
   recordChange,
   todayInNetherlands,
+  type ErrorCode,
 } from '@samen-sterk/subgraph-runtime';
 import { approvesFor, purchasesFor } from '../access';
 import type { ProcurementContext } from '../builder';
@@ -24,23 +24,41 @@ import { matchOfRows } from './fulfilment-match';
  * change shares (the order, locked, for its own purchasers and approvers; a status move, audited),
  * sending the order and closing it. Every change takes the order's row lock first, so two receipts
  * of one order never miss each other. The Peppol document: fulfilment-peppol.ts.
+ *
+ * Every refusal names the argument at fault (`extensions.field`): the order's id (`id`, or
+ * `input.orderId`) when the order is not found, not the caller's to change, or not in a state for
+ * the change; a line or amount of the input otherwise.
  */
 
 export const TRANSACTION = { maxWait: 20_000, timeout: 60_000 };
 export const actorOf = (ctx: ProcurementContext) => ctx.identity?.userId ?? 'unknown';
 
+/** A refusal with its code, the argument at fault and a sentence. */
+export const refusal = (code: ErrorCode, field: string, message: string, extensions: Record<string, unknown> = {}) =>
+  new PlatformError(code, message, { ...extensions, field });
+
 // ---- The order, locked, for a change by its own purchasers or approvers ----
 
-export async function lockedOrderFor(ctx: ProcurementContext, tx: Prisma.TransactionClient, id: string) {
+export async function lockedOrderFor(ctx: ProcurementContext, tx: Prisma.TransactionClient, id: string, field: string) {
   await lockOrder(tx, id);
   const order = await tx.order.findFirst({
     where: { id, ...visibleOrders(ctx.identity) },
     include: { lines: { orderBy: { position: 'asc' } } },
   });
-  if (!order) throw new NotFoundError('Order', id);
+  if (!order) throw refusal('NOT_FOUND', field, `Order ${id} does not exist or is not visible to you.`, { id });
   if (!purchasesFor(ctx.identity, order.memberId) && !approvesFor(ctx.identity, order.memberId))
-    throw new ForbiddenError("Only the member's own purchasers and approvers record its order's fulfilment.");
+    throw refusal('FORBIDDEN', field, "Only the member's own purchasers and approvers record its order's fulfilment.");
   return order;
+}
+
+/** The status move, or a CONFLICT on `field` (the order's id) saying why it is not allowed. */
+export function moveOrRefuse(order: { id: string; status: string }, to: OrderStatus, field: string) {
+  try {
+    moveOrThrow(order.status as OrderStatus, to, order.id);
+  } catch (error) {
+    if (isDomainError(error)) throw refusal(error.kind, field, error.message);
+    throw error;
+  }
 }
 
 export async function move(
@@ -48,9 +66,10 @@ export async function move(
   tx: Prisma.TransactionClient,
   order: { id: string; memberId: string; status: string },
   to: OrderStatus,
+  field: string,
   data: { orderedBy?: string; orderedAt?: Date; expectedOn?: Date | null; deliveredOn?: Date; closedAt?: Date } = {},
 ) {
-  moveOrThrow(order.status as OrderStatus, to, order.id);
+  moveOrRefuse(order, to, field);
   await tx.order.update({ where: { id: order.id }, data: { ...data, status: to } });
   await recordChange(tx, {
     actorId: actorOf(ctx),
@@ -86,8 +105,8 @@ export async function markOrderOrdered(
       );
   }
   await ctx.db.$transaction(async (tx) => {
-    const order = await lockedOrderFor(ctx, tx, id);
-    await move(ctx, tx, order, 'ORDERED', { orderedBy: actorOf(ctx), orderedAt: new Date(), expectedOn });
+    const order = await lockedOrderFor(ctx, tx, id, 'id');
+    await move(ctx, tx, order, 'ORDERED', 'id', { orderedBy: actorOf(ctx), orderedAt: new Date(), expectedOn });
   }, TRANSACTION);
   return readOrder(ctx, id, query);
 }
@@ -97,17 +116,19 @@ export async function markOrderOrdered(
 /** INVOICED → CLOSED, only when ordered, received and invoiced match. */
 export async function closeOrder(ctx: ProcurementContext, id: string, query: object = {}) {
   await ctx.db.$transaction(async (tx) => {
-    const order = await lockedOrderFor(ctx, tx, id);
-    moveOrThrow(order.status as OrderStatus, 'CLOSED', order.id);
+    const order = await lockedOrderFor(ctx, tx, id, 'id');
+    moveOrRefuse(order, 'CLOSED', 'id');
     const match = matchOfRows((await fulfilmentRows(tx, [order.id])).get(order.id)!);
     if (match.status !== 'MATCHED')
-      throw new ConflictError(
+      throw refusal(
+        'CONFLICT',
+        'id',
         `The order cannot be closed: its three-way match is ${match.status}` +
           (match.discrepancies.length > 0
-            ? `: ${match.discrepancies.map((d) => `${d.code} (${d.message})`).join('; ')}`
+            ? `: ${match.discrepancies.map((d) => `${d.code} (${d.message.replace(/\.$/, '')})`).join('; ')}.`
             : '.'),
       );
-    await move(ctx, tx, order, 'CLOSED', { closedAt: new Date() });
+    await move(ctx, tx, order, 'CLOSED', 'id', { closedAt: new Date() });
   }, TRANSACTION);
   return readOrder(ctx, id, query);
 }
