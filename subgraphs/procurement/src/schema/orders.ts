@@ -41,6 +41,10 @@ builder.prismaObject('Order', {
     status: t.field({ type: OrderStatusEnum, resolve: (o) => o.status }),
     orderDate: t.expose('orderDate', { type: 'Date' }),
     idempotencyKey: t.exposeString('idempotencyKey'),
+    deliveryBranchId: t.exposeID('deliveryBranchId', {
+      nullable: true,
+      description: "The member's shop the goods go to (a branch in the members directory); null: the member's address.",
+    }),
     total: t.field({ type: 'Decimal', description: 'Excluding VAT.', resolve: (o) => money(o.total) }),
     vatTotal: t.field({ type: 'Decimal', resolve: (o) => money(o.vatTotal) }),
     listTotal: t.field({
@@ -87,6 +91,10 @@ const SubmitOrderInput = builder.inputType('SubmitOrderInput', {
       required: true,
       description: `At most ${MAX_LINES} lines.`,
       extensions: maxItems(MAX_LINES),
+    }),
+    deliveryBranchId: t.id({
+      description:
+        "The member's shop the goods go to (an open branch in the members directory); without it, the member's address.",
     }),
   }),
 });

@@ -6,6 +6,8 @@ export interface OrderInput {
   contractId: string;
   idempotencyKey: string;
   lines: { itemId: string; quantity: number }[];
+  /** The member's shop the goods go to (members directory); none: the member's address. */
+  deliveryBranchId?: string | null;
 }
 
 /** Lines on one order; more is a spreadsheet, not an order. */

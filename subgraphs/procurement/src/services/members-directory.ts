@@ -1,4 +1,11 @@
-import { askService, ConflictError, refusedBy, serviceOperation } from '@samen-sterk/subgraph-runtime';
+import {
+  askService,
+  BadUserInputError,
+  ConflictError,
+  quoted,
+  refusedBy,
+  serviceOperation,
+} from '@samen-sterk/subgraph-runtime';
 import type { ProcurementContext } from '../builder';
 
 /**
@@ -55,5 +62,75 @@ export async function buyerOf(ctx: ProcurementContext, memberId: string): Promis
   return member;
 }
 
+export type DeliveryShopQuery = {
+  branch: {
+    id: string;
+    name: string;
+    closedOn: string | null;
+    address: {
+      street: string;
+      houseNumber: string;
+      postcode: string;
+      city: string;
+    };
+    member: {
+      id: string;
+    };
+  } | null;
+};
+
+export type DeliveryShopVariables = {
+  id: string;
+};
+
+const SHOP = serviceOperation<DeliveryShopQuery, DeliveryShopVariables>(/* GraphQL */ `
+  query DeliveryShop($id: ID!) {
+    branch(id: $id) {
+      id
+      name
+      closedOn
+      address {
+        street
+        houseNumber
+        postcode
+        city
+      }
+      member {
+        id
+      }
+    }
+  }
+`);
+
+export type Shop = NonNullable<DeliveryShopQuery['branch']>;
+
+/**
+ * The member's shop an order is delivered to, from the members directory. A shop of another
+ * member and a made-up id are both BAD_USER_INPUT on `field` with the same message; with `openOn`,
+ * a shop closed by then is refused too. When the directory cannot be asked, the error says so.
+ */
+export async function shopOf(
+  ctx: ProcurementContext,
+  memberId: string,
+  branchId: string,
+  field: string,
+  openOn?: string,
+): Promise<Shop> {
+  const body = await askService(ctx, 'members', {
+    query: SHOP,
+    variables: { id: branchId },
+    label: 'members directory',
+  });
+  const error = body.errors[0];
+  const noSuchShop = ['NOT_FOUND', 'BAD_USER_INPUT'].includes(error?.extensions?.code ?? '');
+  if (error && !noSuchShop) throw refusedBy('members', 'members directory', error);
+  const shop = body.data?.branch;
+  if (noSuchShop || !shop || shop.member.id !== memberId)
+    throw new BadUserInputError(field, `There is no shop ${quoted(branchId)} of this member in the members directory.`);
+  if (openOn && shop.closedOn !== null && shop.closedOn <= openOn)
+    throw new BadUserInputError(field, `The shop "${shop.name}" closed on ${shop.closedOn}; choose an open shop.`);
+  return shop;
+}
+
 /** Every operation this client sends to the members directory (its test checks them against the members' SDL). */
-export const MEMBERS_OPERATIONS = [BUYER];
+export const MEMBERS_OPERATIONS = [BUYER, SHOP];

@@ -15,6 +15,7 @@ import { budgetCheck, needsApproval } from '../domain/budget';
 import { moveOrThrow, type OrderStatus } from '../domain/order-status';
 import { priceOrder, type TierBasis } from '../domain/pricing';
 import type { Order, Prisma } from '../generated/prisma/client';
+import { shopOf } from './members-directory';
 import { checkedOrderInput, checkedOrderSize, checkedReason, type OrderInput } from './input';
 
 /*
@@ -31,6 +32,7 @@ const actorOf = (ctx: ProcurementContext) => ctx.identity?.userId ?? 'unknown';
 function sameOrder(existing: Order & { lines: { itemId: string; quantity: number }[] }, input: OrderInput) {
   return (
     existing.contractId === input.contractId &&
+    existing.deliveryBranchId === (input.deliveryBranchId ?? null) &&
     existing.lines.length === input.lines.length &&
     existing.lines.every((l, i) => l.itemId === input.lines[i]!.itemId && l.quantity === input.lines[i]!.quantity)
   );
@@ -53,6 +55,9 @@ export async function submitOrder(ctx: ProcurementContext, raw: OrderInput, quer
   if (!purchasesFor(ctx.identity, input.memberId))
     throw new ForbiddenError("Only the member's own purchasers place its orders.");
   const today = todayInNetherlands();
+  // The shop it goes to must be the member's and open: asked before anything is locked.
+  if (input.deliveryBranchId)
+    await shopOf(ctx, input.memberId, input.deliveryBranchId, 'input.deliveryBranchId', formatCalendarDate(today));
   const id = await ctx.db.$transaction(async (tx) => {
     // From here on no other order of this member is submitted until this transaction ends: its
     // budget is checked against every order before it, and its idempotency key is looked up once.
@@ -158,6 +163,7 @@ export async function submitOrder(ctx: ProcurementContext, raw: OrderInput, quer
         memberId: input.memberId,
         contractId: contract.id,
         idempotencyKey: input.idempotencyKey,
+        deliveryBranchId: input.deliveryBranchId ?? null,
         status,
         orderDate: today,
         total: priced.total,
