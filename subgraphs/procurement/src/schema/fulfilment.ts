@@ -137,7 +137,7 @@ const DeliveryLineInput = builder.inputType('DeliveryLineInput', {
     quantity: t.int({
       required: true,
       description:
-        'Units received now: a whole number from 1 to 1,000,000. More than ordered (in total) is accepted, and shows in the match as RECEIVED_MORE_THAN_ORDERED.',
+        'Units received now: a whole number from 1 to 1,000,000, and at most 1,000,000 on the line in all. More than ordered (in total) is accepted, and shows in the match as RECEIVED_MORE_THAN_ORDERED.',
     }),
   }),
 });
@@ -162,7 +162,10 @@ const RecordDeliveryInput = builder.inputType('RecordDeliveryInput', {
 const SupplierInvoiceLineInput = builder.inputType('SupplierInvoiceLineInput', {
   fields: (t) => ({
     lineId: t.id({ required: true, description: 'A line of the order.' }),
-    quantity: t.int({ required: true, description: 'Units invoiced: a whole number from 1 to 1,000,000.' }),
+    quantity: t.int({
+      required: true,
+      description: 'Units invoiced: a whole number from 1 to 1,000,000, and at most 1,000,000 on the line in all.',
+    }),
     unitPrice: t.field({
       type: 'Decimal',
       required: true,
@@ -176,7 +179,8 @@ const RecordSupplierInvoiceInput = builder.inputType('RecordSupplierInvoiceInput
     orderId: t.id({ required: true }),
     number: t.string({
       required: true,
-      description: "The supplier's invoice number: 1 to 50 characters, once per order.",
+      description:
+        "The supplier's invoice number: 1 to 50 characters; recorded once per member and supplier, in any case.",
     }),
     invoicedOn: t.field({
       type: 'Date',
