@@ -115,6 +115,7 @@ export async function spendThroughTheGateway(sql: Sql, gatewayUrl: string) {
   const token = await signDevelopmentToken({ sub: 'bench-association', roles: ['association-procurement'] });
   const report = [];
   for (const groupBy of ['MEMBER', 'CATEGORY'] as const) {
+    // A failure here (PGlite: the connection was reset after ~20 s) is a figure, not the end of the run.
     const viaGateway = await timed(async () => {
       const response = await fetch(gatewayUrl, {
         method: 'POST',
@@ -128,12 +129,24 @@ export async function spendThroughTheGateway(sql: Sql, gatewayUrl: string) {
       const body = (await response.json()) as { data?: { procurementSpend: SpendRow[] }; errors?: unknown[] };
       if (!body.data) throw new Error(`procurementSpend(${groupBy}): ${JSON.stringify(body.errors)}`);
       return body.data.procurementSpend;
-    });
+    }).catch((error: Error) => ({
+      runs: [] as number[],
+      result: [] as SpendRow[],
+      error: `${error.message}: ${String(error.cause)}`,
+    }));
     const inDatabase = await timed(() => sql.query<SpendRow>(spendSql(SPEND_SQL[groupBy]), [from, to]));
     const same =
       JSON.stringify(viaGateway.result.map((r) => [r.key, r.orders, r.lines, r.spend, r.listSpend])) ===
       JSON.stringify(inDatabase.result.map((r) => [r.key, r.orders, r.lines, r.spend, r.listSpend]));
-    report.push({ groupBy, groups: inDatabase.result.length, gateway: viaGateway.runs, sql: inDatabase.runs, same });
+    const error = 'error' in viaGateway ? viaGateway.error : undefined;
+    report.push({
+      groupBy,
+      groups: inDatabase.result.length,
+      gateway: viaGateway.runs,
+      sql: inDatabase.runs,
+      same,
+      error,
+    });
   }
   return report;
 }
