@@ -235,7 +235,14 @@ test('the supergraph offers fields to probe', () => {
 });
 
 /** B's own people, who may see B's data: each query must answer at least one of them. */
-const insidersOfB = async () => [admin, await hrOf(B), await tokenOf('member-admin', B), await payrollFor(B)];
+const insidersOfB = async () => [
+  admin,
+  await hrOf(B),
+  await tokenOf('member-admin', B),
+  await payrollFor(B),
+  // Platform admins keep the platform, not its members' purchasing: B's orders are its purchaser's.
+  await tokenOf('member-purchaser', B),
+];
 
 // The probe is only worth something if its requests are valid and reach the data: B's own
 // people get data back for every one of them.
