@@ -14,7 +14,7 @@ import {
   placement,
   type EnrolmentStatus,
 } from '../domain/enrolment';
-import { evaluatePrerequisites } from '../domain/prerequisites';
+import { coursesIn, evaluatePrerequisites } from '../domain/prerequisites';
 import { dutchYearOf } from '../domain/session';
 import type { Prisma } from '../generated/prisma/client';
 import { actorIdOf, enrollingActor, movingActor } from './actors';
@@ -76,7 +76,9 @@ export async function enrol(ctx: AcademyContext, input: EnrolInput): Promise<{ i
     checkNotTwice(earlier as { status: EnrolmentStatus }[]);
     const [rule] = await rulesOf(tx, [session.courseId]);
     const day = todayInNetherlands(session.startsAt);
-    const prerequisites = evaluatePrerequisites(rule ?? null, await completionsOf(tx, employeeId), day);
+    const named = rule ? await tx.course.findMany({ where: { code: { in: coursesIn(rule) } } }) : [];
+    const titles = Object.fromEntries(named.map((c) => [c.code, c.title]));
+    const prerequisites = evaluatePrerequisites(rule ?? null, await completionsOf(tx, employeeId), day, titles);
     if (!prerequisites.met && !input.overridePrerequisites)
       throw new DomainError(
         'PREREQUISITES_NOT_MET',
