@@ -23,6 +23,7 @@ import {
   userInput,
   volunteerInput,
 } from './testkit/input-rules';
+import { ACADEMY_MUTATION_CASES } from './testkit/input-rules-academy';
 
 // The platform's shared input rules through the real gateway (what they are: testkit/input-rules.ts).
 // This file: every mutation of every subgraph: a control character and over-long text.
@@ -338,6 +339,7 @@ const EVERY_MUTATION = [
     ['a NUL in the contract id', { contractId: `${UNKNOWN_ID}\u0000` }, 'contractId'],
     ['an over-long contract id', { contractId: LONG }, 'contractId'],
   ]),
+  ...ACADEMY_MUTATION_CASES,
 ];
 
 const supplierInput = (o: Record<string, unknown> = {}) => ({
