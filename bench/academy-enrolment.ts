@@ -33,13 +33,18 @@ const retried = { requests: 0, attempts: 0 };
 
 async function post(url: string, token: string, query: string, variables: object): Promise<Answer> {
   for (let attempt = 0; ; attempt++) {
+    // A refusal because the server is full may close the connection before the answer is read
+    // (ECONNRESET): nothing was done then either, so it is asked again like a 503.
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query, variables }),
+    }).catch((error: unknown) => {
+      if (attempt >= 200) throw error;
+      return null;
     });
-    if (response.status !== 503 || attempt >= 200) return (await response.json()) as Answer;
-    await response.arrayBuffer();
+    if (response && (response.status !== 503 || attempt >= 200)) return (await response.json()) as Answer;
+    await response?.arrayBuffer();
     if (attempt === 0) retried.requests++;
     retried.attempts++;
     await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 80));
