@@ -164,8 +164,12 @@ async function privateDataOf(memberId: string): Promise<Private> {
       item: demoId('item', 1),
       enrolment: enrolment.enrol.id,
     },
-    // The Academy's administrators see every member's enrolments (DESIGN: association roles serve members).
-    servedTo: { 'association-procurement': [order.submitOrder.id], 'association-academy': [enrolment.enrol.id] },
+    // The Academy's administrators see every member's enrolments (DESIGN: association roles serve
+    // members); an enrolment names its employee by id (no name, no payroll data).
+    servedTo: {
+      'association-procurement': [order.submitOrder.id],
+      'association-academy': [enrolment.enrol.id, data.employees.edges[0]!.node.id],
+    },
     markers: [
       order.submitOrder.id,
       enrolment.enrol.id,
