@@ -144,6 +144,12 @@ async function privateDataOf(memberId: string): Promise<Private> {
       },
     },
   );
+  // An enrolment of one of B's employees in the first demo session (the Academy seed), by B's HR.
+  const enrolment = await as<{ enrol: { id: string } }>(
+    hr,
+    `mutation($s: ID!, $e: ID!) { enrol(sessionId: $s, employeeId: $e) { id } }`,
+    { s: demoId('courseSession', 1), e: data.employees.edges[0]!.node.id },
+  );
   expect(users.length).toBeGreaterThan(0);
   expect(runs.length).toBeGreaterThan(0);
   return {
@@ -156,10 +162,17 @@ async function privateDataOf(memberId: string): Promise<Private> {
       order: order.submitOrder.id,
       contract: demoId('contract', 1),
       item: demoId('item', 1),
+      enrolment: enrolment.enrol.id,
     },
-    servedTo: { 'association-procurement': [order.submitOrder.id] },
+    // The Academy's administrators see every member's enrolments (DESIGN: association roles serve
+    // members); an enrolment names its employee by id (no name, no payroll data).
+    servedTo: {
+      'association-procurement': [order.submitOrder.id],
+      'association-academy': [enrolment.enrol.id, data.employees.edges[0]!.node.id],
+    },
     markers: [
       order.submitOrder.id,
+      enrolment.enrol.id,
       ...employee.markers,
       ...users.flatMap((u) => [u.id, u.email]),
       ...runs.map((r) => r.id),
@@ -293,6 +306,8 @@ describe.each(PROBED_ROLES)('%s of member A', (role) => {
     for (const root of mutations) {
       // Maintaining the CAO is the association's own business, not a member's data.
       if (role === 'association-cao' && root.subgraph === 'cao') continue;
+      // Enrolling, cancelling and granting budgets for every member is the Academy's own work.
+      if (role === 'association-academy' && root.subgraph === 'academy') continue;
       const { database } = tp.platform.subgraphs[root.subgraph]!;
       const before = await contentHash(database.sql);
       const leaks: string[] = [];

@@ -27,6 +27,7 @@ const MAIN_KIND: Record<string, string> = {
   cao: 'caoVersion',
   'hr-payroll': 'employee',
   procurement: 'order',
+  academy: 'enrolment',
 };
 
 const CALLERS: Record<string, () => Promise<string>> = {
@@ -36,6 +37,8 @@ const CALLERS: Record<string, () => Promise<string>> = {
   'hr-payroll': () => tokenFor({ roles: ['member-hr', 'payroll-service'], memberId: A, payrollMemberIds: [A] }),
   // A purchaser and approver of member A in one: every procurement mutation so far is one of theirs.
   procurement: () => tokenFor({ roles: ['member-purchaser', 'member-approver'], memberId: A }),
+  // An Academy admin: schedules sessions, enrols anyone (naming the member), grants budgets.
+  academy: () => tokenFor({ sub: 'fuzz-academy', roles: ['association-academy'] }),
 };
 
 const as = <Data>(token: string, query: string, variables?: Record<string, unknown>) =>
@@ -84,8 +87,14 @@ beforeAll(async () => {
       },
     },
   );
+  const enrolment = await as<{ enrol: { id: string } }>(
+    tokens.academy!,
+    `mutation($s: ID!, $e: ID!, $m: ID!) { enrol(sessionId: $s, employeeId: $e, memberId: $m) { id } }`,
+    { s: demoId('courseSession', 2), e: employee.id, m: A },
+  );
   ownIds = {
     member: A,
+    enrolment: enrolment.enrol.id,
     order: order.submitOrder.id,
     contract: demoId('contract', 1),
     item: demoId('item', 1),

@@ -19,11 +19,12 @@ import {
   userInput,
   volunteerInput,
 } from './testkit/input-rules';
+import { ACADEMY_MUTATION_CASES } from './testkit/input-rules-academy';
 import { describeInputRules, PROCUREMENT_MUTATIONS } from './testkit/input-rules-procurement';
 
 // The platform's shared input rules through the real gateway (what they are: testkit/input-rules.ts).
-// This file: every mutation of members, cao and hr-payroll: a control character and over-long
-// text; and that every mutation of every subgraph is covered here or in
+// This file: every mutation of members, cao, hr-payroll and academy: a control character and
+// over-long text; and that every mutation of every subgraph is covered here or in
 // input-rules-every-mutation-procurement.test.ts (procurement's, in testkit/input-rules-procurement.ts).
 
 const SPINE_MUTATIONS = [
@@ -200,6 +201,8 @@ const SPINE_MUTATIONS = [
       'input.volunteerId',
     ],
   ]),
+  // --- academy (testkit/input-rules-academy.ts) ---
+  ...ACADEMY_MUTATION_CASES,
 ];
 
 describeInputRules(SPINE_MUTATIONS);

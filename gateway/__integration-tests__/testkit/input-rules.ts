@@ -33,7 +33,7 @@ export const BIDI = 'Jan\u202Enesnaj'; // a right-to-left override: shows as "Ja
 export const LONG = 'x'.repeat(10_001); // above the cap every string argument has
 export const TEN_THOUSAND = 'x'.repeat(10_000); // within that cap: the field's own rule must refuse it
 
-export type Subgraph = 'members' | 'cao' | 'hr-payroll' | 'procurement';
+export type Subgraph = 'members' | 'cao' | 'hr-payroll' | 'procurement' | 'academy';
 export const refusal = (res: GraphQLResponse) => ({
   codes: errorCodes(res),
   field: res.errors?.[0]?.extensions?.field,
@@ -175,6 +175,13 @@ const CONTRACT_ITEM = `mutation($contractId: ID!, $input: ContractItemInput!) { 
 const ITEM_TIERS = `mutation($itemId: ID!, $tiers: [PriceTierInput!]!) { setItemTiers(itemId: $itemId, tiers: $tiers) { id } }`;
 const CONTRACT_TIERS = `mutation($contractId: ID!, $tiers: [ContractTierInput!]!) { setContractTiers(contractId: $contractId, tiers: $tiers) { id } }`;
 const SETTLEMENT_RUN = `mutation($contractId: ID!) { runSettlement(contractId: $contractId) { id } }`;
+const SESSION_SCHEDULE = `mutation($input: ScheduleCourseSessionInput!) { scheduleCourseSession(input: $input) { id } }`;
+const ENROL = `mutation($sessionId: ID!, $employeeId: ID!, $memberId: ID) { enrol(sessionId: $sessionId, employeeId: $employeeId, memberId: $memberId) { id } }`;
+const ENROLMENT_APPROVE = `mutation($id: ID!) { approveEnrolment(id: $id) { id } }`;
+const ENROLMENT_CANCEL = `mutation($id: ID!) { cancelEnrolment(id: $id) { id } }`;
+const COMPLETION = `mutation($id: ID!, $result: String) { recordCompletion(id: $id, result: $result) { id } }`;
+const NO_SHOW = `mutation($id: ID!) { recordNoShow(id: $id) { id } }`;
+const BUDGET_GRANT = `mutation($memberId: ID!, $year: Int!, $granted: Decimal!) { grantTrainingBudget(memberId: $memberId, year: $year, granted: $granted) { id } }`;
 const VOLUNTEER = `mutation($input: RegisterVolunteerInput!) { registerVolunteer(input: $input) { id } }`;
 const ALLOWANCE = `mutation($input: VolunteerAllowanceInput!) { recordVolunteerAllowance(input: $input) { taxable } }`;
 
@@ -230,6 +237,13 @@ export const MUTATIONS = {
   addContractItem: { subgraph: 'procurement', document: CONTRACT_ITEM, as: asProcurementTeam },
   setItemTiers: { subgraph: 'procurement', document: ITEM_TIERS, as: asProcurementTeam },
   setContractTiers: { subgraph: 'procurement', document: CONTRACT_TIERS, as: asProcurementTeam },
+  scheduleCourseSession: { subgraph: 'academy', document: SESSION_SCHEDULE, as: asAdmin },
+  enrol: { subgraph: 'academy', document: ENROL, as: asAdmin },
+  approveEnrolment: { subgraph: 'academy', document: ENROLMENT_APPROVE, as: asAdmin },
+  cancelEnrolment: { subgraph: 'academy', document: ENROLMENT_CANCEL, as: asAdmin },
+  recordCompletion: { subgraph: 'academy', document: COMPLETION, as: asAdmin },
+  recordNoShow: { subgraph: 'academy', document: NO_SHOW, as: asAdmin },
+  grantTrainingBudget: { subgraph: 'academy', document: BUDGET_GRANT, as: asAdmin },
 } satisfies Record<string, { subgraph: Subgraph; document: string; as: () => string }>;
 export type Mutation = keyof typeof MUTATIONS;
 

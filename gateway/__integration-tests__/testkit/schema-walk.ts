@@ -173,6 +173,7 @@ export const ID_KINDS = [
   'contract',
   'order',
   'item',
+  'enrolment',
 ] as const;
 
 /** The kind of entity an argument or field name refers to, if it says. */

@@ -51,7 +51,13 @@ export const SUBGRAPH_REGISTRY = [
     definition: 'procurementSubgraph',
     sdl: 'subgraphs/procurement/schema.graphql',
   },
-  // Next (docs/design.md): academy on 4005.
+  {
+    name: 'academy',
+    port: 4005,
+    package: '@samen-sterk/academy',
+    definition: 'academySubgraph',
+    sdl: 'subgraphs/academy/schema.graphql',
+  },
 ] as const satisfies readonly RegisteredSubgraph[];
 
 export type SubgraphName = (typeof SUBGRAPH_REGISTRY)[number]['name'];

@@ -26,3 +26,17 @@ export const employeeOfMember = (ctx: Pick<HrContext, 'db' | 'loaders'>, memberI
       return ids.map((id) => byId.get(id) ?? null);
     })
     .load(employeeId);
+
+/**
+ * Employees by id, batched per request: the gateway resolves references to employees (the
+ * Academy's enrolments name theirs) many at once. Who may read the row is the Employee type's
+ * own rule (`seesEmployee`), checked on every field it resolves.
+ */
+export const employeeById = (ctx: Pick<HrContext, 'db' | 'loaders'>, employeeId: string) =>
+  ctx.loaders
+    .get<string, Employee>('employee-by-id', async (ids) => {
+      const rows = await ctx.db.employee.findMany({ where: { id: { in: [...ids] } } });
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    })
+    .load(employeeId);

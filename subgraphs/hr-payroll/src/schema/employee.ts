@@ -1,6 +1,7 @@
 import { byId } from '@samen-sterk/subgraph-runtime';
 import { builder } from '../builder';
 import { countEmployees, findVisibleEmployee, listEmployees } from '../data/employees';
+import { employeeById } from '../data/employment-loaders';
 import { ageOn } from '../domain/employment';
 import { maskBsn, maskIban } from '../domain/masking';
 import { MemberRef } from './references';
@@ -92,4 +93,11 @@ MemberRef.implement({
       resolve: (query, member, args, ctx) => listEmployees(ctx.db, query, member.id, args.filter),
     }),
   }),
+});
+
+// The Academy extends employees with enrolments, certificates and skills; the gateway resolves
+// references to them by id, many at once. Every field keeps the type's access rule.
+builder.asEntity(EmployeeRef, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: ({ id }, ctx) => employeeById(ctx, id),
 });

@@ -15,6 +15,10 @@ const DEMO_ID_PREFIX = {
   supplier: '60000000',
   contract: '61000000',
   item: '62000000',
+  course: '70000000',
+  learningPath: '71000000',
+  courseSession: '72000000',
+  trainingBudget: '73000000',
 } as const;
 
 export type DemoIdKind = keyof typeof DEMO_ID_PREFIX;

@@ -1,0 +1,151 @@
+import { compactVerify, importJWK, type JWK } from 'jose';
+import { expectOk, expectRefused, nonEmpty } from './testkit/expect';
+import { nodes } from './testkit/graphql';
+import { employeesOf, M1, M2 } from './testkit/ids';
+import { hrOf } from './testkit/actors';
+import { tokenFor } from './testkit/auth';
+import { useTokens } from './testkit/use-tokens';
+import { usePlatform } from './testkit/use-platform';
+import {
+  academyAdmin,
+  COMPLETE,
+  COURSE,
+  ENROL,
+  learner,
+  learnerId,
+  scheduleSession,
+  type Enrolment,
+} from './testkit/academy';
+
+// Results and certificates through the real gateway: the session's trainer records a completion
+// (from the session's start on); a certificate is issued with a verification code anyone can
+// check without a token, as an Open Badges 3.0 credential signed ES256 (checked here with jose
+// against the published key), and its skills show in the employee's skills passport. Nobody
+// else's people are seen.
+const tp = usePlatform();
+const FRANK = employeesOf(1)[3]!;
+const tokens = useTokens({
+  admin: () => academyAdmin(),
+  trainer: () => tokenFor({ sub: 'trainer-301', roles: ['employee'], memberId: M2, employeeId: learnerId(399) }),
+  frank: () => learner(M1, FRANK),
+  hr1: () => hrOf(M1),
+  hr2: () => hrOf(M2),
+  other: () => learner(M1, learnerId(302)),
+});
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const CERTIFICATE = `code kind title issuedOn expiresOn status workProcesses { code title } badge signedBadge`;
+interface Certificate {
+  code: string;
+  kind: string;
+  title: string;
+  issuedOn: string;
+  expiresOn: string | null;
+  status: string;
+  workProcesses: { code: string; title: string }[];
+  badge: string;
+  signedBadge: string;
+}
+let certificate: Certificate;
+
+beforeAll(async () => {
+  // BHV basis needs renewal (12 months) and teaches first aid and evacuation.
+  const session = await scheduleSession(tp, tokens.admin, COURSE['BHV-101'], 8, {
+    startsInMs: 4000,
+    trainerId: 'trainer-301',
+  });
+  const e = expectOk(
+    await tp.query<{ enrol: Enrolment }>(ENROL, {
+      token: tokens.frank,
+      variables: { sessionId: session, employeeId: FRANK },
+    }),
+  ).enrol;
+  expect(e.status).toBe('ENROLLED');
+  await sleep(4500);
+  const done = expectOk(
+    await tp.query<{ recordCompletion: { status: string } }>(COMPLETE, {
+      token: tokens.trainer,
+      variables: { id: e.id, result: 'Goed' },
+    }),
+  );
+  expect(done.recordCompletion.status).toBe('COMPLETED');
+  const mine = expectOk(
+    await tp.query<{ enrolment: { id: string } }>(`query($id: ID!) { enrolment(id: $id) { id } }`, {
+      token: tokens.frank,
+      variables: { id: e.id },
+    }),
+  );
+  expect(mine.enrolment.id).toBe(e.id);
+  const rows = await tp.platform.subgraphs['academy']!.database.sql.query<{ code: string }>(
+    `SELECT code FROM certificate WHERE enrolment_id = $1`,
+    [e.id],
+  );
+  const verified = expectOk(
+    await tp.query<{ verifyCertificate: Certificate }>(
+      `query($c: String!) { verifyCertificate(code: $c) { ${CERTIFICATE} } }`,
+      { variables: { c: rows[0]!.code } },
+    ),
+  );
+  certificate = verified.verifyCertificate;
+});
+
+test('anyone verifies a certificate by its code, without a token; typing is forgiving', async () => {
+  expect(certificate).toMatchObject({ kind: 'CERTIFICATE', status: 'VALID', title: 'BHV basis' });
+  expect(certificate.expiresOn).not.toBeNull();
+  const typed = certificate.code.toLowerCase().replace(/-/g, ' ');
+  const again = expectOk(
+    await tp.query<{ verifyCertificate: { code: string } }>(
+      `query($c: String!) { verifyCertificate(code: $c) { code } }`,
+      { variables: { c: typed } },
+    ),
+  );
+  expect(again.verifyCertificate.code).toBe(certificate.code);
+  const wrong = certificate.code.slice(0, -1) + (certificate.code.endsWith('0') ? '1' : '0');
+  expectRefused(
+    await tp.query(`query($c: String!) { verifyCertificate(code: $c) { code } }`, { variables: { c: wrong } }),
+    'BAD_USER_INPUT',
+    'code',
+  );
+});
+
+test('the Open Badges 3.0 credential is signed with the published key', async () => {
+  const key = JSON.parse(
+    expectOk(await tp.query<{ badgeIssuerKey: string }>(`{ badgeIssuerKey }`, {})).badgeIssuerKey,
+  ) as JWK;
+  expect(key.d).toBeUndefined();
+  const { payload, protectedHeader } = await compactVerify(certificate.signedBadge, await importJWK(key, 'ES256'));
+  expect(protectedHeader.alg).toBe('ES256');
+  const vc = (
+    JSON.parse(new TextDecoder().decode(payload)) as {
+      vc: { type: string[]; credentialSubject: { achievement: { name: string } } };
+    }
+  ).vc;
+  expect(vc.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
+  expect(vc.credentialSubject.achievement.name).toBe('BHV basis');
+  expect(JSON.parse(certificate.badge)).toEqual(vc);
+});
+
+test("the employee's skills passport and certificates show it; their member's HR sees them, another member's nothing", async () => {
+  const TRAINING = `query($id: ID!) { employee(id: $id) { id skills { code status } certificates(first: 10) { totalCount edges { node { code } } }
+    enrolments(first: 10) { totalCount edges { node { status } } } } }`;
+  type Training = {
+    employee: {
+      skills: { code: string; status: string }[];
+      certificates: { totalCount: number; edges: { node: { code: string } }[] };
+      enrolments: { totalCount: number };
+    };
+  };
+  for (const token of [tokens.frank, tokens.hr1]) {
+    const data = expectOk(await tp.query<Training>(TRAINING, { token, variables: { id: FRANK } })).employee;
+    expect(nonEmpty(data.skills).map((s) => s.code)).toEqual(expect.arrayContaining(['first-aid', 'evacuation']));
+    expect(data.skills.every((s) => s.status === 'HELD')).toBe(true);
+    expect(nodes(data.certificates).map((c) => c.code)).toEqual([certificate.code]);
+    expect(data.enrolments.totalCount).toBe(1);
+  }
+  // Another member's HR, a colleague: hr-payroll does not show them the employee at all.
+  for (const token of [tokens.hr2, tokens.other]) {
+    const res = await tp.query<Training>(TRAINING, { token, variables: { id: FRANK } });
+    expect(res.data?.employee ?? null).toBeNull();
+    expect(['NOT_FOUND', 'FORBIDDEN']).toContain(res.errors?.[0]?.extensions?.code);
+    expect(JSON.stringify(res)).not.toContain(certificate.code);
+  }
+});
