@@ -132,8 +132,26 @@ describe('one idempotency key sent at once with different contracts', () => {
 });
 
 describe('decisions raced by another', () => {
+  test('approve and cancel at once: each succeeds or is a CONFLICT, the end is consistent', async () => {
+    const buyer = await freshPurchaser(M4);
+    const before = await orders.sectorQuantity(LABELS, ROLL);
+    const placed = await orders.placed(buyer, orderInput(M4, LABELS, [{ itemId: ROLL, quantity: 250 }]));
+    expect(placed.status).toBe('SUBMITTED');
+    const answers = await Promise.all([
+      orders.approve(await freshApprover(M4), placed.id),
+      orders.cancel(await freshPurchaser(M4), placed.id),
+    ]);
+    // An approved order may still be cancelled before it is ordered, so both may succeed (approved,
+    // then cancelled); or the one that read the order before the other changed it is a CONFLICT.
+    const [approval, cancellation] = outcomes(answers);
+    expect([approval, cancellation].filter((o) => o !== null).every((o) => o === 'CONFLICT')).toBe(true);
+    expect([approval, cancellation]).toContain(null);
+    const final = await orders.prisma().order.findUniqueOrThrow({ where: { id: placed.id } });
+    expect(final.status).toBe(cancellation === null ? 'CANCELLED' : 'APPROVED');
+    expect(await orders.sectorQuantity(LABELS, ROLL)).toBe(final.status === 'CANCELLED' ? before : before + 250);
+  });
+
   test.each([
-    ['approve and cancel', 'approve', 'cancel'],
     ['cancel and reject', 'cancel', 'reject'],
     ['cancel twice', 'cancel', 'cancel'],
   ] as const)('%s at once: one wins, the other is a CONFLICT, the volume is right', async (_label, first, second) => {
