@@ -54,6 +54,8 @@ Tokens (development only):   pnpm -s token --role platform-admin
                              pnpm -s token --role member-purchaser    (orders under the sector's contracts)
                              pnpm -s token --role member-approver     (approves orders above the threshold)
                              pnpm -s token --role association-procurement (contracts, settlements)
+                             pnpm -s token --role employee            (an employee: courses, enrolments)
+                             pnpm -s token --role association-academy (the Academy's catalogue and sessions)
 Try:
   curl -s ${gatewayUrl} -H 'content-type: application/json' \\
     -H "authorization: Bearer $(pnpm -s token --role platform-admin)" \\
