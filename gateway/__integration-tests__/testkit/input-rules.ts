@@ -182,6 +182,13 @@ const ENROLMENT_CANCEL = `mutation($id: ID!) { cancelEnrolment(id: $id) { id } }
 const COMPLETION = `mutation($id: ID!, $result: String) { recordCompletion(id: $id, result: $result) { id } }`;
 const NO_SHOW = `mutation($id: ID!) { recordNoShow(id: $id) { id } }`;
 const BUDGET_GRANT = `mutation($memberId: ID!, $year: Int!, $granted: Decimal!) { grantTrainingBudget(memberId: $memberId, year: $year, granted: $granted) { id } }`;
+const SKILL_CREATE = `mutation($input: CreateSkillInput!) { createSkill(input: $input) { code } }`;
+const COURSE_CREATE = `mutation($input: CreateCourseInput!) { createCourse(input: $input) { id } }`;
+const COURSE_UPDATE = `mutation($id: ID!, $input: UpdateCourseInput!) { updateCourse(id: $id, input: $input) { id } }`;
+const PATH_CREATE = `mutation($input: CreateLearningPathInput!) { createLearningPath(input: $input) { id } }`;
+const PATH_UPDATE = `mutation($id: ID!, $input: UpdateLearningPathInput!) { updateLearningPath(id: $id, input: $input) { id } }`;
+const SESSION_CHANGE = `mutation($id: ID!, $input: ChangeCourseSessionInput!) { changeCourseSession(id: $id, input: $input) { id } }`;
+const SESSION_CANCEL = `mutation($id: ID!, $reason: String!) { cancelCourseSession(id: $id, reason: $reason) { id } }`;
 const VOLUNTEER = `mutation($input: RegisterVolunteerInput!) { registerVolunteer(input: $input) { id } }`;
 const ALLOWANCE = `mutation($input: VolunteerAllowanceInput!) { recordVolunteerAllowance(input: $input) { taxable } }`;
 
@@ -244,6 +251,13 @@ export const MUTATIONS = {
   recordCompletion: { subgraph: 'academy', document: COMPLETION, as: asAdmin },
   recordNoShow: { subgraph: 'academy', document: NO_SHOW, as: asAdmin },
   grantTrainingBudget: { subgraph: 'academy', document: BUDGET_GRANT, as: asAdmin },
+  createSkill: { subgraph: 'academy', document: SKILL_CREATE, as: asAdmin },
+  createCourse: { subgraph: 'academy', document: COURSE_CREATE, as: asAdmin },
+  updateCourse: { subgraph: 'academy', document: COURSE_UPDATE, as: asAdmin },
+  createLearningPath: { subgraph: 'academy', document: PATH_CREATE, as: asAdmin },
+  updateLearningPath: { subgraph: 'academy', document: PATH_UPDATE, as: asAdmin },
+  changeCourseSession: { subgraph: 'academy', document: SESSION_CHANGE, as: asAdmin },
+  cancelCourseSession: { subgraph: 'academy', document: SESSION_CANCEL, as: asAdmin },
 } satisfies Record<string, { subgraph: Subgraph; document: string; as: () => string }>;
 export type Mutation = keyof typeof MUTATIONS;
 

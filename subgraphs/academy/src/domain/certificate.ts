@@ -111,14 +111,14 @@ export function checkWorkProcesses(value: readonly WorkProcess[], field = 'workP
     if (!WORK_PROCESS_CODE.test(code)) {
       throw new DomainError(
         'INVALID_WORK_PROCESS',
-        `${field}[${i}].code`,
+        `${field}.${i}.code`,
         'A work process is coded like B1-K1-W2 (basic part) or P1-K1-W1 (profile part), as in its qualification file.',
       );
     }
     if (seen.has(code))
-      throw new DomainError('DUPLICATE_WORK_PROCESS', `${field}[${i}].code`, `${code} is listed twice.`);
+      throw new DomainError('DUPLICATE_WORK_PROCESS', `${field}.${i}.code`, `${code} is listed twice.`);
     seen.add(code);
-    return { code, title: textIn(wp.title, `${field}[${i}].title`, "The work process's name", 3, 200) };
+    return { code, title: textIn(wp.title, `${field}.${i}.title`, "The work process's name", 3, 200) };
   });
 }
 

@@ -207,9 +207,8 @@ export function skillsIn(value: unknown, field = 'skills'): string[] {
   }
   const seen = new Set<string>();
   return value.map((skill: unknown, i) => {
-    const code = skillCodeIn(skill, `${field}[${i}]`);
-    if (seen.has(code))
-      throw new DomainError('DUPLICATE_SKILL', `${field}[${i}]`, `The skill ${code} is listed twice.`);
+    const code = skillCodeIn(skill, `${field}.${i}`);
+    if (seen.has(code)) throw new DomainError('DUPLICATE_SKILL', `${field}.${i}`, `The skill ${code} is listed twice.`);
     seen.add(code);
     return code;
   });

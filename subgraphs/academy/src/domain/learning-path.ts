@@ -43,7 +43,7 @@ export function checkLearningPath(
     .map((step, i) => ({ step, i }))
     .sort((a, b) => a.step.position - b.step.position)
     .map(({ step, i }, index) => {
-      const field = `steps[${i}]`;
+      const field = `steps.${i}`;
       if (step.position !== index + 1) {
         throw invalid(`${field}.position`, `The steps are numbered 1 to ${path.steps.length}, each number once.`);
       }

@@ -70,7 +70,7 @@ export function checkRule(rule: PrerequisiteRule, ownCode: string, field = 'prer
     if (members.length === 0) throw invalid(`${at}.${kind}`, 'A group of prerequisites cannot be empty.');
     const options = kind === 'anyOf' && members.length > 1;
     const checked = members.map((member: PrerequisiteRule, i) =>
-      walk(member, `${at}.${kind}[${i}]`, depth + 1, options),
+      walk(member, `${at}.${kind}.${i}`, depth + 1, options),
     );
     const codes = checked.flatMap((member) => ('course' in member ? [member.course] : []));
     const twice = codes.find((code, i) => codes.indexOf(code) !== i);

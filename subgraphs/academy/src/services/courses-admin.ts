@@ -52,7 +52,7 @@ async function skillIds(tx: Tx, codes: readonly string[]) {
     if (!skill)
       throw new DomainError(
         'UNKNOWN_SKILL',
-        `input.skills[${i}]`,
+        `input.skills.${i}`,
         `There is no skill ${code}; add it first (createSkill).`,
       );
     return skill.id;
@@ -83,27 +83,25 @@ async function checkRuleInCatalogue(tx: Tx, code: string, courseId: string | nul
   if (!courseId) return catalogue;
   const withRule = { ...catalogue, [code]: { ...catalogue[code]!, prerequisites: rule } };
   for (const path of await activePathsWith(tx, courseId))
-    withinField('input.prerequisites', () => {
-      try {
-        checkLearningPath(
-          {
-            code: path.code,
-            title: path.title,
-            steps: path.steps.map((s) => ({ position: s.position, courseCode: s.course.code, required: s.required })),
-          },
-          withRule,
+    try {
+      checkLearningPath(
+        {
+          code: path.code,
+          title: path.title,
+          steps: path.steps.map((s) => ({ position: s.position, courseCode: s.course.code, required: s.required })),
+        },
+        withRule,
+      );
+    } catch (error) {
+      if (error instanceof DomainError)
+        throw new DomainError(
+          'PATH_ORDER_BROKEN',
+          'input.prerequisites',
+          `On the learning path ${path.code}: ${error.message}`,
+          'CONFLICT',
         );
-      } catch (error) {
-        if (error instanceof DomainError)
-          throw new DomainError(
-            'PATH_ORDER_BROKEN',
-            'input.prerequisites',
-            `On the learning path ${path.code}: ${error.message}`,
-            'CONFLICT',
-          );
-        throw error;
-      }
-    });
+      throw error;
+    }
   return catalogue;
 }
 

@@ -121,7 +121,7 @@ describe('issuing certificates (rule 13)', () => {
       workProcesses: [{ code: 'W1', title: 'Iets doen' }],
     };
     expect(() => issueCertificate(bad, day('2026-05-12'), ZEROS)).toThrow(
-      expect.objectContaining({ field: 'workProcesses[0].code' }),
+      expect.objectContaining({ field: 'workProcesses.0.code' }),
     );
   });
 });

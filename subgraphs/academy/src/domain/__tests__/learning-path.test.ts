@@ -37,7 +37,7 @@ describe('checking a learning path (rule 10)', () => {
     const refused = (s: PathStep[]) => () =>
       checkLearningPath({ code: 'LL-X1', title: 'Een leerlijn', steps: s }, catalogue);
     expect(refused([])).toThrow('1 to 30 steps');
-    expect(refused([{ ...steps[0]!, position: 2 }])).toThrow(expect.objectContaining({ field: 'steps[0].position' }));
+    expect(refused([{ ...steps[0]!, position: 2 }])).toThrow(expect.objectContaining({ field: 'steps.0.position' }));
     expect(refused([steps[0]!, { ...steps[1]!, courseCode: 'KS-101' }])).toThrow('KS-101 is on the path twice.');
     expect(refused([{ ...steps[0]!, courseCode: 'ZZ-999' }])).toThrow('There is no course ZZ-999.');
     expect(refused([{ ...steps[3]!, position: 1 }])).toThrow('at least one required step');
