@@ -1,7 +1,6 @@
 import { Supergraph } from '@apollo/federation-internals';
 import { codegen } from '@graphql-codegen/core';
 import * as typedDocumentNode from '@graphql-codegen/typed-document-node';
-import * as typescript from '@graphql-codegen/typescript';
 import * as typescriptOperations from '@graphql-codegen/typescript-operations';
 import { parse, printSchema, validate, type GraphQLSchema } from 'graphql';
 import fs from 'node:fs';
@@ -54,8 +53,8 @@ export async function generateSdk(supergraphSdl = fs.readFileSync(SUPERGRAPH_FIL
     schema: parse(schemaSdl),
     schemaAst: schema,
     documents,
-    plugins: [{ typescript: {} }, { typescriptOperations: {} }, { typedDocumentNode: {} }],
-    pluginMap: { typescript, typescriptOperations, typedDocumentNode },
+    plugins: [{ typescriptOperations: {} }, { typedDocumentNode: {} }],
+    pluginMap: { typescriptOperations, typedDocumentNode },
     config: {
       // The platform's scalars travel as strings: dates as `YYYY-MM-DD`, moments as ISO 8601,
       // money and other exact numbers as decimal strings (never floats).
