@@ -121,7 +121,8 @@ export const newIdempotencyKey = (): string => globalThis.crypto.randomUUID();
  * your own typed document) and answers its typed data, or throws a `SamenSterkError`.
  */
 export class SamenSterkClient {
-  private readonly url: string;
+  /** The gateway this client talks to. */
+  readonly url: string;
   private readonly tokenSource: TokenSource | undefined;
   private readonly attempts: number;
   private readonly baseDelayMs: number;
