@@ -20,7 +20,11 @@ export async function main(client: SamenSterkClient, say: Say = console.log) {
   say(`Found ${contracts.length} framework contracts, ${active.length} active.`);
   const contract = active[0];
   if (!contract) throw new Error('No active framework contract to order from.');
-  const items = await client.all(ContractItemsDocument, { contractId: contract.id }, (data) => data.procurementContract?.items);
+  const items = await client.all(
+    ContractItemsDocument,
+    { contractId: contract.id },
+    (data) => data.procurementContract?.items,
+  );
   const item = items[0];
   if (!item) throw new Error(`The contract "${contract.title}" has no items.`);
   say(
@@ -57,11 +61,17 @@ export async function main(client: SamenSterkClient, say: Say = console.log) {
         : `now ${now.status}`;
   say(`Order ${now.id} is ${now.status}: ${next}.`);
   const { orders } = await client.request(OrdersDocument, { memberId, first: 5 });
-  say(`${memberName} has ${orders.totalCount} order${orders.totalCount === 1 ? "" : "s"}; the latest:`);
+  say(`${memberName} has ${orders.totalCount} order${orders.totalCount === 1 ? '' : 's'}; the latest:`);
   for (const { node } of orders.edges) {
     say(`  ${node.orderDate}  ${node.status.padEnd(9)}  €${node.total.padStart(10)}  ${node.contract.title}`);
   }
-  return { memberId, orderId: order.id, resentOrderId: again.id, status: now.status, idempotencyKey: order.idempotencyKey };
+  return {
+    memberId,
+    orderId: order.id,
+    resentOrderId: again.id,
+    status: now.status,
+    idempotencyKey: order.idempotencyKey,
+  };
 }
 
 if (require.main === module) runExample('member-purchaser', main);

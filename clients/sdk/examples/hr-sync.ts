@@ -32,7 +32,9 @@ export async function main(
     employees.push(employee);
   }
   const on = today();
-  const active = employees.filter((e) => e.employments.some((j) => j.startDate <= on && (!j.endDate || j.endDate >= on)));
+  const active = employees.filter((e) =>
+    e.employments.some((j) => j.startDate <= on && (!j.endDate || j.endDate >= on)),
+  );
   say(`Synced ${employees.length} employees, ${active.length} of them employed today.`);
   const byScale = new Map<number, number>();
   for (const employee of active) {

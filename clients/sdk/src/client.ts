@@ -233,7 +233,11 @@ export class SamenSterkClient {
   async payslipPdf(id: string): Promise<PayslipFile> {
     const { payslipPdf } = await this.request(PayslipPdfDocument, { id });
     if (!payslipPdf) throw new SamenSterkError('NOT_FOUND', `Payslip ${id} has no PDF.`);
-    return { fileName: payslipPdf.fileName, contentType: payslipPdf.contentType, bytes: decodeBase64(payslipPdf.base64) };
+    return {
+      fileName: payslipPdf.fileName,
+      contentType: payslipPdf.contentType,
+      bytes: decodeBase64(payslipPdf.base64),
+    };
   }
 
   private currentToken(): Promise<string | undefined> | string | undefined {

@@ -118,7 +118,11 @@ const codeOf = (payload: GraphQLErrorPayload) =>
 export function errorFromPayload(payload: GraphQLErrorPayload, details: ErrorDetails = {}): SamenSterkError {
   const code = codeOf(payload);
   const Class = classOf(code);
-  return new Class(code, payload.message, { ...details, path: payload.path, extensions: { ...payload.extensions, code } });
+  return new Class(code, payload.message, {
+    ...details,
+    path: payload.path,
+    extensions: { ...payload.extensions, code },
+  });
 }
 
 /** The typed error for an answer's `errors`: the first one, with all of them in `errors`. */
