@@ -113,7 +113,11 @@ async function startProxy(target: string) {
   return {
     url: `http://127.0.0.1:${port}/graphql`,
     state,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 let proxy: Awaited<ReturnType<typeof startProxy>>;
