@@ -11,8 +11,8 @@ import {
 import { runExample, whoAmI, type Say } from './run';
 
 export async function main(client: SamenSterkClient, say: Say = console.log) {
-  const { memberId, memberName } = await whoAmI(client);
-  say(`Signed in as a purchaser of ${memberName}.`);
+  const { memberId, memberName, roles } = await whoAmI(client);
+  say(`Signed in for ${memberName} (${roles.join(', ')}).`);
 
   // The contracts open to the sector, and the first one's items with the price the sector reaches now.
   const contracts = await client.all(ProcurementContractsDocument, {}, (data) => data.procurementContracts);

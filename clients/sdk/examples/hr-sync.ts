@@ -20,8 +20,8 @@ export async function main(
   say: Say = console.log,
   payslipDir = process.env.SAMEN_STERK_PAYSLIP_DIR ?? 'payslips',
 ) {
-  const { memberId, memberName } = await whoAmI(client);
-  say(`Signed in as HR of ${memberName}.`);
+  const { memberId, memberName, roles } = await whoAmI(client);
+  say(`Signed in for ${memberName} (${roles.join(', ')}).`);
 
   // Every employee, page by page (10 a page here to show the walk; the SDK follows the cursors).
   // An HR tool would upsert each into its own records by id; BSN and IBAN come masked.

@@ -14,8 +14,8 @@ import {
 import { runExample, whoAmI, type Say } from './run';
 
 export async function main(client: SamenSterkClient, say: Say = console.log, url = client.url) {
-  const { memberId, memberName } = await whoAmI(client);
-  say(`Signed in as HR of ${memberName}.`);
+  const { memberId, memberName, roles } = await whoAmI(client);
+  say(`Signed in for ${memberName} (${roles.join(', ')}).`);
 
   const courses = await client.all(CoursesDocument, {}, (data) => data.courses);
   const paths = await client.all(LearningPathsDocument, {}, (data) => data.learningPaths);
