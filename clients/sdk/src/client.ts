@@ -163,7 +163,8 @@ export class SamenSterkClient {
         // A refused token: once per request, ask the token source for a new one. A mutation is
         // sent again only when nothing of it ran (no data came back).
         const canRefresh = typeof this.tokenSource === 'function' && !refreshed;
-        if (!(error instanceof UnauthenticatedError) || !canRefresh || error.data != null) throw error;
+        const partlyRan = operation.kind === 'mutation' && error instanceof SamenSterkError && error.data != null;
+        if (!(error instanceof UnauthenticatedError) || !canRefresh || partlyRan) throw error;
         refreshed = true;
         token = await this.refreshToken(token);
       }
