@@ -13,8 +13,10 @@ import { demoId } from '@samen-sterk/subgraph-runtime/pure';
 
 process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
 // The gateway answers at most MAX_REQUESTS_IN_FLIGHT requests at once (64 by default) and refuses
-// the rest at once with 503, never queued; the bench's callers then ask again after a short random
-// pause, as a client should. A response time runs from the first attempt to the answer.
+// the rest at once with 503 (429 when the cost of what is in flight is at its limit), never queued;
+// the bench's callers then ask again as a client should: after the Retry-After the answer names
+// (one second), spread by a random part so they do not all come back at once, doubling up to
+// eight seconds. A response time runs from the first attempt to the answer.
 const ENROLMENTS = Number(process.argv[2]) || 1_000;
 const SEATS = Number(process.argv[3]) || 20;
 const FREE_ONLINE_COURSE = demoId('course', 9); // FB-101 in the demo catalogue: free, online
@@ -31,6 +33,8 @@ type Answer = {
 
 const retried = { requests: 0, attempts: 0 };
 
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 async function post(url: string, token: string, query: string, variables: object): Promise<Answer> {
   for (let attempt = 0; ; attempt++) {
     // A refusal because the server is full may close the connection before the answer is read
@@ -40,14 +44,16 @@ async function post(url: string, token: string, query: string, variables: object
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query, variables }),
     }).catch((error: unknown) => {
-      if (attempt >= 200) throw error;
+      if (attempt >= 50) throw error;
       return null;
     });
-    if (response && (response.status !== 503 || attempt >= 200)) return (await response.json()) as Answer;
+    const full = !response || response.status === 503 || response.status === 429;
+    if (response && (!full || attempt >= 50)) return (await response.json()) as Answer;
     await response?.arrayBuffer();
     if (attempt === 0) retried.requests++;
     retried.attempts++;
-    await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 80));
+    const after = Number(response?.headers.get('retry-after')) || 1;
+    await pause(Math.min(8_000, after * 1000 * 2 ** Math.min(attempt, 3)) * (0.5 + Math.random()));
   }
 }
 

@@ -4,6 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import { portFromEnv, type ServiceName } from './config';
 import { databaseLocationFromEnv, openDatabase, type Database, type DatabaseLocation } from './database/database';
 import { startSubgraphServer, type RunningServer } from './http/server';
+import { describeError, logError, whereThrown } from './http/log';
 import { applyMigrations } from './migrations';
 
 /** Everything the runtime needs to know about one subgraph. */
@@ -15,6 +16,18 @@ export interface SubgraphDefinition<Client extends { $disconnect(): Promise<void
   createClient: (adapter: SqlDriverAdapterFactory) => Client;
   /** Demo data for the embedded default; must do nothing when data is already there. */
   seed?: (client: Client) => Promise<unknown>;
+  /** Work the service does by itself now and then (the Academy closes sessions that started). */
+  jobs?: readonly PeriodicJob<Client>[];
+}
+
+/**
+ * A job run every `intervalMs` while the service runs, first once right after it starts; never
+ * two runs of one job at once. A failure is logged (without data) and the next run comes as usual.
+ */
+export interface PeriodicJob<Client> {
+  name: string;
+  intervalMs: number;
+  run: (client: Client) => Promise<unknown>;
 }
 
 /**
@@ -28,6 +41,7 @@ export function defineSubgraph<Client extends { $disconnect(): Promise<void> }>(
   sourceDir: string;
   Client: new (options: { adapter: SqlDriverAdapterFactory }) => Client;
   seed?: (client: Client) => Promise<unknown>;
+  jobs?: readonly PeriodicJob<Client>[];
 }): SubgraphDefinition<Client> {
   const { Client, sourceDir, ...rest } = definition;
   return {
@@ -72,10 +86,12 @@ export async function runSubgraph<Client extends { $disconnect(): Promise<void> 
       port: options.port ?? portFromEnv(definition.name),
       serviceUrls: options.serviceUrls,
     });
+    const jobs = startJobs(definition, database.prisma);
     return {
       server,
       database,
       stop: async () => {
+        await jobs.stop();
         await server.stop();
         await database.close();
       },
@@ -84,6 +100,49 @@ export async function runSubgraph<Client extends { $disconnect(): Promise<void> 
     await database.close().catch(() => undefined);
     throw error;
   }
+}
+
+/** Starts a definition's periodic jobs; `stop` cancels the next runs and waits for running ones. */
+function startJobs<Client extends { $disconnect(): Promise<void> }>(
+  definition: SubgraphDefinition<Client>,
+  client: Client,
+) {
+  const timers: NodeJS.Timeout[] = [];
+  const running = new Set<Promise<unknown>>();
+  let stopped = false;
+  for (const job of definition.jobs ?? []) {
+    let busy = false;
+    const tick = () => {
+      if (busy || stopped) return;
+      busy = true;
+      const run = job
+        .run(client)
+        .catch((error: unknown) =>
+          logError('a periodic job failed', {
+            service: definition.name,
+            job: job.name,
+            cause: describeError(error),
+            at: whereThrown(error),
+          }),
+        )
+        .finally(() => {
+          busy = false;
+          running.delete(run);
+        });
+      running.add(run);
+    };
+    const timer = setInterval(tick, job.intervalMs);
+    timer.unref();
+    timers.push(timer);
+    setImmediate(tick);
+  }
+  return {
+    stop: async () => {
+      stopped = true;
+      for (const timer of timers) clearInterval(timer);
+      await Promise.all([...running]);
+    },
+  };
 }
 
 /**

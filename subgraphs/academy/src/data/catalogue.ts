@@ -105,3 +105,29 @@ export const courseSkillsLoader = (ctx: AcademyContext) =>
         .sort((a, b) => (a.code < b.code ? -1 : 1)),
     );
   });
+
+/** The advisory lock key of the catalogue's upkeep (courses, rules, paths change one at a time). */
+const CATALOGUE_LOCK = 5005;
+
+/** Serialises changes to the catalogue until the transaction ends: rules and paths are checked as a whole. */
+export async function lockCatalogue(tx: Prisma.TransactionClient) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CATALOGUE_LOCK}::int4, 0)`;
+}
+
+/** Every course by code with its id, whether it is active, and its prerequisite rule. */
+export async function catalogueByCode(tx: Prisma.TransactionClient) {
+  const courses = await tx.course.findMany({ select: { id: true, code: true, active: true } });
+  const rules = await rulesOf(
+    tx,
+    courses.map((c) => c.id),
+  );
+  return Object.fromEntries(courses.map((c, i) => [c.code, { ...c, prerequisites: rules[i] ?? null }]));
+}
+
+/** The active learning paths with a course as a step, with all their steps (by course code). */
+export async function activePathsWith(tx: Prisma.TransactionClient, courseId: string) {
+  return tx.learningPath.findMany({
+    where: { active: true, steps: { some: { courseId } } },
+    include: { steps: { include: { course: { select: { code: true } } }, orderBy: { position: 'asc' } } },
+  });
+}

@@ -35,6 +35,25 @@ export async function lockSession(tx: Prisma.TransactionClient, sessionId: strin
   return tx.courseSession.findUniqueOrThrow({ where: { id: sessionId }, include: { course: true } });
 }
 
+/**
+ * The session's seats, with its row locked until the transaction ends, in one statement: what an
+ * enrolment needs under the lock (the rest of the session it reads before).
+ */
+export async function lockSeats(tx: Prisma.TransactionClient, sessionId: string) {
+  const rows = await tx.$queryRaw<
+    { capacity: number; enrolled_count: number; waitlist_sequence: number; cancelled_at: Date | null }[]
+  >`SELECT capacity, enrolled_count, waitlist_sequence, cancelled_at FROM course_session WHERE id = ${sessionId} FOR UPDATE`;
+  const row = rows[0];
+  return row
+    ? {
+        capacity: Number(row.capacity),
+        enrolledCount: Number(row.enrolled_count),
+        waitlistSequence: Number(row.waitlist_sequence),
+        cancelledAt: row.cancelled_at,
+      }
+    : null;
+}
+
 /** The member's budget of a year, locked until the transaction ends (null when it has none). */
 export async function lockBudget(tx: Prisma.TransactionClient, memberId: string, year: number) {
   const rows = await tx.$queryRaw<{ id: string }[]>`

@@ -41,9 +41,10 @@ const oneOf = <T extends string>(allowed: readonly T[], value: unknown): T | und
 
 const shown = (value: unknown) => JSON.stringify(value) ?? String(value);
 
+const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
 /** Characters as people count them (an emoji or an accented letter is one). */
-export const charactersIn = (text: string) =>
-  [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text)].length;
+export const charactersIn = (text: string) => [...GRAPHEMES.segment(text)].length;
 
 /** Text of `minimum` to `maximum` characters, trimmed; control characters other than a new line refused. */
 export function textIn(value: unknown, field: string, what: string, minimum: number, maximum: number): string {
@@ -184,6 +185,19 @@ export function languageIn(value: unknown, field = 'language'): Language {
   return language;
 }
 
+/** A skill's code, lower-cased (`Safe-Lifting` → `safe-lifting`). */
+export function skillCodeIn(value: unknown, field: string): string {
+  const code = typeof value === 'string' ? value.trim().toLowerCase() : '';
+  if (!SKILL_CODE.test(code) || code.length > 40) {
+    throw new DomainError(
+      'INVALID_SKILL',
+      field,
+      `A skill code is lower-case words joined by hyphens, such as safe-lifting; got ${shown(value)}.`,
+    );
+  }
+  return code;
+}
+
 /** A course's skills: 0 to 20 skill codes, each once. */
 export function skillsIn(value: unknown, field = 'skills'): string[] {
   if (!Array.isArray(value))
@@ -193,14 +207,7 @@ export function skillsIn(value: unknown, field = 'skills'): string[] {
   }
   const seen = new Set<string>();
   return value.map((skill: unknown, i) => {
-    const code = typeof skill === 'string' ? skill.trim().toLowerCase() : '';
-    if (!SKILL_CODE.test(code) || code.length > 40) {
-      throw new DomainError(
-        'INVALID_SKILL',
-        `${field}[${i}]`,
-        `A skill code is lower-case words joined by hyphens, such as safe-lifting; got ${shown(skill)}.`,
-      );
-    }
+    const code = skillCodeIn(skill, `${field}[${i}]`);
     if (seen.has(code))
       throw new DomainError('DUPLICATE_SKILL', `${field}[${i}]`, `The skill ${code} is listed twice.`);
     seen.add(code);

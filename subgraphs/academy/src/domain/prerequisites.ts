@@ -43,7 +43,12 @@ const invalid = (field: string, message: string) => new DomainError('INVALID_PRE
 export function checkRule(rule: PrerequisiteRule, ownCode: string, field = 'prerequisites'): PrerequisiteRule {
   let courses = 0;
   const walk = (node: PrerequisiteRule, at: string, depth: number, alternatives = false): PrerequisiteRule => {
-    if (node && typeof node === 'object' && 'course' in node) {
+    const given = ['course', 'allOf', 'anyOf'].filter(
+      (key) => node && typeof node === 'object' && (node as Record<string, unknown>)[key] != null,
+    );
+    if (given.length !== 1)
+      throw invalid(at, 'A prerequisite is either one course, or a group of all of or any of some prerequisites.');
+    if ('course' in node && node.course != null) {
       const code = courseCodeIn(node.course, `${at}.course`);
       if (code === ownCode && !alternatives) {
         throw invalid(
@@ -54,7 +59,7 @@ export function checkRule(rule: PrerequisiteRule, ownCode: string, field = 'prer
       courses++;
       return { course: code };
     }
-    const kind = node && typeof node === 'object' && 'allOf' in node ? 'allOf' : 'anyOf';
+    const kind = (node as Record<string, unknown>).allOf != null ? 'allOf' : 'anyOf';
     const members = (node as Record<string, unknown>)?.[kind];
     if (!Array.isArray(members)) {
       throw invalid(at, 'A prerequisite is a course, or a group of all of or any of some prerequisites.');

@@ -108,19 +108,48 @@ export function checkSession(input: SessionInput, now: Date, modeOfDelivery?: st
 }
 
 /** A moment as people in the Netherlands read it: `2026-03-20 17:00`. */
+const AMSTERDAM_MINUTE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
 export function amsterdamTime(at: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Amsterdam',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
+  const parts = AMSTERDAM_MINUTE.formatToParts(at);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
 }
 
 /** The calendar year, in the Netherlands, of a moment (a session at 23:30 UTC on 31 December is next year's). */
 export const dutchYearOf = (at: Date): number => Number(amsterdamTime(at).slice(0, 4));
+
+/**
+ * Rule 2a: a session is cancelled or changed only before it starts, and only once cancelled.
+ * "Cancelled" wins over "started": a cancelled session is not changed again.
+ */
+export function checkSessionChange(session: { startsAt: Date; cancelledAt: Date | null }, now: Date): void {
+  if (session.cancelledAt)
+    throw new DomainError('SESSION_CANCELLED', 'id', 'This session has been cancelled already.', 'CONFLICT');
+  if (session.startsAt.getTime() <= now.getTime())
+    throw new DomainError(
+      'SESSION_STARTED',
+      'id',
+      `This session started on ${amsterdamTime(session.startsAt)} (Amsterdam time); it can no longer be changed or cancelled.`,
+      'CONFLICT',
+    );
+}
+
+/** Rule 2a: a session never has fewer seats than people enrolled in it. */
+export function checkCapacityChange(change: { capacity: number; enrolled: number }): void {
+  if (change.capacity < change.enrolled)
+    throw new DomainError(
+      'CAPACITY_BELOW_ENROLLED',
+      'input.capacity',
+      `${change.enrolled} people are enrolled; the session cannot have fewer seats (${change.capacity}). Cancel enrolments first.`,
+      'CONFLICT',
+    );
+}

@@ -11,16 +11,16 @@ import { money } from './references';
  * signed-in person of the sector; sessions are scheduled by the Academy's administrators.
  */
 
-const LevelEnum = builder.enumType('CourseLevel', {
+export const LevelEnum = builder.enumType('CourseLevel', {
   description: 'NONE or the MBO level (1–4) the course is at.',
   values: LEVELS,
 });
-const ModeEnum = builder.enumType('ModeOfDelivery', { values: MODES_OF_DELIVERY });
+export const ModeEnum = builder.enumType('ModeOfDelivery', { values: MODES_OF_DELIVERY });
 const LocationKindEnum = builder.enumType('SessionLocationKind', {
   values: ['MEMBER_SHOP', 'TRAINING_CENTRE', 'ONLINE'] as const,
 });
 
-const SkillRef = builder.objectRef<{ code: string; name: string }>('CourseSkill').implement({
+export const SkillRef = builder.objectRef<{ code: string; name: string }>('CourseSkill').implement({
   description: 'A skill a course teaches.',
   fields: (t) => ({ code: t.exposeString('code'), name: t.exposeString('name') }),
 });
@@ -50,6 +50,11 @@ builder.prismaObject('CourseSession', {
     trainerId: t.exposeID('trainerId', { nullable: true, description: 'The user who teaches it.' }),
     enrolmentOpensAt: t.expose('enrolmentOpensAt', { type: 'DateTime', nullable: true }),
     enrolmentClosesAt: t.expose('enrolmentClosesAt', { type: 'DateTime', nullable: true }),
+    cancelledAt: t.expose('cancelledAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the Academy cancelled it (none: it goes ahead).',
+    }),
   }),
 });
 

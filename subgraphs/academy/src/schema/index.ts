@@ -1,5 +1,6 @@
 import { builder } from '../builder';
 import './catalogue';
+import './catalogue-admin';
 import './enrolments';
 import './certificates';
 import './people';

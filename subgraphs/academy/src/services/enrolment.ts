@@ -2,7 +2,7 @@ import { recordChange, todayInNetherlands } from '@samen-sterk/subgraph-runtime'
 import { DomainError } from '@samen-sterk/subgraph-runtime/pure';
 import type { AcademyContext } from '../builder';
 import { rulesOf } from '../data/catalogue';
-import { findEnrolment, lockBudget, lockSession } from '../data/enrolments';
+import { findEnrolment, lockBudget, lockSeats, lockSession } from '../data/enrolments';
 import { decideFunding, movementFor } from '../domain/budget';
 import { idIn } from '../domain/checks';
 import {
@@ -65,55 +65,58 @@ export async function enrol(ctx: AcademyContext, input: EnrolInput): Promise<{ i
       'FORBIDDEN',
     );
   const now = new Date();
+  // What does not change with the seats is read before the session's lock is taken, so that the
+  // lock is held only while seats, waitlist and budget are counted and written.
+  const session = await ctx.db.courseSession.findUnique({ where: { id: sessionId }, include: { course: true } });
+  if (!session || session.cancelledAt) throw noSession();
+  checkEnrolmentWindow({ ...session, now });
+  const prerequisites = await prerequisitesOf(ctx.db, session, employeeId);
+  if (!prerequisites.met && !input.overridePrerequisites)
+    throw new DomainError(
+      'PREREQUISITES_NOT_MET',
+      'sessionId',
+      `${session.course.title} needs earlier courses first. ${prerequisites.missing.join(' ')}`,
+      'CONFLICT',
+    );
+  const settings = await ctx.db.memberAcademySettings.findUnique({ where: { memberId } });
+  const price = session.course.price.toFixed(2);
+  const paidFromBudget = session.course.fundable && !session.course.price.isZero();
+  const year = dutchYearOf(session.startsAt);
   return ctx.db.$transaction(async (tx) => {
-    const session = await lockSession(tx, sessionId);
-    if (!session || session.cancelledAt) throw noSession();
-    checkEnrolmentWindow({ ...session, now });
+    const seats = await lockSeats(tx, session.id);
+    if (!seats || seats.cancelledAt) throw noSession();
     const earlier = await tx.enrolment.findMany({
       where: { activeSessionId: session.id, employeeId },
       select: { status: true },
     });
     checkNotTwice(earlier as { status: EnrolmentStatus }[]);
-    const [rule] = await rulesOf(tx, [session.courseId]);
-    const day = todayInNetherlands(session.startsAt);
-    const named = rule ? await tx.course.findMany({ where: { code: { in: coursesIn(rule) } } }) : [];
-    const titles = Object.fromEntries(named.map((c) => [c.code, c.title]));
-    const prerequisites = evaluatePrerequisites(rule ?? null, await completionsOf(tx, employeeId), day, titles);
-    if (!prerequisites.met && !input.overridePrerequisites)
-      throw new DomainError(
-        'PREREQUISITES_NOT_MET',
-        'sessionId',
-        `${session.course.title} needs earlier courses first. ${prerequisites.missing.join(' ')}`,
-        'CONFLICT',
-      );
-    const settings = await tx.memberAcademySettings.findUnique({ where: { memberId } });
     const waiting = await tx.enrolment.count({ where: { sessionId: session.id, status: 'WAITLISTED' } });
     const status = newEnrolmentStatus({
       madeBy: actor.role,
       memberRequiresApproval: settings?.enrolmentNeedsApproval ?? false,
-      seats: { capacity: session.capacity, enrolled: session.enrolledCount, waiting },
+      seats: { capacity: seats.capacity, enrolled: seats.enrolledCount, waiting },
     });
-    const year = dutchYearOf(session.startsAt);
-    const budget = await lockBudget(tx, memberId, year);
+    const budget = paidFromBudget ? await lockBudget(tx, memberId, year) : null;
     const funding = decideFunding({
       budget: budget && {
         granted: budget.granted.toFixed(2),
         reserved: budget.reserved.toFixed(2),
         spent: budget.spent.toFixed(2),
       },
-      price: session.course.price.toFixed(2),
+      price,
       fundable: session.course.fundable,
       memberPays: !!input.memberPays,
       courseTitle: session.course.title,
     });
-    const waitlistPosition = status === 'WAITLISTED' ? session.waitlistSequence + 1 : null;
-    await tx.courseSession.update({
-      where: { id: session.id },
-      data: {
-        ...(status === 'ENROLLED' ? { enrolledCount: { increment: 1 } } : {}),
-        ...(waitlistPosition ? { waitlistSequence: waitlistPosition } : {}),
-      },
-    });
+    const waitlistPosition = status === 'WAITLISTED' ? seats.waitlistSequence + 1 : null;
+    if (status === 'ENROLLED' || waitlistPosition)
+      await tx.courseSession.update({
+        where: { id: session.id },
+        data: {
+          ...(status === 'ENROLLED' ? { enrolledCount: { increment: 1 } } : {}),
+          ...(waitlistPosition ? { waitlistSequence: waitlistPosition } : {}),
+        },
+      });
     const enrolment = await tx.enrolment.create({
       data: {
         sessionId: session.id,
@@ -130,6 +133,7 @@ export async function enrol(ctx: AcademyContext, input: EnrolInput): Promise<{ i
         budgetYear: funding.movement ? year : null,
         prerequisitesOverridden: !prerequisites.met,
       },
+      select: { id: true },
     });
     if (funding.movement && budget) await storeMovement(tx, budget, enrolment.id, funding.movement);
     await recordChange(tx, {
@@ -148,6 +152,22 @@ export async function enrol(ctx: AcademyContext, input: EnrolInput): Promise<{ i
     });
     return { id: enrolment.id };
   }, ENROLMENT_TRANSACTION);
+}
+
+/** Whether the employee meets the course's prerequisite rule on the session's first day (rule 9). */
+async function prerequisitesOf(
+  db: Prisma.TransactionClient,
+  session: { courseId: string; startsAt: Date },
+  employeeId: string,
+) {
+  const [rule] = await rulesOf(db, [session.courseId]);
+  if (!rule) return evaluatePrerequisites(null, [], todayInNetherlands(session.startsAt), {});
+  const named = await db.course.findMany({
+    where: { code: { in: coursesIn(rule) } },
+    select: { code: true, title: true },
+  });
+  const titles = Object.fromEntries(named.map((c) => [c.code, c.title]));
+  return evaluatePrerequisites(rule, await completionsOf(db, employeeId), todayInNetherlands(session.startsAt), titles);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { recordChange } from '@samen-sterk/subgraph-runtime';
-import { applyMovement, type Movement } from '../domain/budget';
+import { lockBudget } from '../data/enrolments';
+import { applyMovement, movementFor, type Movement } from '../domain/budget';
 import { promote } from '../domain/enrolment';
 import type { Prisma } from '../generated/prisma/client';
 
@@ -66,4 +67,48 @@ export async function storeMovement(
   await tx.budgetMovement.create({
     data: { budgetId: budget.id, enrolmentId, kind: movement.kind, amount: movement.amount },
   });
+}
+
+/** An enrolment as `cancelAll` needs it. */
+export interface Cancellable {
+  id: string;
+  status: string;
+  memberId: string;
+  budgetYear: number | null;
+  reservedAmount: { toFixed(n: number): string };
+}
+
+/**
+ * Cancels enrolments of one session at once (the session was cancelled, or it started while they
+ * still waited or awaited approval), releasing each one's own reservation. The caller holds the
+ * session's lock; budgets are locked in member order, so that two such runs never wait on each
+ * other's budgets.
+ */
+export async function cancelAll(
+  tx: Prisma.TransactionClient,
+  enrolments: readonly Cancellable[],
+  change: { actorId: string; reason: string; now: Date },
+) {
+  const inOrder = [...enrolments].sort((a, b) => a.memberId.localeCompare(b.memberId) || a.id.localeCompare(b.id));
+  for (const enrolment of inOrder) {
+    await tx.enrolment.update({
+      where: { id: enrolment.id },
+      data: { status: 'CANCELLED', activeSessionId: null, statusChangedAt: change.now },
+    });
+    const movement = movementFor('CANCELLED', enrolment.reservedAmount.toFixed(2));
+    if (movement && enrolment.budgetYear !== null) {
+      const budget = await lockBudget(tx, enrolment.memberId, enrolment.budgetYear);
+      if (budget) await storeMovement(tx, budget, enrolment.id, movement);
+    }
+    await recordChange(tx, {
+      actorId: change.actorId,
+      memberId: enrolment.memberId,
+      action: 'ENROLMENT_CANCELLED',
+      entityType: 'Enrolment',
+      entityId: enrolment.id,
+      before: { status: enrolment.status },
+      after: { status: 'CANCELLED', reason: change.reason },
+    });
+  }
+  return inOrder.length;
 }

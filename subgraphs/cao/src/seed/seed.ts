@@ -1,4 +1,4 @@
-import { parseCalendarDate } from '@samen-sterk/subgraph-runtime';
+import { parseCalendarDate, SEED_TRANSACTION } from '@samen-sterk/subgraph-runtime';
 import cao2024 from '../../seed-data/cao-kringloop-2024.json';
 import minimumWage from '../../seed-data/minimum-wage-nl.json';
 import { BBL_PERCENT, YOUTH_PERCENT } from '../domain/minimum-wage';
@@ -82,6 +82,6 @@ export async function seedCao(prisma: PrismaClient): Promise<{ seeded: boolean; 
         after: { source: 'seed-data/cao-kringloop-2024.json, minimum-wage-nl.json' },
       },
     });
-  });
+  }, SEED_TRANSACTION);
   return { seeded: true, cells: await prisma.wageStep.count(), rates: await prisma.minimumWageRate.count() };
 }

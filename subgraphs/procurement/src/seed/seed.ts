@@ -1,4 +1,4 @@
-import { demoId, todayInNetherlands } from '@samen-sterk/subgraph-runtime';
+import { demoId, SEED_TRANSACTION, todayInNetherlands } from '@samen-sterk/subgraph-runtime';
 import type { PrismaClient, TierBasis } from '../generated/prisma/client';
 import catalogue from './catalogue.json';
 
@@ -84,6 +84,6 @@ export async function seedProcurement(prisma: PrismaClient): Promise<{ seeded: b
         overBudget: i === 1 ? ('APPROVAL' as const) : ('REFUSE' as const),
       })),
     });
-  });
+  }, SEED_TRANSACTION);
   return { seeded: true };
 }

@@ -110,3 +110,10 @@ async function ping(sql: SqlExecutor): Promise<boolean> {
     return false;
   }
 }
+
+/**
+ * Transaction options for seeding demo data: Prisma ends an interactive transaction after 5 s by
+ * default, which a seed on a loaded machine can pass (and a statement of a nested create then
+ * met a rolled-back parent: a foreign-key error on PostgreSQL at start-up).
+ */
+export const SEED_TRANSACTION = { maxWait: 10_000, timeout: 120_000 } as const;

@@ -17,9 +17,12 @@ export function parseCalendarDate(value: string): Date | null {
 
 export const formatCalendarDate = (date: Date) => date.toISOString().slice(0, 10);
 
+/** Made once: building an Intl formatter costs far more than using it (it loads time-zone data). */
+const AMSTERDAM_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
+
 /** Today in the Netherlands, as a calendar date. */
 export function todayInNetherlands(now = new Date()): Date {
-  const local = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
+  const local = AMSTERDAM_DAY.format(now);
   return parseCalendarDate(local)!;
 }
 
