@@ -8,11 +8,12 @@ const swc = [
 
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/gateway', '<rootDir>/subgraphs', '<rootDir>/schema', '<rootDir>/scripts'],
+  roots: ['<rootDir>/gateway', '<rootDir>/subgraphs', '<rootDir>/schema', '<rootDir>/scripts', '<rootDir>/clients'],
   testMatch: ['**/__tests__/**/*.test.ts', '**/__integration-tests__/**/*.test.ts'],
   transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
-  // jose ships ESM only; let swc turn it into CommonJS like our own code.
-  transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/)?(jose)[@/])'],
+  // jose (and auto-bind, under GraphQL Code Generator in the SDK's test) ship ESM only; let swc
+  // turn them into CommonJS like our own code.
+  transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/)?(jose|auto-bind)[@/])'],
   testTimeout: 30000,
   globalSetup: '<rootDir>/gateway/__integration-tests__/testkit/global-setup.ts',
   globalTeardown: '<rootDir>/gateway/__integration-tests__/testkit/global-teardown.ts',
