@@ -194,3 +194,43 @@ test("who needs recertification soon: the member's HR sees its people, expiring 
   expect(JSON.stringify(await dueOf(tokens.hr2, M2))).not.toContain(certificate.code);
   await sql.query(`UPDATE certificate SET expires_on = $1 WHERE code = $2`, [certificate.expiresOn, certificate.code]);
 });
+
+test("the employee's progress on each learning path: BHV basis done counts on the paths that have it", async () => {
+  const PATHS = `query($id: ID!) { employee(id: $id) { learningPaths { path { code } percent requiredDone requiredTotal complete
+    completedOn next { course { code } } steps { position required state course { code } } } } }`;
+  type Progress = {
+    path: { code: string };
+    percent: number;
+    requiredDone: number;
+    requiredTotal: number;
+    complete: boolean;
+    completedOn: string | null;
+    next: { course: { code: string } } | null;
+    steps: { position: number; required: boolean; state: string; course: { code: string } }[];
+  };
+  for (const token of [tokens.frank, tokens.hr1]) {
+    const paths = expectOk(
+      await tp.query<{ employee: { learningPaths: Progress[] } }>(PATHS, { token, variables: { id: FRANK } }),
+    ).employee.learningPaths;
+    expect(nonEmpty(paths).map((p) => p.path.code)).toEqual(
+      expect.arrayContaining(['LL-ELEKTRA', 'LL-WERKBEGELEIDER', 'LL-WINKEL']),
+    );
+    // LL-WERKBEGELEIDER: KS-101, (FB-101), JC-200, BHV-101 — one of three required steps done: 33 % (rounded down).
+    const coach = paths.find((p) => p.path.code === 'LL-WERKBEGELEIDER')!;
+    expect(coach).toMatchObject({ percent: 33, requiredDone: 1, requiredTotal: 3, complete: false, completedOn: null });
+    expect(coach.next!.course.code).toBe('KS-101');
+    expect(coach.steps.map((s) => [s.course.code, s.state])).toEqual([
+      ['KS-101', 'TODO'],
+      ['FB-101', 'TODO'],
+      ['JC-200', 'TODO'],
+      ['BHV-101', 'DONE'],
+    ]);
+    // LL-WINKEL has BHV-101 as an optional step: no required step done yet.
+    const shop = paths.find((p) => p.path.code === 'LL-WINKEL')!;
+    expect(shop).toMatchObject({ percent: 0, requiredDone: 0 });
+    expect(shop.steps.find((s) => s.course.code === 'BHV-101')!.state).toBe('DONE');
+  }
+  // Another member's HR does not see the employee at all.
+  const res = await tp.query<{ employee: unknown }>(PATHS, { token: tokens.hr2, variables: { id: FRANK } });
+  expect(res.data?.employee ?? null).toBeNull();
+});

@@ -58,7 +58,7 @@ builder.prismaObject('CourseSession', {
   }),
 });
 
-builder.prismaObject('Course', {
+export const CourseObject = builder.prismaObject('Course', {
   description: 'A course (OOAPI: course): what is taught, independent of when and where.',
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -112,7 +112,7 @@ builder.prismaObject('LearningPathStep', {
   }),
 });
 
-builder.prismaObject('LearningPath', {
+export const LearningPathObject = builder.prismaObject('LearningPath', {
   description: 'A learning path (leerlijn): ordered steps towards a role, each one course.',
   fields: (t) => ({
     id: t.exposeID('id'),

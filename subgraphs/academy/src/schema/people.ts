@@ -3,7 +3,9 @@ import { builder } from '../builder';
 import { enrolmentsOfMember, visibleEnrolments } from '../data/enrolments';
 import { available } from '../domain/budget';
 import { dutchYearOf } from '../domain/session';
-import { skillsPassportOf, visibleCertificates } from '../services/passport';
+import type { Course, LearningPath } from '../generated/prisma/client';
+import { pathProgressOf, skillsPassportOf, visibleCertificates } from '../services/passport';
+import { CourseObject, LearningPathObject } from './catalogue';
 import './certificates';
 import { EmployeeRef, MemberRef, money } from './references';
 
@@ -86,6 +88,52 @@ MemberRef.implement({
   }),
 });
 
+type StepProgress = { position: number; required: boolean; state: string; course: Course };
+
+const StepProgressRef = builder.objectRef<StepProgress>('LearningPathStepProgress').implement({
+  fields: (t) => ({
+    position: t.exposeInt('position'),
+    required: t.exposeBoolean('required'),
+    course: t.field({ type: CourseObject, resolve: (s) => s.course }),
+    state: t.exposeString('state', {
+      description:
+        'DONE (a valid completion), EXPIRED (its certificate lapsed), IN_PROGRESS (requested, waitlisted or enrolled) or TODO.',
+    }),
+  }),
+});
+
+const PathProgressRef = builder
+  .objectRef<{
+    path: LearningPath;
+    steps: StepProgress[];
+    requiredDone: number;
+    requiredTotal: number;
+    percent: number;
+    next: StepProgress | null;
+    complete: boolean;
+    completedOn: Date | null;
+  }>('LearningPathProgress')
+  .implement({
+    description: "An employee's progress on a learning path.",
+    fields: (t) => ({
+      path: t.field({ type: LearningPathObject, resolve: (p) => p.path }),
+      steps: t.field({ type: [StepProgressRef], resolve: (p) => p.steps }),
+      requiredDone: t.exposeInt('requiredDone'),
+      requiredTotal: t.exposeInt('requiredTotal'),
+      percent: t.exposeInt('percent', {
+        description: 'Required steps done, in whole percent, rounded down: 100 only when complete.',
+      }),
+      next: t.field({
+        type: StepProgressRef,
+        nullable: true,
+        description: 'The first required step not done.',
+        resolve: (p) => p.next,
+      }),
+      complete: t.exposeBoolean('complete'),
+      completedOn: t.expose('completedOn', { type: 'Date', nullable: true }),
+    }),
+  });
+
 EmployeeRef.implement({
   externalFields: () => ({}),
   fields: (t) => ({
@@ -124,6 +172,13 @@ EmployeeRef.implement({
         'The skills passport: skills of completed courses, by name (at most one per skill of the catalogue).',
       args: { on: t.arg({ type: 'Date', description: 'Default: today.' }) },
       resolve: (employee, { on }, ctx) => skillsPassportOf(ctx, employee.id, on ?? todayInNetherlands()),
+    }),
+    learningPaths: t.field({
+      type: [PathProgressRef],
+      description:
+        'Progress on every learning path on offer (at most 100), by code, from what the caller may see of this employee.',
+      args: { on: t.arg({ type: 'Date', description: 'Default: today.' }) },
+      resolve: (employee, { on }, ctx) => pathProgressOf(ctx, employee.id, on ?? todayInNetherlands()),
     }),
   }),
 });
