@@ -107,14 +107,25 @@ export function checkModeChange(mode: ModeOfDelivery, sessionsToCome: readonly S
 }
 
 /**
- * Rule 16: a course is retired (taken out of the catalogue) only when no active learning path
- * has it as a step and none of its sessions to come has anyone enrolled, waiting or asking.
+ * Rule 16: a course is retired (taken out of the catalogue) only when no other course on offer
+ * requires it, no active learning path has it as a step and none of its sessions to come has
+ * anyone enrolled, waiting or asking.
  */
 export function checkRetirement(course: {
   code: string;
   onPaths: readonly string[];
+  /** Other courses on offer whose prerequisite rule names it. */
+  requiredBy?: readonly string[];
   sessionsToCome: readonly SessionToCome[];
 }): void {
+  const requiredBy = course.requiredBy ?? [];
+  if (requiredBy.length > 0)
+    throw new DomainError(
+      'COURSE_IN_USE',
+      'active',
+      `${course.code} is a prerequisite of ${requiredBy.join(', ')}; change ${requiredBy.length === 1 ? 'its rule' : 'their rules'} first.`,
+      'CONFLICT',
+    );
   if (course.onPaths.length > 0)
     throw new DomainError(
       'COURSE_IN_USE',

@@ -221,7 +221,11 @@ export async function updateCourse(ctx: AcademyContext, id: string, change: Cour
     const retiring = change.active === false && current.active;
     if (retiring) {
       const onPaths = (await activePathsWith(tx, id)).map((p) => p.code);
-      withinField('input', () => checkRetirement({ code: current.code, onPaths, sessionsToCome: toCome }));
+      const requiredBy = Object.entries(await catalogueByCode(tx))
+        .filter(([code, c]) => c.active && code !== current.code && coursesIn(c.prerequisites).includes(current.code))
+        .map(([code]) => code)
+        .sort();
+      withinField('input', () => checkRetirement({ code: current.code, onPaths, requiredBy, sessionsToCome: toCome }));
     }
     let rule: PrerequisiteRule | null | undefined;
     if (change.prerequisites !== undefined) {

@@ -72,6 +72,9 @@ describe('changing a course in use (rule 16)', () => {
       'VT-101 is a step of LL-WINKEL, LL-ELEKTRA; take it off those paths first.',
     );
     expect(() =>
+      checkRetirement({ code: 'VT-101', onPaths: [], requiredBy: ['HT-101', 'MEU-120'], sessionsToCome: [] }),
+    ).toThrow('VT-101 is a prerequisite of HT-101, MEU-120; change their rules first.');
+    expect(() =>
       checkRetirement({
         code: 'VT-101',
         onPaths: [],
