@@ -198,12 +198,21 @@ test('a new price holds for new enrolments; an enrolment keeps the amount it res
 });
 
 test('retiring a course: refused while on a path or while a session to come has people; else its empty sessions are cancelled', async () => {
-  await expectRefusedWithoutWrites(
+  // ELEK-101 is required by ELEK-210 and a step of LL-ELEKTRA; NT2-101 only a step of LL-WINKEL.
+  const required = await expectRefusedWithoutWrites(
     db(),
     () => update(COURSE['ELEK-101'], { active: false }),
     'CONFLICT',
     'input.active',
   );
+  expect(required.errors![0]!.message).toBe('ELEK-101 is a prerequisite of ELEK-210; change its rule first.');
+  const onPath = await expectRefusedWithoutWrites(
+    db(),
+    () => update(COURSE['NT2-101'], { active: false }),
+    'CONFLICT',
+    'input.active',
+  );
+  expect(onPath.errors![0]!.message).toContain('LL-WINKEL');
   const id = expectOk(await create(course('KAS-501'))).createCourse.id;
   const taken = await scheduleSession(tp, tokens.admin, id, 4);
   const e = expectOk(
