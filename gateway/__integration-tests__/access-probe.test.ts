@@ -18,6 +18,10 @@ import {
   type RootField,
 } from './testkit/schema-walk';
 
+// Each test here walks every field of the supergraph (hundreds of requests): on two busy cores one
+// takes minutes, not the suite's 30 seconds, and grows with each field a subgraph adds.
+jest.setTimeout(300_000);
+
 // The access probe: every query and mutation of the supergraph, called by every role acting
 // for member A with the ids of member B (and by an employee with a colleague's ids). Nothing of
 // the other member (or colleague) may come back, and nothing may be written. The fields come

@@ -9,6 +9,10 @@ import { setUpQuery } from './testkit/set-up';
 import { usePlatform } from './testkit/use-platform';
 import { argumentPaths, requestFor, rootFields, type RootField } from './testkit/schema-walk';
 
+// Each test here sends every hostile value to every argument of a mutation and checks the database
+// after each (hundreds of requests): on two busy cores one can take minutes, not the suite's 30 s.
+jest.setTimeout(300_000);
+
 // Schema-driven fuzzing: every argument of every mutation (nested input fields included) gets
 // hostile values, by someone who may call the mutation for their own member. Whatever comes
 // in, the answer is never our fault (no INTERNAL_SERVER_ERROR, no 5xx), a refusal writes
