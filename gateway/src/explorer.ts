@@ -119,7 +119,7 @@ export function demoSignInRoutes(demoUsers: readonly DemoUser[]): Router {
       users: users.map(({ id, name, role, memberId }) => ({ id, name, role, memberId })),
     });
   });
-  router.post('/dev/sign-in', express.json({ limit: '2kb', strict: true }), async (req, res, next) => {
+  router.post('/dev/sign-in', express.json({ limit: '2kb', strict: false }), async (req, res, next) => {
     const body: unknown = req.body;
     const wanted =
       body !== null && typeof body === 'object' && 'user' in body && typeof body.user === 'string' ? body.user : null;
