@@ -1,5 +1,5 @@
 import { AppShell, Burger, Button, Group, NavLink, SegmentedControl, Text, VisuallyHidden } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink as RouterLink, Route, Routes, useLocation } from 'react-router';
@@ -66,6 +66,8 @@ function Shell({ session, children }: { session: Session; children: ReactNode })
   const { t } = useTranslation();
   const { signOut } = useAuth();
   const [opened, { toggle, close }] = useDisclosure();
+  // On a narrow screen the closed menu is out of sight: out of the keyboard's and screen reader's way too.
+  const narrow = useMediaQuery('(max-width: 47.99em)');
   const location = useLocation();
   const sections = sectionsFor(t).filter((section) => section.roles.some((role) => session.roles.includes(role)));
   return (
@@ -104,7 +106,13 @@ function Shell({ session, children }: { session: Session; children: ReactNode })
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" id="main-navigation" aria-label={t('nav.label')} component="nav">
+      <AppShell.Navbar
+        p="xs"
+        id="main-navigation"
+        aria-label={t('nav.label')}
+        component="nav"
+        inert={narrow && !opened ? true : undefined}
+      >
         <VisuallyHidden>
           <h2>{t('nav.label')}</h2>
         </VisuallyHidden>

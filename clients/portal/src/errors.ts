@@ -16,7 +16,7 @@ export function errorSentence(error: CombinedError | Error | null | undefined, t
     case 'UNAUTHENTICATED':
       return t('errors.unauthenticated');
     case 'FORBIDDEN':
-      return t('errors.forbidden');
+      return t('errors.forbidden', { detail });
     case 'NOT_FOUND':
       return t('errors.notFound');
     case 'BAD_USER_INPUT':

@@ -99,10 +99,13 @@ function TierProgress({ item }: { item: Item }) {
   const label = t('catalog.toNextTier', {
     remaining: item.nextTier.remaining,
     price: money(item.nextTier.unitPrice, i18n.language),
+    unit: item.unit,
   });
   return (
     <Stack gap={4}>
-      <Progress value={share} size="lg" aria-label={label} aria-valuetext={`${share}%`} color="green.8" />
+      <Progress.Root size="lg">
+        <Progress.Section value={share} color="green.8" aria-label={label} />
+      </Progress.Root>
       <Text size="xs">{label}</Text>
     </Stack>
   );

@@ -8,7 +8,7 @@ import { ErrorNotice, Loading, nodes, Page } from '../ui';
 
 const MEMBERS = gql`
   query MembersDirectory($filter: MemberFilter) {
-    members(first: 200, filter: $filter) {
+    members(first: 100, filter: $filter) {
       totalCount
       edges {
         node {
@@ -35,6 +35,7 @@ interface MemberRow {
   keurmerk: { status: string; lastAuditOn: string | null; nextAuditDue: string | null };
 }
 
+// Due "within 90 days": before the day 90 days from today (the API's auditDueBefore is strict).
 const DUE_WITHIN_DAYS = 90;
 const addDays = (isoDate: string, days: number) => {
   const [y, m, d] = isoDate.split('-').map(Number);
@@ -57,7 +58,7 @@ export function DirectoryPage() {
   const members = [...nodes(data?.members)].sort((a, b) =>
     (a.keurmerk.nextAuditDue ?? '9999').localeCompare(b.keurmerk.nextAuditDue ?? '9999'),
   );
-  const dueSoon = members.filter((m) => m.keurmerk.nextAuditDue && m.keurmerk.nextAuditDue <= horizon).length;
+  const dueSoon = members.filter((m) => m.keurmerk.nextAuditDue && m.keurmerk.nextAuditDue < horizon).length;
   return (
     <Page title={t('directory.title')}>
       <Group align="flex-end" wrap="wrap">
@@ -91,7 +92,7 @@ export function DirectoryPage() {
               {members.map((member) => {
                 const due = member.keurmerk.nextAuditDue;
                 const overdue = !!due && due < now;
-                const soon = !!due && !overdue && due <= horizon;
+                const soon = !!due && !overdue && due < horizon;
                 return (
                   <Table.Tr key={member.id}>
                     <Table.Td>{member.name}</Table.Td>

@@ -9,7 +9,7 @@ import { ErrorNotice, Loading, nodes, Page } from '../ui';
 
 const EMPLOYEES = gql`
   query Employees($memberId: ID!, $name: String) {
-    employees(memberId: $memberId, first: 200, filter: { name: $name }) {
+    employees(memberId: $memberId, first: 100, filter: { name: $name }) {
       totalCount
       edges {
         node {

@@ -67,7 +67,7 @@ const RUN = gql`
         count
         amount
       }
-      payslips(first: 500) {
+      payslips(first: 100) {
         totalCount
         edges {
           node {
@@ -86,7 +86,7 @@ const RUN = gql`
         }
       }
     }
-    employees(memberId: $memberId, first: 500) {
+    employees(memberId: $memberId, first: 100) {
       edges {
         node {
           id
@@ -146,7 +146,9 @@ function Calculating() {
         <Text role="status" aria-live="polite">
           {t('payroll.calculating', { seconds })}
         </Text>
-        <Progress value={100} striped animated aria-label={t('payroll.calculatingLabel')} />
+        <Progress.Root size="lg">
+          <Progress.Section value={100} striped animated aria-label={t('payroll.calculatingLabel')} />
+        </Progress.Root>
       </Stack>
     </Card>
   );
@@ -368,6 +370,9 @@ export function PayrollRunPage() {
           <Title order={2} size="h3">
             {t('payroll.payslips')}
           </Title>
+          {run.payslips.totalCount > slips.length && (
+            <Text size="sm">{t('payroll.firstOf', { shown: slips.length, count: run.payslips.totalCount })}</Text>
+          )}
           <div className="table-scroll">
             <Table striped withTableBorder data-testid="run-payslips">
               <Table.Thead>
