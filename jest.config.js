@@ -8,7 +8,13 @@ const swc = [
 
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/gateway', '<rootDir>/subgraphs', '<rootDir>/schema', '<rootDir>/scripts', '<rootDir>/clients/portal'],
+  roots: [
+    '<rootDir>/gateway',
+    '<rootDir>/subgraphs',
+    '<rootDir>/schema',
+    '<rootDir>/scripts',
+    '<rootDir>/clients/portal',
+  ],
   testMatch: ['**/__tests__/**/*.test.ts', '**/__integration-tests__/**/*.test.ts'],
   transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
   // jose ships ESM only; let swc turn it into CommonJS like our own code.

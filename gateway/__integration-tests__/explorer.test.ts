@@ -9,7 +9,7 @@ import {
 import { decodeJwt } from 'jose';
 import fs from 'node:fs';
 import { expectOk } from './testkit/expect';
-import { errorCodes, graphql } from './testkit/graphql';
+import { errorCodes } from './testkit/graphql';
 import { usePlatform } from './testkit/use-platform';
 
 // The development explorer: a browser opening /graphql gets GraphiQL served from the gateway's
@@ -179,7 +179,9 @@ describe('in production (NODE_ENV=production, read when the gateway starts)', ()
       gateway = await startGateway({
         supergraphSdl: fs.readFileSync(SUPERGRAPH_PATH, 'utf8'),
         port: 0,
-        subgraphUrls: Object.fromEntries(Object.keys(tp.platform.subgraphs).map((name) => [name, tp.subgraphUrl(name as never)])),
+        subgraphUrls: Object.fromEntries(
+          Object.keys(tp.platform.subgraphs).map((name) => [name, tp.subgraphUrl(name as never)]),
+        ),
         demoUsers: DEMO_USERS,
       });
     } finally {

@@ -29,7 +29,10 @@ function filesUnder(entry: string): string[] {
 export function sourcesDigest(): string {
   const hash = crypto.createHash('sha256');
   for (const file of SOURCES.flatMap(filesUnder)) {
-    hash.update(file.split(path.sep).join('/')).update('\0').update(fs.readFileSync(path.join(PORTAL_DIR, file)));
+    hash
+      .update(file.split(path.sep).join('/'))
+      .update('\0')
+      .update(fs.readFileSync(path.join(PORTAL_DIR, file)));
   }
   return hash.digest('hex');
 }
@@ -54,7 +57,8 @@ export async function buildPortalIfChanged(): Promise<BuildResult> {
       [vite, 'build', '--logLevel', 'error'],
       { cwd: PORTAL_DIR, env: { ...process.env, NODE_ENV: 'production' }, maxBuffer: 16 * 1024 * 1024 },
       (error, _stdout, stderr) => {
-        if (error) reject(new Error(`Building the portal failed (vite build in ${PORTAL_DIR}):\n${stderr.slice(-4000)}`));
+        if (error)
+          reject(new Error(`Building the portal failed (vite build in ${PORTAL_DIR}):\n${stderr.slice(-4000)}`));
         else resolve();
       },
     );

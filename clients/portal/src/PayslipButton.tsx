@@ -29,7 +29,7 @@ export function PayslipButton({ id, label }: { id: string; label: string }) {
         {t('payroll.pdf')}
       </Button>
       {problem && (
-        <Text size="sm" c="red.9" role="alert">
+        <Text size="sm" c="#b02a21" role="alert">
           {problem}
         </Text>
       )}

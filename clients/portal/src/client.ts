@@ -52,8 +52,10 @@ export function createClient(url: string, token: string | null): Client {
             // New orders, runs and enrolments appear in lists fetched before: fetch those again.
             submitOrder: (_result, args, cache) => {
               refetchList(cache, 'orders');
-              const input = args.input as { memberId?: string } | undefined;
+              const input = args.input as { memberId?: string; contractId?: string } | undefined;
               if (input?.memberId) cache.invalidate({ __typename: 'Member', id: input.memberId });
+              // The sector's volume grew: the contract's items have other tiers and progress now.
+              if (input?.contractId) cache.invalidate({ __typename: 'Contract', id: input.contractId });
             },
             calculatePayrollRun: (_result, _args, cache) => refetchList(cache, 'payrollRuns'),
             enrol: (_result, args, cache) => {

@@ -27,7 +27,7 @@ export function ErrorNotice({ error, title }: { error: CombinedError | Error | n
   const sentence = errorSentence(error, t);
   if (!sentence) return null;
   return (
-    <Alert color="red" variant="outline" title={title ?? t('errors.title')} role="alert">
+    <Alert color="#b02a21" variant="outline" title={title ?? t('errors.title')} role="alert">
       {sentence}
     </Alert>
   );

@@ -1,4 +1,4 @@
-/* global React, ReactDOM, GraphiQL, document, window, fetch, sessionStorage */
+/* global React, ReactDOM, GraphiQL, document, window, fetch, sessionStorage, URL */
 // The development explorer: GraphiQL with a "sign in as" picker of the demo users. Picking one
 // asks the gateway for a short-lived development token (POST /dev/sign-in) and puts it in the
 // Authorization header of the headers editor, where it can be read, changed or removed.
@@ -74,7 +74,11 @@
         { id: 'ss-user', value: selected, onChange: (event) => void signIn(event.target.value) },
         h('option', { value: '' }, '— nobody —'),
         users.map((user) =>
-          h('option', { key: user.id, value: user.id }, `${user.name} (${user.role}${user.memberId ? `, ${user.memberId}` : ''})`),
+          h(
+            'option',
+            { key: user.id, value: user.id },
+            `${user.name} (${user.role}${user.memberId ? `, ${user.memberId}` : ''})`,
+          ),
         ),
       ),
       h('p', { className: 'ss-status', role: 'status' }, status),

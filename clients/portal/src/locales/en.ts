@@ -94,10 +94,12 @@ export const en: Shape<typeof nl> = {
     STEP_INCREASE_OVERDUE_one: '{{count}} employee should have had a step increase already ({{amount}} a month).',
     STEP_INCREASE_OVERDUE_other:
       '{{count}} employees should have had a step increase already ({{amount}} a month together).',
-    LKV_APPLICATION_MISSED_one: 'For {{count}} employee the wage cost benefit (LKV) was not applied for in time ({{amount}}).',
+    LKV_APPLICATION_MISSED_one:
+      'For {{count}} employee the wage cost benefit (LKV) was not applied for in time ({{amount}}).',
     LKV_APPLICATION_MISSED_other:
       'For {{count}} employees the wage cost benefit (LKV) was not applied for in time ({{amount}} together).',
-    LKV_APPLICATION_OPEN_one: 'For {{count}} employee the wage cost benefit (LKV) can still be applied for ({{amount}}).',
+    LKV_APPLICATION_OPEN_one:
+      'For {{count}} employee the wage cost benefit (LKV) can still be applied for ({{amount}}).',
     LKV_APPLICATION_OPEN_other:
       'For {{count}} employees the wage cost benefit (LKV) can still be applied for ({{amount}} together).',
   },

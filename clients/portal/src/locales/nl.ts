@@ -94,7 +94,8 @@ export const nl = {
       'Voor {{count}} medewerker is het loonkostenvoordeel (LKV) niet op tijd aangevraagd ({{amount}}).',
     LKV_APPLICATION_MISSED_other:
       'Voor {{count}} medewerkers is het loonkostenvoordeel (LKV) niet op tijd aangevraagd (samen {{amount}}).',
-    LKV_APPLICATION_OPEN_one: 'Voor {{count}} medewerker kan nog loonkostenvoordeel (LKV) worden aangevraagd ({{amount}}).',
+    LKV_APPLICATION_OPEN_one:
+      'Voor {{count}} medewerker kan nog loonkostenvoordeel (LKV) worden aangevraagd ({{amount}}).',
     LKV_APPLICATION_OPEN_other:
       'Voor {{count}} medewerkers kan nog loonkostenvoordeel (LKV) worden aangevraagd (samen {{amount}}).',
   },
@@ -285,8 +286,7 @@ export const nl = {
   },
   cao: {
     title: 'CAO-loontabel',
-    inForce:
-      '{{name}}, van kracht op {{on}} (geldig van {{from}} tot {{to}}); voltijd is {{hours}} uur per week.',
+    inForce: '{{name}}, van kracht op {{on}} (geldig van {{from}} tot {{to}}); voltijd is {{hours}} uur per week.',
     afterEffect: 'Deze CAO is afgelopen en geldt door nawerking tot er een nieuwe is.',
     caption: 'Maandloon bij voltijd en uurloon, per schaal en trede',
     step: 'Trede',

@@ -79,7 +79,9 @@ interface Course {
 function SessionRow({ session, course }: { session: Course['sessions'][number]; course: Course }) {
   const { t, i18n } = useTranslation();
   const auth = useAuth();
-  const [result, enrol] = useMutation<{ enrol: { id: string; status: string; waitlistPosition: number | null } }>(ENROL);
+  const [result, enrol] = useMutation<{ enrol: { id: string; status: string; waitlistPosition: number | null } }>(
+    ENROL,
+  );
   const [done, setDone] = useState<string | null>(null);
   const canEnrol = auth.hasRole('employee') && !!auth.session?.employeeId;
   const when = dateTime(session.startsAt, i18n.language);
@@ -168,7 +170,9 @@ export function AcademyPage() {
                       {course.sessions.length === 0 ? (
                         <Text size="sm">{t('academy.noSessions')}</Text>
                       ) : (
-                        course.sessions.map((session) => <SessionRow key={session.id} session={session} course={course} />)
+                        course.sessions.map((session) => (
+                          <SessionRow key={session.id} session={session} course={course} />
+                        ))
                       )}
                     </Stack>
                   </Accordion.Panel>

@@ -128,6 +128,8 @@ export function CatalogPage() {
     query: CONTRACT_ITEMS,
     variables: { id: contractId },
     pause: !contractId,
+    // Other members' orders move the sector's tiers: show the cached figures, then the current ones.
+    requestPolicy: 'cache-and-network',
   });
   const [submitted, submit] = useMutation<{ submitOrder: { id: string; status: string } }>(SUBMIT_ORDER);
   const list = nodes(items.data?.procurementContract?.items);
@@ -222,7 +224,10 @@ export function CatalogPage() {
                           allowNegative={false}
                           value={quantities[item.id] ?? 0}
                           onChange={(value) =>
-                            setQuantities((current) => ({ ...current, [item.id]: typeof value === 'number' ? value : 0 }))
+                            setQuantities((current) => ({
+                              ...current,
+                              [item.id]: typeof value === 'number' ? value : 0,
+                            }))
                           }
                         />
                       </Table.Td>
@@ -233,9 +238,7 @@ export function CatalogPage() {
             </div>
             <Card withBorder>
               <Group justify="space-between">
-                <Text>
-                  {t('catalog.estimate', { count: lines.length, amount: money(fromCents(estimate), lang) })}
-                </Text>
+                <Text>{t('catalog.estimate', { count: lines.length, amount: money(fromCents(estimate), lang) })}</Text>
                 <Button type="submit" disabled={lines.length === 0} loading={submitted.fetching}>
                   {t('catalog.submit')}
                 </Button>

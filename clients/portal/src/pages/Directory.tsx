@@ -103,12 +103,12 @@ export function DirectoryPage() {
                       <Group gap="xs" wrap="nowrap">
                         <span>{date(due, i18n.language)}</span>
                         {overdue && (
-                          <Badge variant="filled" color="red.9">
+                          <Badge variant="filled" color="#b02a21">
                             {t('directory.overdue')}
                           </Badge>
                         )}
                         {soon && (
-                          <Badge variant="filled" color="orange.9">
+                          <Badge variant="filled" color="#9c3d00">
                             {t('directory.dueSoon')}
                           </Badge>
                         )}

@@ -66,9 +66,7 @@ export function EmployeesPage() {
       />
       <ErrorNotice error={error} />
       {fetching && !data && <Loading />}
-      {data && (
-        <Text role="status">{t('employees.count', { count: data.employees.totalCount })}</Text>
-      )}
+      {data && <Text role="status">{t('employees.count', { count: data.employees.totalCount })}</Text>}
       {employees.length > 0 && (
         <div className="table-scroll">
           <Table striped withTableBorder data-testid="employees">
@@ -91,8 +89,12 @@ export function EmployeesPage() {
                     <Table.Td>
                       {employment.caoScale} / {employment.caoStep}
                     </Table.Td>
-                    <Table.Td>{employment.hoursPerWeek.replace('.', i18n.language.startsWith('nl') ? ',' : '.')}</Table.Td>
-                    <Table.Td>{t(`contractType.${employment.contractType}`, { defaultValue: employment.contractType })}</Table.Td>
+                    <Table.Td>
+                      {employment.hoursPerWeek.replace('.', i18n.language.startsWith('nl') ? ',' : '.')}
+                    </Table.Td>
+                    <Table.Td>
+                      {t(`contractType.${employment.contractType}`, { defaultValue: employment.contractType })}
+                    </Table.Td>
                     <Table.Td>
                       {date(employment.startDate, i18n.language)}
                       {employment.endDate && ` – ${date(employment.endDate, i18n.language)}`}

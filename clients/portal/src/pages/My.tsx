@@ -88,7 +88,14 @@ interface MyData {
         };
       }[];
     };
-    skills: { code: string; name: string; status: string; since: string; validUntil: string | null; courses: string[] }[];
+    skills: {
+      code: string;
+      name: string;
+      status: string;
+      since: string;
+      validUntil: string | null;
+      courses: string[];
+    }[];
     enrolments: {
       edges: {
         node: {
@@ -197,7 +204,8 @@ export function MyPage() {
                       <Text fw={600}>{certificate.title}</Text>
                       <Text size="sm">
                         {t('my.issuedOn', { date: date(certificate.issuedOn, lang) })}
-                        {certificate.expiresOn && ` · ${t('my.validUntil', { date: date(certificate.expiresOn, lang) })}`}
+                        {certificate.expiresOn &&
+                          ` · ${t('my.validUntil', { date: date(certificate.expiresOn, lang) })}`}
                         {` · ${t('my.code')}: ${certificate.code}`}
                       </Text>
                     </div>

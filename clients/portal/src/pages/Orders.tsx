@@ -1,4 +1,18 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Modal, Stack, Stepper, Table, Text, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  Stack,
+  Stepper,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -102,7 +116,7 @@ interface OrderRow {
 
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useTranslation();
-  const color = ['REJECTED', 'CANCELLED'].includes(status) ? 'red.9' : status === 'SUBMITTED' ? 'orange.9' : 'green.9';
+  const color = ['REJECTED', 'CANCELLED'].includes(status) ? '#b02a21' : status === 'SUBMITTED' ? '#9c3d00' : 'green.9';
   return (
     <Badge variant="filled" color={color}>
       {t(`orderStatus.${status}`)}
@@ -228,7 +242,7 @@ export function OrderPage() {
               ))}
             </Stepper>
           ) : (
-            <Alert color="red" variant="outline" title={t(`orderStatus.${order.status}`)}>
+            <Alert color="#b02a21" variant="outline" title={t(`orderStatus.${order.status}`)}>
               {order.rejectReason ? t('orders.rejectedBecause', { reason: order.rejectReason }) : t('orders.stopped')}
             </Alert>
           )}
@@ -284,7 +298,7 @@ export function OrderPage() {
               <Button onClick={() => void approve({ id })} loading={approval.fetching}>
                 {t('orders.approve')}
               </Button>
-              <Button variant="outline" color="red.9" onClick={open}>
+              <Button variant="outline" color="#b02a21" onClick={open}>
                 {t('orders.reject')}
               </Button>
             </Group>
@@ -321,7 +335,7 @@ export function OrderPage() {
               <Button variant="default" onClick={close}>
                 {t('common.cancel')}
               </Button>
-              <Button type="submit" color="red.9" loading={rejection.fetching}>
+              <Button type="submit" color="#b02a21" loading={rejection.fetching}>
                 {t('orders.confirmReject')}
               </Button>
             </Group>

@@ -141,7 +141,7 @@ export function OverviewPage() {
         <SimpleGrid cols={{ base: 1, sm: 2 }} data-testid="member-overview" data-loaded-ms={loadedIn ?? undefined}>
           <Tile title={t('overview.keurmerk')} testId="tile-keurmerk">
             <Group gap="xs">
-              <Badge variant="filled" color={member.keurmerk.status === 'CERTIFIED' ? 'green' : 'orange.9'}>
+              <Badge variant="filled" color={member.keurmerk.status === 'CERTIFIED' ? 'green' : '#9c3d00'}>
                 {t(`keurmerk.${member.keurmerk.status}`)}
               </Badge>
             </Group>
@@ -193,9 +193,7 @@ export function OverviewPage() {
               )}
             </Tile>
           )}
-          {!procurement && !hr && (
-            <Text>{t('overview.adminNote')}</Text>
-          )}
+          {!procurement && !hr && <Text>{t('overview.adminNote')}</Text>}
         </SimpleGrid>
       )}
     </Page>

@@ -128,7 +128,7 @@ interface RunRow {
 export function RunStatusBadge({ status }: { status: string }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="filled" color={status === 'PAID' ? 'green.9' : status === 'APPROVED' ? 'blue.9' : 'orange.9'}>
+    <Badge variant="filled" color={status === 'PAID' ? 'green.9' : status === 'APPROVED' ? '#1d4f91' : '#9c3d00'}>
       {t(`runStatus.${status}`)}
     </Badge>
   );
@@ -194,7 +194,14 @@ export function PayrollPage() {
             </Title>
             <Text size="sm">{t('payroll.startIntro')}</Text>
             <Group align="flex-end">
-              <Select label={t('payroll.month')} data={months} value={month} onChange={(v) => v && setMonth(v)} allowDeselect={false} w={180} />
+              <Select
+                label={t('payroll.month')}
+                data={months}
+                value={month}
+                onChange={(v) => v && setMonth(v)}
+                allowDeselect={false}
+                w={180}
+              />
               <NumberInput
                 label={t('payroll.year')}
                 value={year}
@@ -315,7 +322,7 @@ export function PayrollRunPage() {
                   {t('payroll.compliantText', { count: slips.length })}
                 </Alert>
               ) : (
-                <Alert color="red.9" variant="outline" title={t('payroll.notCompliantTitle')}>
+                <Alert color="#b02a21" variant="outline" title={t('payroll.notCompliantTitle')}>
                   <List>
                     {failing.map(({ slip, check }) => (
                       <List.Item key={`${slip.id}-${check.code}`}>

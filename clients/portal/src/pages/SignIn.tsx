@@ -45,7 +45,7 @@ export function SignInPage() {
       <Page title={t('auth.title')}>
         <Text>{t('auth.intro')}</Text>
         {problem && (
-          <Alert color="red" variant="outline" role="alert">
+          <Alert color="#b02a21" variant="outline" role="alert">
             {problem}
           </Alert>
         )}
@@ -110,7 +110,7 @@ export function SignInCallbackPage() {
     <Container size="xs" py="xl" component="main" id="main">
       <Page title={t('auth.title')}>
         {problem ? (
-          <Alert color="red" variant="outline" role="alert">
+          <Alert color="#b02a21" variant="outline" role="alert">
             {problem}
           </Alert>
         ) : (
