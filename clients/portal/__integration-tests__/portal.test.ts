@@ -72,6 +72,8 @@ async function checkPage(page: Page, name: string) {
 async function newPage(viewport = DESKTOP): Promise<Page> {
   const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'nl-NL' });
   contexts.push(context);
+  // A payroll run or an order on PGlite, on a busy two-core machine, may take its time.
+  context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   const errors: string[] = [];
   thrown.set(page, errors);
@@ -165,7 +167,7 @@ afterAll(async () => {
   );
 }, 60_000);
 
-jest.setTimeout(120_000);
+jest.setTimeout(240_000);
 
 test('the sign-in page, and signing in with the keyboard alone', async () => {
   const page = await newPage();

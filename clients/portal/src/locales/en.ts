@@ -10,6 +10,7 @@ export const en: Shape<typeof nl> = {
     skipToContent: 'Skip to content',
     nothingFound: 'Nothing found',
     cancel: 'Cancel',
+    close: 'Close',
   },
   nav: {
     label: 'Main menu',

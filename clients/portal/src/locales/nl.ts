@@ -6,6 +6,7 @@ export const nl = {
     skipToContent: 'Naar de inhoud',
     nothingFound: 'Niets gevonden',
     cancel: 'Annuleren',
+    close: 'Sluiten',
   },
   nav: {
     label: 'Hoofdmenu',

@@ -132,7 +132,7 @@ export function CatalogPage() {
     requestPolicy: 'cache-and-network',
   });
   const [submitted, submit] = useMutation<{ submitOrder: { id: string; status: string } }>(SUBMIT_ORDER);
-  const list = nodes(items.data?.procurementContract?.items);
+  const list = contractId ? nodes(items.data?.procurementContract?.items) : [];
   const lines = list.filter((item) => (quantities[item.id] ?? 0) > 0);
   const estimate = useMemo(
     () => lines.reduce((sum, item) => sum + cents(item.price) * BigInt(quantities[item.id] ?? 0), 0n),
@@ -171,6 +171,7 @@ export function CatalogPage() {
             setQuantities({});
           }}
           searchable
+          allowDeselect={false}
           nothingFoundMessage={t('common.nothingFound')}
         />
       )}

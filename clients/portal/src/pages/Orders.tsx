@@ -309,8 +309,15 @@ export function OrderPage() {
           </Anchor>
         </Stack>
       )}
-      <Modal opened={asking} onClose={close} title={t('orders.rejectTitle')}>
+      <Modal
+        opened={asking}
+        onClose={close}
+        title={t('orders.rejectTitle')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        {/* Our own message at the field instead of the browser's bubble: noValidate. */}
         <form
+          noValidate
           onSubmit={(event) => {
             event.preventDefault();
             void confirmReject();
