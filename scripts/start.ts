@@ -1,6 +1,7 @@
 // `pnpm start`: the whole platform on this machine. Embedded databases in .data/ (one folder per
 // subgraph), migrated and seeded with demo data on first run; all subgraphs and the gateway.
-// `pnpm start --fresh` deletes the data and starts again. Ctrl-C stops everything.
+// `pnpm start --fresh` deletes the data and starts again. Ctrl-C stops everything. The web portal
+// (clients/portal) is built when its sources changed and served on PORTAL_PORT (5173).
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -18,6 +19,7 @@ process.on('SIGTERM', leaveEarly);
 async function main() {
   const { dataDirFromEnv, stopOnSignals } = await import('@samen-sterk/subgraph-runtime');
   const { startPlatform } = await import('@samen-sterk/platform');
+  const { buildPortalIfChanged, startPortal } = await import('@samen-sterk/portal');
   const fresh = process.argv.includes('--fresh');
   const dataDir = path.resolve(dataDirFromEnv());
   if (fresh) {
@@ -25,7 +27,25 @@ async function main() {
     const postgres = Object.keys(process.env).some((name) => name.endsWith('_DATABASE_URL'));
     console.log(`--fresh: removed ${dataDir}${postgres ? ' (PostgreSQL databases are left as they are)' : ''}`);
   }
-  const starting = startPlatform({ seed: true, log: (message) => console.log(`  ${message}`) });
+  // The portal builds in a child process (another core) while the platform starts.
+  const building = buildPortalIfChanged();
+  building.catch(() => undefined);
+  const starting = startPlatform({ seed: true, log: (message) => console.log(`  ${message}`) }).then(
+    async (platform) => {
+      try {
+        const build = await building;
+        console.log(`  portal: ${build.built ? `built in ${(build.ms / 1000).toFixed(1)} s` : 'build is current'}`);
+        const portal = await startPortal({
+          port: portFromEnvOr('PORTAL_PORT', 5173),
+          gatewayUrl: platform.gateway.url.replace('127.0.0.1', 'localhost'),
+        });
+        return { ...platform, portal, stop: async () => (await portal.stop(), await platform.stop()) };
+      } catch (error) {
+        await platform.stop();
+        throw error;
+      }
+    },
+  );
   // Ctrl-C (also during start-up) stops everything in order and ends with exit code 0.
   const signals = stopOnSignals(async () => (await starting.catch(() => undefined))?.stop());
   process.off('SIGINT', leaveEarly);
@@ -41,7 +61,8 @@ async function main() {
   const local = (url: string) => url.replace('127.0.0.1', 'localhost');
   const gatewayUrl = local(platform.gateway.url);
   console.log(`\nSamen Sterk platform ready in ${seconds} s\n`);
-  console.log(`  gateway     ${gatewayUrl}   (open it in a browser for Apollo Sandbox)`);
+  console.log(`  portal      ${platform.portal.url}   (the web portal: sign in as a demo user)`);
+  console.log(`  gateway     ${gatewayUrl}   (open it in a browser for the GraphQL explorer)`);
   for (const [name, subgraph] of Object.entries(platform.subgraphs)) {
     const where = subgraph.database.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${path.join(dataDir, name)}`;
     console.log(`  ${name.padEnd(11)} ${local(subgraph.server.url)}   (${where})`);
@@ -62,6 +83,16 @@ Try:
     -d '{"query":"{ members(first: 3) { totalCount edges { node { name city keurmerk { status } } } } }"}'
 
 Ctrl-C stops everything; data is kept (pnpm start --fresh starts from scratch).`);
+}
+
+/** A port from the environment (0 picks a free one), else the default. */
+function portFromEnvOr(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (!raw) return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`${name} must be a port number, not "${raw}".`);
+  return port;
 }
 
 main().catch((error) => {

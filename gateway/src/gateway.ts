@@ -1,5 +1,6 @@
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
   answerTheRestAsJson,
@@ -11,6 +12,7 @@ import {
   graphqlRequestParsing,
   identityOf,
   inputErrorsPlugin,
+  isProduction,
   listen,
   logSubgraphErrors,
   refusalsAnsweredWith400,
@@ -21,7 +23,9 @@ import {
   type SubgraphCall,
   type TokenVerifier,
 } from '@samen-sterk/subgraph-runtime';
+import cors from 'cors';
 import express from 'express';
+import { demoSignInRoutes, explorerRoutes, type DemoUser } from './explorer';
 
 export interface GatewayContext {
   identity: Identity | null;
@@ -36,6 +40,26 @@ export interface GatewayOptions {
   subgraphUrls?: Record<string, string>;
   tokens?: TokenVerifier;
   gatewaySecret?: string;
+  /**
+   * The demo seed's sample users, for the development explorer's "sign in as" picker and
+   * `POST /dev/sign-in`. Ignored in production, where neither exists.
+   */
+  demoUsers?: readonly DemoUser[];
+  /**
+   * Browser origins allowed to call the gateway (CORS), such as the portal's. Default: the
+   * comma-separated `CORS_ORIGINS`; in development also any http://localhost or 127.0.0.1 port.
+   */
+  corsOrigins?: readonly string[];
+}
+
+const LOCAL_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
+
+/** Which browser origins may call the gateway: the listed ones; in development any local one. */
+function corsOriginCheck(listed: readonly string[]) {
+  const development = !isProduction();
+  return (origin: string | undefined, callback: (error: Error | null, allow?: boolean) => void) => {
+    callback(null, origin !== undefined && (listed.includes(origin) || (development && LOCAL_ORIGIN.test(origin))));
+  };
 }
 
 /**
@@ -104,13 +128,30 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: protection.allowBatchedHttpRequests,
     // Refusals from plugins that throw where Apollo expects no errors are answered 400, not 500.
-    plugins: refusalsAnsweredWith400([...protection.plugins, inputErrorsPlugin<GatewayContext>()]),
+    // No Apollo landing page (Sandbox comes from a CDN): in development `explorerRoutes` serves
+    // GraphiQL from our own files instead; in production a browser gets no page.
+    plugins: refusalsAnsweredWith400([
+      ...protection.plugins,
+      inputErrorsPlugin<GatewayContext>(),
+      ApolloServerPluginLandingPageDisabled(),
+    ]),
     validationRules: [...protection.validationRules],
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  const corsOrigins =
+    options.corsOrigins ??
+    (process.env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean);
+  app.use(cors({ origin: corsOriginCheck(corsOrigins), maxAge: 600 }));
+  if (!isProduction()) {
+    app.use(explorerRoutes());
+    app.use(demoSignInRoutes(options.demoUsers ?? []));
+  }
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
   });

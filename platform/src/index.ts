@@ -1,4 +1,5 @@
-import { startGateway } from '@samen-sterk/gateway';
+import { startGateway, type DemoUser } from '@samen-sterk/gateway';
+import { SEED_ACCOUNTS } from '@samen-sterk/members';
 import {
   portFromEnv,
   runSubgraph,
@@ -33,6 +34,16 @@ function definitionOf(subgraph: RegisteredSubgraph): SubgraphDefinition<any> {
   }
   return definition;
 }
+
+/** The demo seed's sample users (one per role), offered by the development explorer and portal. */
+export const DEMO_USERS: readonly DemoUser[] = SEED_ACCOUNTS.map((account) => ({
+  id: account.id,
+  name: account.name,
+  role: account.claimRole,
+  memberId: account.memberId,
+  employeeId: account.employeeId,
+  payrollMemberIds: account.payrollMemberIds,
+}));
 
 /** Every subgraph of the platform (the registry's, in its order); `pnpm start` and the integration tests run them all. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -81,6 +92,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       supergraphSdl: fs.readFileSync(SUPERGRAPH_PATH, 'utf8'),
       port: port('gateway'),
       subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.server.url])),
+      demoUsers: DEMO_USERS,
     });
     return {
       gateway,

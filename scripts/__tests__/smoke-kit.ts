@@ -32,10 +32,10 @@ let ports: Record<string, string> = {};
 /** `<NAME>_PORT` of a service, as the start script reads it. */
 const portVariable = (name: string) => `${name.toUpperCase().replace(/-/g, '_')}_PORT`;
 
-/** A new data folder and free ports for the gateway and every registered subgraph. */
+/** A new data folder and free ports for the gateway, the portal and every registered subgraph. */
 export async function prepareSmokeRun(): Promise<void> {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samen-sterk-smoke-'));
-  const names = ['gateway', ...SUBGRAPH_REGISTRY.map((subgraph) => subgraph.name)];
+  const names = ['gateway', 'portal', ...SUBGRAPH_REGISTRY.map((subgraph) => subgraph.name)];
   const free = await freePorts(names.length);
   ports = Object.fromEntries(names.map((name, i) => [portVariable(name), String(free[i])]));
 }
