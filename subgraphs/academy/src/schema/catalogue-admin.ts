@@ -1,4 +1,9 @@
+import { maxItems } from '@samen-sterk/subgraph-runtime';
 import { builder } from '../builder';
+import { MAX_SKILLS_PER_COURSE } from '../domain/checks';
+import { MAX_WORK_PROCESSES_PER_COURSE } from '../domain/course';
+import { MAX_PATH_STEPS } from '../domain/learning-path';
+import { MAX_RULE_COURSES } from '../domain/prerequisites';
 import { createCourse, createSkill, updateCourse } from '../services/courses-admin';
 import { createLearningPath, updateLearningPath } from '../services/paths-admin';
 import { cancelSession, changeSession } from '../services/sessions';
@@ -16,8 +21,8 @@ const RuleInput = builder.inputRef<RuleShape>('PrerequisiteRuleInput').implement
     'Exactly one of: a course code, all of some rules, any of some rules. Nested at most three groups deep, at most 20 courses in all.',
   fields: (t) => ({
     course: t.string({ description: 'A course code, such as VT-101.' }),
-    allOf: t.field({ type: [RuleInput] }),
-    anyOf: t.field({ type: [RuleInput] }),
+    allOf: t.field({ type: [RuleInput], extensions: maxItems(MAX_RULE_COURSES) }),
+    anyOf: t.field({ type: [RuleInput], extensions: maxItems(MAX_RULE_COURSES) }),
   }),
 });
 
@@ -41,8 +46,16 @@ const courseFields = (required: boolean) => (t: InputFields) => ({
   price: t.field({ type: 'Decimal', required, description: 'In euros and cents, €0.00 to €10,000.00: "195.00".' }),
   fundable: t.boolean({ required, description: "Whether the sector's social fund pays (training budget)." }),
   renewalMonths: t.int({ description: 'Months a certificate stays valid (1–120); none: it does not expire.' }),
-  skills: t.stringList({ required, description: 'Skill codes (createSkill), at most 20.' }),
-  workProcesses: t.field({ type: [WorkProcessInput], description: 'For a praktijkverklaring, at most 20.' }),
+  skills: t.stringList({
+    required,
+    description: 'Skill codes (createSkill), at most 20.',
+    extensions: maxItems(MAX_SKILLS_PER_COURSE),
+  }),
+  workProcesses: t.field({
+    type: [WorkProcessInput],
+    description: 'For a praktijkverklaring, at most 20.',
+    extensions: maxItems(MAX_WORK_PROCESSES_PER_COURSE),
+  }),
   prerequisites: t.field({ type: RuleInput, description: 'None: anyone may enrol.' }),
 });
 
@@ -78,7 +91,12 @@ const CreatePathInput = builder.inputType('CreateLearningPathInput', {
     code: t.string({ required: true, description: 'LL- and 2–20 capitals, digits or hyphens: LL-WINKEL.' }),
     title: t.string({ required: true }),
     description: t.string({ required: true }),
-    steps: t.field({ type: [StepInput], required: true, description: '1 to 30.' }),
+    steps: t.field({
+      type: [StepInput],
+      required: true,
+      description: '1 to 30.',
+      extensions: maxItems(MAX_PATH_STEPS),
+    }),
   }),
 });
 
@@ -86,7 +104,7 @@ const UpdatePathInput = builder.inputType('UpdateLearningPathInput', {
   fields: (t) => ({
     title: t.string(),
     description: t.string(),
-    steps: t.field({ type: [StepInput], description: 'Replaces every step.' }),
+    steps: t.field({ type: [StepInput], description: 'Replaces every step.', extensions: maxItems(MAX_PATH_STEPS) }),
     active: t.boolean({ description: 'false takes the path out of the catalogue.' }),
   }),
 });
