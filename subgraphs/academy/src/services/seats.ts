@@ -1,4 +1,4 @@
-import { recordChange } from '@samen-sterk/subgraph-runtime';
+import { recordChange, recordChanges } from '@samen-sterk/subgraph-runtime';
 import { lockBudget } from '../data/enrolments';
 import { applyMovement, movementFor, type Movement } from '../domain/budget';
 import { promote } from '../domain/enrolment';
@@ -81,26 +81,54 @@ export interface Cancellable {
 /**
  * Cancels enrolments of one session at once (the session was cancelled, or it started while they
  * still waited or awaited approval), releasing each one's own reservation. The caller holds the
- * session's lock; budgets are locked in member order, so that two such runs never wait on each
- * other's budgets.
+ * session's lock. A waitlist can be long, so the work is a few statements in all, not a few per
+ * enrolment: one update of the enrolments, one lock and one update per member budget (in member
+ * order, so that two such runs never wait on each other's budgets), one insert of the movements
+ * and one of the audit entries.
  */
 export async function cancelAll(
   tx: Prisma.TransactionClient,
   enrolments: readonly Cancellable[],
   change: { actorId: string; reason: string; now: Date },
 ) {
-  const inOrder = [...enrolments].sort((a, b) => a.memberId.localeCompare(b.memberId) || a.id.localeCompare(b.id));
-  for (const enrolment of inOrder) {
-    await tx.enrolment.update({
-      where: { id: enrolment.id },
-      data: { status: 'CANCELLED', activeSessionId: null, statusChangedAt: change.now },
-    });
+  if (enrolments.length === 0) return 0;
+  await tx.enrolment.updateMany({
+    where: { id: { in: enrolments.map((e) => e.id) } },
+    data: { status: 'CANCELLED', activeSessionId: null, statusChangedAt: change.now },
+  });
+  const releases = new Map<string, { memberId: string; year: number; items: { id: string; movement: Movement }[] }>();
+  for (const enrolment of enrolments) {
     const movement = movementFor('CANCELLED', enrolment.reservedAmount.toFixed(2));
-    if (movement && enrolment.budgetYear !== null) {
-      const budget = await lockBudget(tx, enrolment.memberId, enrolment.budgetYear);
-      if (budget) await storeMovement(tx, budget, enrolment.id, movement);
+    if (!movement || enrolment.budgetYear === null) continue;
+    const key = `${enrolment.memberId}:${enrolment.budgetYear}`;
+    const entry = releases.get(key) ?? { memberId: enrolment.memberId, year: enrolment.budgetYear, items: [] };
+    entry.items.push({ id: enrolment.id, movement });
+    releases.set(key, entry);
+  }
+  const movements: { budgetId: string; enrolmentId: string; kind: Movement['kind']; amount: string }[] = [];
+  for (const release of [...releases.values()].sort(
+    (a, b) => a.memberId.localeCompare(b.memberId) || a.year - b.year,
+  )) {
+    const budget = await lockBudget(tx, release.memberId, release.year);
+    if (!budget) continue;
+    let state = {
+      granted: budget.granted.toFixed(2),
+      reserved: budget.reserved.toFixed(2),
+      spent: budget.spent.toFixed(2),
+    };
+    for (const item of release.items) {
+      state = applyMovement(state, item.movement);
+      movements.push({ budgetId: budget.id, enrolmentId: item.id, ...item.movement });
     }
-    await recordChange(tx, {
+    await tx.trainingBudget.update({
+      where: { id: budget.id },
+      data: { reserved: state.reserved, spent: state.spent },
+    });
+  }
+  if (movements.length > 0) await tx.budgetMovement.createMany({ data: movements });
+  await recordChanges(
+    tx,
+    enrolments.map((enrolment) => ({
       actorId: change.actorId,
       memberId: enrolment.memberId,
       action: 'ENROLMENT_CANCELLED',
@@ -108,7 +136,7 @@ export async function cancelAll(
       entityId: enrolment.id,
       before: { status: enrolment.status },
       after: { status: 'CANCELLED', reason: change.reason },
-    });
-  }
-  return inOrder.length;
+    })),
+  );
+  return enrolments.length;
 }
