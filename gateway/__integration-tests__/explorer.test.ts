@@ -20,7 +20,7 @@ const base = () => tp.url.replace(/\/graphql$/, '');
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 
 interface DemoUserAnswer {
-  users: { id: string; name: string; role: string; memberId: string | null }[];
+  users: { id: string; name: string; role: string; roles: string[]; memberId: string | null }[];
 }
 interface SignInAnswer {
   token: string;
@@ -37,7 +37,7 @@ const signIn = (body: unknown, init: RequestInit = {}) =>
   });
 
 const demoUser = (role: string) => {
-  const user = DEMO_USERS.find((candidate) => candidate.role === role);
+  const user = DEMO_USERS.find((candidate) => candidate.role === role && candidate.roles.length === 1);
   if (!user) throw new Error(`no demo user with role ${role}`);
   return user;
 };
@@ -81,17 +81,53 @@ describe('in development', () => {
     expect(curl.headers.get('content-type')).toMatch(/json/);
   });
 
-  test('the demo users are listed, one per role, without e-mail addresses', async () => {
+  test('the demo users are listed, one per role and the director, without e-mail addresses', async () => {
     const res = await fetch(`${base()}/dev/demo-users`);
     expect(res.status).toBe(200);
     const { users } = (await res.json()) as DemoUserAnswer;
     expect(users.length).toBe(DEMO_USERS.length);
-    expect(new Set(users.map((user) => user.role)).size).toBe(users.length);
-    expect(users.map((user) => user.role)).toEqual(
+    const single = users.filter((user) => user.roles.length === 1);
+    expect(single.length).toBe(10);
+    expect(new Set(single.map((user) => user.role)).size).toBe(single.length);
+    expect(single.map((user) => user.role)).toEqual(
       expect.arrayContaining(['platform-admin', 'member-purchaser', 'member-hr', 'employee', 'association-cao']),
     );
-    for (const user of users) expect(Object.keys(user).sort()).toEqual(['id', 'memberId', 'name', 'role']);
+    const combined = users.filter((user) => user.roles.length > 1);
+    expect(combined.map((user) => user.roles)).toEqual([['member-admin', 'member-approver', 'member-hr']]);
+    for (const user of users) expect(Object.keys(user).sort()).toEqual(['id', 'memberId', 'name', 'role', 'roles']);
     expect(JSON.stringify(users)).not.toMatch(/@/);
+  });
+
+  test("the director's token carries all her roles, and each subgraph honours them", async () => {
+    const director = DEMO_USERS.find((user) => user.roles.length > 1)!;
+    const answer = (await (await signIn({ user: director.id })).json()) as SignInAnswer;
+    expect(decodeJwt(answer.token)).toMatchObject({
+      sub: director.id,
+      roles: ['member-admin', 'member-approver', 'member-hr'],
+      memberId: director.memberId,
+    });
+    // Orders (procurement), enrolments (Academy) and payroll runs (HR/payroll) in one request:
+    // each subgraph lets her see her member's, where the member admin alone is refused all three.
+    const overview = `query($m: ID!) {
+      member(id: $m) { orders(first: 1) { totalCount } enrolments(first: 1) { totalCount } }
+      payrollRuns(memberId: $m, first: 1) { totalCount } }`;
+    const seen = await tp.query<{
+      member: { orders: { totalCount: number }; enrolments: { totalCount: number } };
+      payrollRuns: { totalCount: number };
+    }>(overview, { token: answer.token, variables: { m: director.memberId } });
+    const data = expectOk(seen);
+    expect(data.member.orders.totalCount).toEqual(expect.any(Number));
+    expect(data.member.enrolments.totalCount).toEqual(expect.any(Number));
+    expect(data.payrollRuns.totalCount).toEqual(expect.any(Number));
+
+    const admin = demoUser('member-admin');
+    const adminAnswer = (await (await signIn({ user: admin.id })).json()) as SignInAnswer;
+    const refused = await tp.query(overview, { token: adminAnswer.token, variables: { m: admin.memberId } });
+    expect(refused.errors?.map((error) => [error.extensions?.code, error.path?.join('.')]).sort()).toEqual([
+      ['FORBIDDEN', 'member.enrolments'],
+      ['FORBIDDEN', 'member.orders'],
+      ['FORBIDDEN', 'payrollRuns'],
+    ]);
   });
 
   test("signing in as a demo user gives a short-lived token with that user's claims, which works", async () => {

@@ -8,7 +8,7 @@ import path from 'node:path';
  *
  * - the GraphQL explorer (GraphiQL, from the npm registry, served from our own node_modules:
  *   nothing from a CDN) at `GET /graphql` for browsers, with a "sign in as" picker;
- * - `GET /dev/demo-users`: the demo seed's sample users (one per role);
+ * - `GET /dev/demo-users`: the demo seed's sample users (one per role, and a director holding several);
  * - `POST /dev/sign-in {"user": "<id>"}`: a short-lived development token for one of them. It
  *   signs the claims of that demo user and nothing a caller chooses.
  */
@@ -17,8 +17,10 @@ import path from 'node:path';
 export interface DemoUser {
   id: string;
   name: string;
-  /** The role as a token claim (`member-admin`). */
+  /** The (first) role as a token claim (`member-admin`). */
   role: string;
+  /** Every role of the user as token claims; one for most, several for the director. */
+  roles: string[];
   memberId: string | null;
   employeeId: string | null;
   payrollMemberIds: string[];
@@ -99,24 +101,24 @@ export function explorerRoutes(): Router {
 
 /** The token claims of a demo user: the same `pnpm -s token --role <role>` gives. */
 function claimsOf(user: DemoUser) {
-  const role = user.role as Role;
+  const roles = user.roles as Role[];
   return {
     sub: user.id,
     name: user.name,
-    roles: [role],
+    roles,
     ...(user.memberId ? { memberId: user.memberId } : {}),
     ...(user.employeeId ? { employeeId: user.employeeId } : {}),
-    ...(role === 'payroll-service' ? { payrollMemberIds: user.payrollMemberIds } : {}),
+    ...(roles.includes('payroll-service') ? { payrollMemberIds: user.payrollMemberIds } : {}),
   };
 }
 
 /** `/dev/demo-users` and `/dev/sign-in`. */
 export function demoSignInRoutes(demoUsers: readonly DemoUser[]): Router {
-  const users = demoUsers.filter((user) => isRole(user.role));
+  const users = demoUsers.filter((user) => user.roles.length > 0 && user.roles.every(isRole));
   const router = express.Router();
   router.get('/dev/demo-users', (_req, res) => {
     res.set('cache-control', 'no-store').json({
-      users: users.map(({ id, name, role, memberId }) => ({ id, name, role, memberId })),
+      users: users.map(({ id, name, role, roles, memberId }) => ({ id, name, role, roles, memberId })),
     });
   });
   router.post('/dev/sign-in', express.json({ limit: '2kb', strict: false }), async (req, res, next) => {
@@ -145,7 +147,7 @@ export function demoSignInRoutes(demoUsers: readonly DemoUser[]): Router {
       res.set('cache-control', 'no-store').json({
         token,
         expiresIn: DEMO_TOKEN_LIFETIME,
-        user: { id: user.id, name: user.name, role: user.role, memberId: user.memberId },
+        user: { id: user.id, name: user.name, role: user.role, roles: user.roles, memberId: user.memberId },
       });
     } catch (error) {
       next(error);

@@ -1,5 +1,5 @@
 import { startGateway, type DemoUser } from '@samen-sterk/gateway';
-import { SEED_ACCOUNTS } from '@samen-sterk/members';
+import { SEED_ACCOUNTS, SEED_COMBINED_ACCOUNTS } from '@samen-sterk/members';
 import {
   portFromEnv,
   runSubgraph,
@@ -35,11 +35,12 @@ function definitionOf(subgraph: RegisteredSubgraph): SubgraphDefinition<any> {
   return definition;
 }
 
-/** The demo seed's sample users (one per role), offered by the development explorer and portal. */
-export const DEMO_USERS: readonly DemoUser[] = SEED_ACCOUNTS.map((account) => ({
+/** The demo seed's sample users (one per role, and the director with several), offered by the development explorer and portal. */
+export const DEMO_USERS: readonly DemoUser[] = [...SEED_ACCOUNTS, ...SEED_COMBINED_ACCOUNTS].map((account) => ({
   id: account.id,
   name: account.name,
   role: account.claimRole,
+  roles: account.claimRoles,
   memberId: account.memberId,
   employeeId: account.employeeId,
   payrollMemberIds: account.payrollMemberIds,

@@ -7,7 +7,7 @@ import { errorSentence } from './errors';
 import { downloadPayslip } from './pdf';
 
 export function PayslipButton({ id, label }: { id: string; label: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const client = useClient();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -22,7 +22,7 @@ export function PayslipButton({ id, label }: { id: string; label: string }) {
           setBusy(true);
           setProblem(null);
           downloadPayslip(client, id)
-            .catch((error: CombinedError | Error) => setProblem(errorSentence(error, t)))
+            .catch((error: CombinedError | Error) => setProblem(errorSentence(error, t, i18n.language)))
             .finally(() => setBusy(false));
         }}
       >

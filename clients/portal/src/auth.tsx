@@ -20,6 +20,8 @@ export interface DemoUser {
   id: string;
   name: string;
   role: string;
+  /** All the user's roles; several for the demo director. */
+  roles: string[];
   memberId: string | null;
 }
 

@@ -1,8 +1,8 @@
-import { Alert, Center, Loader, Stack, Title } from '@mantine/core';
+import { Alert, Center, Loader, Stack, Text, Title } from '@mantine/core';
 import type { CombinedError } from '@urql/core';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorSentence } from './errors';
+import { describeApiError } from './errors';
 
 /** A page: its one <h1> (focused when the page opens, so a screen reader announces it) and title. */
 export function Page({ title, children }: { title: string; children: ReactNode }) {
@@ -23,12 +23,20 @@ export function Page({ title, children }: { title: string; children: ReactNode }
 
 /** An API error as a sentence, announced to screen readers. */
 export function ErrorNotice({ error, title }: { error: CombinedError | Error | null | undefined; title?: string }) {
-  const { t } = useTranslation();
-  const sentence = errorSentence(error, t);
-  if (!sentence) return null;
+  const { t, i18n } = useTranslation();
+  const text = describeApiError(error, t, i18n.language);
+  if (!text) return null;
   return (
     <Alert color="#b02a21" variant="outline" title={title ?? t('errors.title')} role="alert">
-      {sentence}
+      <Text size="sm">
+        {text.sentence}
+        {text.field && <> {t('errors.field', { field: text.field })}</>}
+      </Text>
+      {text.detail && (
+        <Text size="sm" mt={4}>
+          {t('errors.detail')}: <span lang="en">{text.detail}</span>
+        </Text>
+      )}
     </Alert>
   );
 }

@@ -47,7 +47,9 @@
         if (!response.ok) throw new Error(answer.errors?.[0]?.message ?? `HTTP ${response.status}`);
         sessionStorage.setItem(STORAGE_KEY, userId);
         setHeaders(headersFor(answer.token));
-        setStatus(`Signed in as ${answer.user.name} (${answer.user.role}); the token lives ${answer.expiresIn}.`);
+        setStatus(
+          `Signed in as ${answer.user.name} (${answer.user.roles.join(', ')}); the token lives ${answer.expiresIn}.`,
+        );
       } catch (error) {
         setStatus(`Signing in failed: ${error.message}`);
       }
@@ -77,7 +79,7 @@
           h(
             'option',
             { key: user.id, value: user.id },
-            `${user.name} (${user.role}${user.memberId ? `, ${user.memberId}` : ''})`,
+            `${user.name} (${user.roles.join(', ')}${user.memberId ? `, ${user.memberId}` : ''})`,
           ),
         ),
       ),

@@ -13,4 +13,4 @@ export const membersSubgraph = defineSubgraph({
 });
 
 export { schema };
-export { SEED_ACCOUNTS, seedId } from './seed/seed';
+export { SEED_ACCOUNTS, SEED_COMBINED_ACCOUNTS, seedId } from './seed/seed';

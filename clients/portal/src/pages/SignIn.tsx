@@ -76,7 +76,7 @@ export function SignInPage() {
                     searchable
                     data={(users ?? []).map((user) => ({
                       value: user.id,
-                      label: `${user.name} — ${t(`roles.${user.role}`, { defaultValue: user.role })}`,
+                      label: `${user.name} — ${user.roles.map((role) => t(`roles.${role}`, { defaultValue: role })).join(', ')}`,
                     }))}
                     value={chosen}
                     onChange={setChosen}

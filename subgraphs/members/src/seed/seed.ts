@@ -15,7 +15,7 @@ import { auditRows, keurmerkHistory } from './keurmerk-history';
 import { DEFAULT_MEMBER_COUNT, planMembers } from './plan';
 import type { SeedAudit, SeedBranch, SeedData, SeedMember } from './rows';
 import { closedShops, shopRows } from './shops';
-import { sampleAccounts, userRows, type SeedAccount } from './users';
+import { combinedAccounts, sampleAccounts, userRows, type SeedAccount } from './users';
 
 export { demoId as seedId } from '@samen-sterk/subgraph-runtime/pure';
 export { DEFAULT_MEMBER_COUNT, SECTOR_SHOP_COUNT } from './plan';
@@ -83,9 +83,11 @@ export function buildSeedData(options: SeedOptions = {}): SeedData {
  * (platform admin), `admin@ommekeer.example` (member admin of Kringloop De Ommekeer), and so on.
  * Ids, names and e-mail addresses do not depend on the date the seed runs.
  */
-export const SEED_ACCOUNTS: readonly SeedAccount[] = Object.freeze(
-  sampleAccounts(buildSeedData({ now: new Date(Date.UTC(2026, 0, 1)) }).users),
-);
+const SAMPLE_USERS = buildSeedData({ now: new Date(Date.UTC(2026, 0, 1)) }).users;
+export const SEED_ACCOUNTS: readonly SeedAccount[] = Object.freeze(sampleAccounts(SAMPLE_USERS));
+
+/** Sample accounts holding several roles: `directeur@ommekeer.example` (admin, approver, HR). */
+export const SEED_COMBINED_ACCOUNTS: readonly SeedAccount[] = Object.freeze(combinedAccounts(SAMPLE_USERS));
 
 const isUniqueViolation = (error: unknown) =>
   error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';

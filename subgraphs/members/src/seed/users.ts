@@ -14,6 +14,8 @@ export interface SeedAccount {
   role: Role;
   /** The role as a token claim (`member-admin`). */
   claimRole: string;
+  /** Every role of the account as token claims: `[claimRole]`, or more for a combined account. */
+  claimRoles: string[];
   id: string;
   email: string;
   name: string;
@@ -102,25 +104,56 @@ export function userRows(plans: readonly MemberPlan[], memberIds: readonly strin
       });
     });
   }
+  if (plans.length > 0) users.push(directorOf(plans[0]!, memberIds[0]!, users.length + 1));
   return users;
+}
+
+/**
+ * The first member's director: in a small organisation one person keeps the books, approves the
+ * orders and is the HR contact. Holding those roles together, she sees the whole member
+ * overview (orders and spend, payroll, training) where each single role sees its part. Seeded
+ * last, so every other user keeps its id.
+ */
+export const DIRECTOR_ROLES: readonly Role[] = [Role.MEMBER_ADMIN, Role.MEMBER_APPROVER, Role.MEMBER_HR];
+
+function directorOf(plan: MemberPlan, memberId: string, n: number): SeedUser {
+  return {
+    id: demoId('user', n),
+    memberId,
+    name: 'Annelies Verhoeven',
+    email: `directeur@${plan.domain}`,
+    roles: [...DIRECTOR_ROLES],
+    employeeId: null,
+    payrollMemberIds: [],
+  };
 }
 
 /** One account per role from seeded users: the association's staff and the first member's people. */
 export function sampleAccounts(users: readonly SeedUser[]): SeedAccount[] {
   const accounts: SeedAccount[] = [];
   for (const role of Object.values(Role)) {
-    const user = users.find((candidate) => candidate.roles.includes(role));
+    const user = users.find((candidate) => candidate.roles.length === 1 && candidate.roles.includes(role));
     if (!user) continue;
-    accounts.push({
-      role,
-      claimRole: claimRole(role),
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      memberId: user.memberId,
-      employeeId: user.employeeId,
-      payrollMemberIds: user.payrollMemberIds,
-    });
+    accounts.push(accountOf(user, role));
   }
   return accounts;
+}
+
+/** Accounts of users holding several roles (the first member's director), named by the first. */
+export function combinedAccounts(users: readonly SeedUser[]): SeedAccount[] {
+  return users.filter((user) => user.roles.length > 1).map((user) => accountOf(user, user.roles[0]!));
+}
+
+function accountOf(user: SeedUser, role: Role): SeedAccount {
+  return {
+    role,
+    claimRole: claimRole(role),
+    claimRoles: user.roles.map(claimRole),
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    memberId: user.memberId,
+    employeeId: user.employeeId,
+    payrollMemberIds: user.payrollMemberIds,
+  };
 }

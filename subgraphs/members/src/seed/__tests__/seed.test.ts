@@ -223,7 +223,13 @@ describe('buildSeedData', () => {
     const emails = data.users.map((user) => user.email);
     expect(new Set(emails).size).toBe(emails.length);
     for (const email of emails) expect(email).toMatch(/^[a-z0-9.]+@[a-z0-9-]+\.example$/);
-    for (const user of data.users) expect(user.roles).toHaveLength(1);
+    const director = data.users.filter((user) => user.roles.length > 1);
+    expect(director.map((user) => [user.email, user.roles])).toEqual([
+      ['directeur@ommekeer.example', [Role.MEMBER_ADMIN, Role.MEMBER_APPROVER, Role.MEMBER_HR]],
+    ]);
+    expect(director[0]!.memberId).toBe(data.members[0]!.id);
+    // Seeded last, so every other user keeps the id it had before she came.
+    expect(data.users.at(-1)).toBe(director[0]);
     for (const role of ASSOCIATION_ROLES) {
       const staff = data.users.filter((user) => user.roles.includes(role));
       expect(staff.length).toBe(role === Role.PAYROLL_SERVICE ? 2 : 1);
@@ -231,7 +237,7 @@ describe('buildSeedData', () => {
     }
     const memberIds = new Set(data.members.map((member) => member.id));
     for (const member of data.members) {
-      const people = data.users.filter((user) => user.memberId === member.id);
+      const people = data.users.filter((user) => user.memberId === member.id && user.roles.length === 1);
       expect(people).toHaveLength(6);
       for (const role of MEMBER_ROLES) expect(people.some((user) => user.roles.includes(role))).toBe(true);
       expect(people.filter((user) => user.roles.includes(Role.EMPLOYEE))).toHaveLength(2);
@@ -281,7 +287,7 @@ describe('seedMembers on PGlite', () => {
   // How long it takes is a benchmark's business (bench/), not a test's: a busy machine is slower.
   it('fills an empty directory in one go', async () => {
     const result = await seedMembers(db.prisma, { now: NOW });
-    expect(result).toEqual({ members: 62, branches: 242, users: 62 * 6 + 6, seeded: true });
+    expect(result).toEqual({ members: 62, branches: 242, users: 62 * 6 + 6 + 1, seeded: true });
     expect(await db.prisma.member.count()).toBe(62);
     expect(await db.prisma.branch.count()).toBe(242);
     expect(await db.prisma.keurmerkAudit.count()).toBe(buildSeedData({ now: NOW }).audits.length);
@@ -306,7 +312,9 @@ describe('seedMembers on PGlite', () => {
     for (const branch of branches) expect(branch.postcode).toMatch(POSTCODE);
     const users = await db.prisma.user.findMany({ where: { memberId: data.members[0]!.id } });
     expect(users.map((user) => user.email).sort()).toEqual(
-      ['admin', 'purchaser', 'approver', 'hr', 'employee', 'employee2'].map((box) => `${box}@ommekeer.example`).sort(),
+      ['admin', 'purchaser', 'approver', 'hr', 'employee', 'employee2', 'directeur']
+        .map((box) => `${box}@ommekeer.example`)
+        .sort(),
     );
     const payroll = await db.prisma.user.findUnique({ where: { email: 'payroll@platform.example' } });
     expect(payroll?.payrollMemberIds).toContain(data.members[0]!.id);
