@@ -61,7 +61,11 @@ async function send(url: string, init: RequestInit = {}): Promise<Answer> {
 }
 
 const post = (url: string, body: string | Buffer, contentType = 'application/json') =>
-  send(url, { method: 'POST', headers: { 'content-type': contentType }, body });
+  send(url, {
+    method: 'POST',
+    headers: { 'content-type': contentType },
+    body: typeof body === 'string' ? body : new Uint8Array(body),
+  });
 
 /** A JSON answer of one error with this status and code, a sentence, no stack, nothing personal. */
 function expectJsonError(answer: Answer, status: number, code: string) {

@@ -6,6 +6,7 @@ export * from './config';
 export * from './context';
 export * from './database/database';
 export * from './database/executors';
+export * from './database/snapshot';
 export type { SqlExecutor } from './database/sql';
 export * from './errors';
 export * from './access/find-visible';

@@ -1,4 +1,4 @@
-import { byIdInOrder, ConflictError, NotFoundError } from '@samen-sterk/subgraph-runtime';
+import { byIdInOrder, ConflictError, NotFoundError, snapshot } from '@samen-sterk/subgraph-runtime';
 import type { CaoContext } from '../builder';
 import type { CaoVersion, Prisma, PrismaClient, WageScale } from '../generated/prisma/client';
 
@@ -17,14 +17,28 @@ export type VersionWithTable = Prisma.CaoVersionGetPayload<{ include: typeof tab
 export type Db = PrismaClient | Prisma.TransactionClient;
 export type Tx = Prisma.TransactionClient;
 
-/** Every published version with its table, once per request. */
-export const publishedVersions = (ctx: CaoContext) =>
-  ctx.loaders
-    .get<'all', VersionWithTable[]>('published-versions', async (keys) => {
-      const versions = await ctx.db.caoVersion.findMany({ where: { status: 'PUBLISHED' }, include: tableInclude });
-      return keys.map(() => versions);
-    })
-    .load('all') as Promise<VersionWithTable[]>;
+/**
+ * Every published version with its table, shared by all requests of this process: a published
+ * version never changes, so it is read again only after a publication (here, `publishVersion`
+ * invalidates it; in another replica, seen by the count and latest publication time within a
+ * second). Read-only for its users.
+ */
+const publishedTables = snapshot<PrismaClient, VersionWithTable[]>({
+  load: (db) => db.caoVersion.findMany({ where: { status: 'PUBLISHED' }, include: tableInclude }),
+  fingerprint: async (db) => {
+    const { _count, _max } = await db.caoVersion.aggregate({
+      where: { status: 'PUBLISHED' },
+      _count: { _all: true },
+      _max: { publishedAt: true },
+    });
+    return `${_count._all}:${_max.publishedAt?.toISOString() ?? '-'}`;
+  },
+});
+
+export const publishedVersions = (ctx: CaoContext): Promise<readonly VersionWithTable[]> => publishedTables.get(ctx.db);
+
+/** After a publication commits: the next request reads the published versions again. */
+export const forgetPublishedVersions = (ctx: CaoContext) => publishedTables.invalidate(ctx.db);
 
 /** Published versions with their tables, read in a transaction (not cached). */
 export const publishedVersionsIn = (db: Db) =>

@@ -15,6 +15,7 @@ import type { CaoContext } from '../builder';
 import {
   draftForChange,
   findVersionWithTable,
+  forgetPublishedVersions,
   publishedVersionsIn,
   tableInclude,
   type VersionWithTable,
@@ -165,7 +166,7 @@ export function publishVersion(
     DATE_WINDOWS.effective,
   );
   validatePeriod(input.effectiveFrom, effectiveTo);
-  return ctx.db.$transaction(async (tx) => {
+  const published = ctx.db.$transaction(async (tx) => {
     // Publications one at a time, so two cannot both pass the overlap check.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(20240101)`;
     const version = await draftForChange(tx, id);
@@ -193,6 +194,8 @@ export function publishVersion(
     });
     return reread(tx, id, query);
   });
+  // Committed (or not): the shared copy of the published tables is read again either way.
+  return published.finally(() => forgetPublishedVersions(ctx));
 }
 
 /** Throws a draft away, unless other drafts were made from it. Published versions stay for ever. */

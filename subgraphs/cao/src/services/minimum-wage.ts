@@ -10,7 +10,7 @@ import {
 } from '@samen-sterk/subgraph-runtime';
 import { exact, type Exact } from '@samen-sterk/subgraph-runtime/pure';
 import type { CaoContext } from '../builder';
-import { minimumWageRates, type RateWithAmounts } from '../data/minimum-wage';
+import { forgetMinimumWageRates, minimumWageRates, type RateWithAmounts } from '../data/minimum-wage';
 import { BBL_PERCENT, bblHourly, minimumWageAge, rateOn, YOUTH_PERCENT, youthHourly } from '../domain/minimum-wage';
 import type { Tx } from '../data/versions';
 import type { Prisma } from '../generated/prisma/client';
@@ -100,7 +100,7 @@ export function registerMinimumWage<T extends { id: string }>(
 ): Promise<T> {
   checkDate(input.effectiveFrom, 'input.effectiveFrom', 'The effective date', DATE_WINDOWS.effective);
   const amounts = rateAmounts(input.adultHourly, input.youthAmounts ?? []);
-  return ctx.db.$transaction(async (tx) => {
+  const registered = ctx.db.$transaction(async (tx) => {
     const existing = await tx.minimumWageRate.findUnique({ where: { effectiveFrom: input.effectiveFrom } });
     if (existing)
       throw new ConflictError(
@@ -121,4 +121,5 @@ export function registerMinimumWage<T extends { id: string }>(
     });
     return rate;
   });
+  return registered.finally(() => forgetMinimumWageRates(ctx));
 }
