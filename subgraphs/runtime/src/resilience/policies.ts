@@ -127,8 +127,8 @@ export type BreakerState = 'closed' | 'open' | 'half-open';
 export interface ServiceCalls {
   readonly service: string;
   readonly settings: CallSettings;
-  /** Runs one call; `signal` aborts it when its time is up. */
-  run<T>(kind: CallKind, call: (signal: AbortSignal) => Promise<T>): Promise<T>;
+  /** Runs one call; `signal` aborts it when its time is up (`timeoutMs` per attempt, else the setting). */
+  run<T>(kind: CallKind, call: (signal: AbortSignal) => Promise<T>, timeoutMs?: number): Promise<T>;
   breakerState(): BreakerState;
 }
 
@@ -155,19 +155,21 @@ export function serviceCalls(
   if (onStateChange) breaker.onStateChange((state) => onStateChange(STATES[state]));
   // Decorrelated jitter (cockatiel's default generator): callers that failed together do not
   // come back together.
-  const reads: IPolicy = wrap(
-    retry(handleWhen(isPassingFailure), {
-      maxAttempts: settings.readRetries,
-      backoff: new ExponentialBackoff({ initialDelay: 50, maxDelay: 1_000 }),
-    }),
-    breaker,
-    timeout(settings.readTimeoutMs, TimeoutStrategy.Aggressive),
-  );
-  const writes: IPolicy = wrap(breaker, timeout(settings.writeTimeoutMs, TimeoutStrategy.Aggressive));
+  const readRetry = retry(handleWhen(isPassingFailure), {
+    maxAttempts: settings.readRetries,
+    backoff: new ExponentialBackoff({ initialDelay: 50, maxDelay: 1_000 }),
+  });
+  const limit = (ms: number) => timeout(ms, TimeoutStrategy.Aggressive);
+  const reads: IPolicy = wrap(readRetry, breaker, limit(settings.readTimeoutMs));
+  const writes: IPolicy = wrap(breaker, limit(settings.writeTimeoutMs));
+  const policy = (kind: CallKind, timeoutMs?: number): IPolicy => {
+    if (timeoutMs === undefined) return kind === 'read' ? reads : writes;
+    return kind === 'read' ? wrap(readRetry, breaker, limit(timeoutMs)) : wrap(breaker, limit(timeoutMs));
+  };
   return {
     service,
     settings,
-    run: (kind, call) => (kind === 'read' ? reads : writes).execute(({ signal }) => call(signal)),
+    run: (kind, call, timeoutMs) => policy(kind, timeoutMs).execute(({ signal }) => call(signal)),
     breakerState: () => STATES[breaker.state],
   };
 }
