@@ -36,7 +36,10 @@ describe('partial data when a subgraph is down', () => {
   test('members down: HR data still comes, the employer is null and the error names the members service', async () => {
     const outage = await takeDown(platform, 'members');
     try {
-      const res = await platform.query<Staff>(EMPLOYEES_WITH_EMPLOYER, { token: tokens.hr, variables: { memberId: M1 } });
+      const res = await platform.query<Staff>(EMPLOYEES_WITH_EMPLOYER, {
+        token: tokens.hr,
+        variables: { memberId: M1 },
+      });
       const staff = nonEmpty(res.data!.employees.edges);
       for (const { node } of staff) {
         expect(node.lastName).toEqual(expect.any(String));
@@ -46,7 +49,10 @@ describe('partial data when a subgraph is down', () => {
       expect(res.errors![0]!.message).toMatch(/^The members service could not answer/);
 
       // Starting from the directory, nothing of the member can be given: null, not `data: null`.
-      const member = await platform.query<MemberStaff>(MEMBER_WITH_STAFF, { token: tokens.hr, variables: { memberId: M1 } });
+      const member = await platform.query<MemberStaff>(MEMBER_WITH_STAFF, {
+        token: tokens.hr,
+        variables: { memberId: M1 },
+      });
       expect(member.data).toEqual({ member: null });
       expect(unavailable(member)).toEqual(['members']);
     } finally {
@@ -55,18 +61,25 @@ describe('partial data when a subgraph is down', () => {
     const ask = () => platform.query<Staff>(EMPLOYEES_WITH_EMPLOYER, { token: tokens.hr, variables: { memberId: M1 } });
     await untilAnswered(ask, 'members');
     const back = await ask();
-    for (const { node } of nonEmpty(expectOk(back).employees.edges)) expect(node.employer?.name).toEqual(expect.any(String));
+    for (const { node } of nonEmpty(expectOk(back).employees.edges))
+      expect(node.employer?.name).toEqual(expect.any(String));
   });
 
   test('hr-payroll down: the member is answered, its employees are null and the error names hr-payroll', async () => {
     const outage = await takeDown(platform, 'hr-payroll');
     try {
-      const res = await platform.query<MemberStaff>(MEMBER_WITH_STAFF, { token: tokens.hr, variables: { memberId: M1 } });
+      const res = await platform.query<MemberStaff>(MEMBER_WITH_STAFF, {
+        token: tokens.hr,
+        variables: { memberId: M1 },
+      });
       expect(res.data?.member).toEqual({ id: M1, name: expect.any(String), employees: null });
       expect(unavailable(res)).toEqual(['hr-payroll']);
     } finally {
       await outage.restart();
-      await untilAnswered(() => platform.query(MEMBER_WITH_STAFF, { token: tokens.hr, variables: { memberId: M1 } }), 'hr-payroll');
+      await untilAnswered(
+        () => platform.query(MEMBER_WITH_STAFF, { token: tokens.hr, variables: { memberId: M1 } }),
+        'hr-payroll',
+      );
     }
   });
 });

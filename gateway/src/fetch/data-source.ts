@@ -89,7 +89,13 @@ export class PlatformDataSource<Context extends CallerContext> extends RemoteGra
 
     const distinct = distinctEntities(options.request.variables?.representations);
     const sent = distinct
-      ? { ...options, request: { ...options.request, variables: { ...options.request.variables, representations: distinct.representations } } }
+      ? {
+          ...options,
+          request: {
+            ...options.request,
+            variables: { ...options.request.variables, representations: distinct.representations },
+          },
+        }
       : options;
     const send = () => this.calls.run(call.kind!, (signal) => withCallSignal(signal, () => super.process(sent)));
 
@@ -97,7 +103,12 @@ export class PlatformDataSource<Context extends CallerContext> extends RemoteGra
     try {
       if (call.kind === 'read') {
         const { query, variables, operationName } = sent.request;
-        const key = JSON.stringify([sent.context.authorization ?? null, operationName ?? null, query, variables ?? null]);
+        const key = JSON.stringify([
+          sent.context.authorization ?? null,
+          operationName ?? null,
+          query,
+          variables ?? null,
+        ]);
         response = await this.reads.run(key, send);
       } else {
         response = await send();

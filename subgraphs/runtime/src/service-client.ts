@@ -113,9 +113,13 @@ export async function askService<Data, Variables extends object = object>(
   } catch (error) {
     const because = unansweredBecause(error);
     // An open circuit was logged when it opened.
-    if (because !== 'circuit open') logError(`${request.label} did not answer`, { service, cause: describeError(error) });
+    if (because !== 'circuit open')
+      logError(`${request.label} did not answer`, { service, cause: describeError(error) });
     if (because) throw serviceUnavailable(service, because, kind, request.label);
-    const failure = new PlatformError('INTERNAL_SERVER_ERROR', `The ${request.label} could not answer; please try again later.`);
+    const failure = new PlatformError(
+      'INTERNAL_SERVER_ERROR',
+      `The ${request.label} could not answer; please try again later.`,
+    );
     loggedAlready.add(failure);
     throw failure;
   }

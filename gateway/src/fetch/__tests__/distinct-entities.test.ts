@@ -9,7 +9,12 @@ describe('distinct entity references per _entities fetch', () => {
     expect(distinct.representations).toEqual([1, 2, 3, 4, 5, 6].map((n) => scale('v1', n)));
 
     const answer = distinct.spread({
-      data: { _entities: distinct.representations.map((r) => ({ ...(r as object), name: `scale ${(r as { scale: number }).scale}` })) },
+      data: {
+        _entities: distinct.representations.map((r) => ({
+          ...(r as object),
+          name: `scale ${(r as { scale: number }).scale}`,
+        })),
+      },
     });
     const entities = answer.data!._entities as { scale: number; name: string }[];
     expect(entities.map((e) => e.name)).toEqual(references.map((r) => `scale ${r.scale}`));

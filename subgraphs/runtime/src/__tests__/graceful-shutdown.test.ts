@@ -36,7 +36,7 @@ describe('graceful shutdown', () => {
     const stopped = server.close();
 
     const onKeptConnection = await get(server.port, '/fast', keptAlive).catch((error: Error) => error);
-    if (!("status" in onKeptConnection)) {
+    if (!('status' in onKeptConnection)) {
       expect(onKeptConnection.message).toMatch(/ECONNREFUSED|ECONNRESET|socket hang up/);
     } else {
       expect(onKeptConnection.status).toBe(503);
@@ -62,7 +62,7 @@ describe('graceful shutdown', () => {
       const never = get(server.port, '/never', false).catch((error: Error) => error);
       await slowStarted;
       await server.close();
-      expect(String((await never as Error).message)).toMatch(/socket hang up|ECONNRESET/);
+      expect(String(((await never) as Error).message)).toMatch(/socket hang up|ECONNRESET/);
     } finally {
       delete process.env.SHUTDOWN_GRACE_MS;
     }

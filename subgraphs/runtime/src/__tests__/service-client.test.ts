@@ -94,12 +94,17 @@ test('a service that cannot be reached at all fails with the service named', asy
 test('an answer that does not come in time fails naming the service, without waiting for it', async () => {
   const server = http.createServer(() => undefined); // never answers
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const ctx = { serviceUrl: () => `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, authorization: null };
+  const ctx = {
+    serviceUrl: () => `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    authorization: null,
+  };
   try {
     const started = Date.now();
-    const failure = await askService(ctx, 'procurement', { query: READ, label: 'procurement service', timeoutMs: 300 }).catch(
-      (error: { message: string; extensions: Record<string, unknown> }) => error,
-    );
+    const failure = await askService(ctx, 'procurement', {
+      query: READ,
+      label: 'procurement service',
+      timeoutMs: 300,
+    }).catch((error: { message: string; extensions: Record<string, unknown> }) => error);
     expect(failure).toMatchObject({
       message: 'The procurement service could not answer in time; please try again later.',
       extensions: { code: 'SERVICE_UNAVAILABLE', service: 'procurement' },
@@ -128,7 +133,9 @@ test('a service that keeps failing is not asked for a moment, then asked again a
       'The Academy could not answer: it is unavailable at the moment',
     );
     expect(service.seen).toHaveLength(5);
-    expect(logged).toHaveBeenCalledWith(expect.stringContaining('the circuit to another service is open service=academy'));
+    expect(logged).toHaveBeenCalledWith(
+      expect.stringContaining('the circuit to another service is open service=academy'),
+    );
     // A moment later one call tries it again, and it answers.
     await new Promise((resolve) => setTimeout(resolve, 350));
     await expect(askService(service.ctx, 'academy', { query: READ, label: 'Academy' })).resolves.toEqual({

@@ -23,7 +23,8 @@ export interface Draining {
 export function graceMsFromEnv(): number {
   const raw = process.env.SHUTDOWN_GRACE_MS;
   const value = raw === undefined || raw === '' ? 10_000 : Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`SHUTDOWN_GRACE_MS must be a whole number ≥ 0, not "${raw}".`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`SHUTDOWN_GRACE_MS must be a whole number ≥ 0, not "${raw}".`);
   return value;
 }
 

@@ -67,7 +67,8 @@ function positiveFromEnv(names: string[], fallback: number): number {
  */
 export function callSettingsFromEnv(service: string): CallSettings {
   const own = envPrefix(service);
-  const setting = (suffix: string, fallback: number) => positiveFromEnv([`${own}_${suffix}`, `SUBGRAPH_${suffix}`], fallback);
+  const setting = (suffix: string, fallback: number) =>
+    positiveFromEnv([`${own}_${suffix}`, `SUBGRAPH_${suffix}`], fallback);
   return {
     readTimeoutMs: setting('TIMEOUT_MS', DEFAULTS.readTimeoutMs),
     writeTimeoutMs: setting('WRITE_TIMEOUT_MS', WRITE_TIMEOUT_BY_SERVICE[service] ?? DEFAULTS.writeTimeoutMs),
@@ -85,7 +86,8 @@ export class ServiceHttpError extends Error {
   }
 }
 
-const CONNECTION_FAILURE = /ECONNREFUSED|ECONNRESET|EPIPE|ENOTFOUND|EAI_AGAIN|UND_ERR_SOCKET|UND_ERR_CLOSED|other side closed|socket hang up|fetch failed/i;
+const CONNECTION_FAILURE =
+  /ECONNREFUSED|ECONNRESET|EPIPE|ENOTFOUND|EAI_AGAIN|UND_ERR_SOCKET|UND_ERR_CLOSED|other side closed|socket hang up|fetch failed/i;
 
 function statusOf(error: unknown): number | undefined {
   const e = error as { status?: unknown; extensions?: { response?: { status?: unknown } } } | null;
@@ -95,7 +97,12 @@ function statusOf(error: unknown): number | undefined {
 
 function textOf(error: unknown, depth = 0): string {
   if (!error || typeof error !== 'object' || depth > 3) return '';
-  const { name, message, code, cause } = error as { name?: unknown; message?: unknown; code?: unknown; cause?: unknown };
+  const { name, message, code, cause } = error as {
+    name?: unknown;
+    message?: unknown;
+    code?: unknown;
+    cause?: unknown;
+  };
   return `${String(name)} ${String(message)} ${String(code)} ${textOf(cause, depth + 1)}`;
 }
 
