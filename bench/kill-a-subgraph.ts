@@ -41,7 +41,7 @@ async function main() {
     down: { members: tally(), cao: tally(), 'member + staff': tally() },
     after: { members: tally(), cao: tally(), 'member + staff': tally() },
   };
-  let restartedAt: number | undefined;
+  let restartedAt = Number.NaN; // set when hr-payroll is started again
   let recoveredAfterMs: number | undefined;
 
   // Six callers per query (each its own token: a caller has at most 4 requests in flight).
@@ -78,7 +78,7 @@ async function main() {
         if (e.extensions?.service) t.services[e.extensions.service] = (t.services[e.extensions.service] ?? 0) + 1;
       }
       if (kind === 'member + staff' && at === 'after' && !res.errors && recoveredAfterMs === undefined) {
-        recoveredAfterMs = Date.now() - restartedAt!;
+        recoveredAfterMs = Date.now() - restartedAt;
       }
     }
   };
