@@ -18,18 +18,20 @@ export interface ServiceAnswer<Data> {
 }
 
 /**
- * The calls to each other service from this process, with their own circuit breaker
- * (`resilience/policies.ts`): settings from `<SERVICE>_TIMEOUT_MS` and the like.
+ * The calls to each other service from this process, one circuit breaker per service and
+ * address (`resilience/policies.ts`; settings from `<SERVICE>_TIMEOUT_MS` and the like): a
+ * service moved to another address starts with a closed circuit.
  */
-const callsTo = new Map<ServiceName, ServiceCalls>();
+const callsTo = new Map<string, ServiceCalls>();
 
-function callsOf(service: ServiceName): ServiceCalls {
-  let calls = callsTo.get(service);
+function callsOf(service: ServiceName, url: string): ServiceCalls {
+  const key = `${service} ${url}`;
+  let calls = callsTo.get(key);
   if (!calls) {
     calls = serviceCalls(service, undefined, (state) =>
       logError(`the circuit to another service is ${state}`, { service }),
     );
-    callsTo.set(service, calls);
+    callsTo.set(key, calls);
   }
   return calls;
 }
@@ -89,8 +91,9 @@ export async function askService<Data, Variables extends object = object>(
   const read = typeof request.query === 'string' ? readsOnly(query) : request.query.kind === OperationTypeNode.QUERY;
   const kind = read ? 'read' : 'write';
   const body = JSON.stringify({ query, variables: request.variables ?? {} });
+  const url = ctx.serviceUrl(service);
   const attempt = async (signal: AbortSignal): Promise<ServiceAnswer<Data>> => {
-    const response = await fetch(ctx.serviceUrl(service), {
+    const response = await fetch(url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -109,7 +112,7 @@ export async function askService<Data, Variables extends object = object>(
     throw new ServiceHttpError(response.status);
   };
   try {
-    return await callsOf(service).run(kind, attempt, request.timeoutMs);
+    return await callsOf(service, url).run(kind, attempt, request.timeoutMs);
   } catch (error) {
     const because = unansweredBecause(error);
     // An open circuit was logged when it opened.
