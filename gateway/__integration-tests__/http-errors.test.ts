@@ -282,9 +282,10 @@ describe('a gateway in development mode, with subgraphs that fail', () => {
     },
   };
 
-  test('a subgraph that is down: INTERNAL_SERVER_ERROR in a sentence; the log names subgraph, operation and cause, not the variables', async () => {
+  test('a subgraph that is down: SERVICE_UNAVAILABLE naming it in a sentence; the log names subgraph, operation and cause, not the variables', async () => {
     const { res, log } = await askLogged(HIRE, { input: hire });
-    expect(errorCodes(res)).toEqual(['INTERNAL_SERVER_ERROR']);
+    expect(errorCodes(res)).toEqual(['SERVICE_UNAVAILABLE']);
+    expect(res.errors?.[0]?.extensions?.service).toBe('hr-payroll');
     expect(res.errors?.[0]?.message).toMatch(/hr-payroll service could not answer/);
     expect(JSON.stringify(res)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|FetchError/);
     expect(log).toMatch(/subgraph=hr-payroll/);
@@ -312,7 +313,7 @@ describe('a gateway in development mode, with subgraphs that fail', () => {
   test('a subgraph that answers with an HTTP error page: the caller gets a sentence, the log the status', async () => {
     caoAnswers = 'bad gateway';
     const { res, log } = await askLogged(`{ caoVersions(first: 1) { totalCount } }`);
-    expect(errorCodes(res)).toEqual(['INTERNAL_SERVER_ERROR']);
+    expect(errorCodes(res)).toEqual(['SERVICE_UNAVAILABLE']);
     expect(res.errors?.[0]?.message).toMatch(/cao service could not answer/);
     expect(JSON.stringify(res)).not.toMatch(/<html|502/);
     expect(log).toMatch(/subgraph=cao .*operation=\(anonymous\).*cause="HTTP 502 Bad Gateway"/);

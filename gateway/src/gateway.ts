@@ -1,4 +1,4 @@
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -7,25 +7,23 @@ import {
   createTokenVerifier,
   envPrefix,
   formatErrorFor,
-  GATEWAY_SECRET_HEADER,
   gatewaySecretFromEnv,
   graphqlRequestParsing,
   identityOf,
   inputErrorsPlugin,
   isProduction,
   listen,
-  logSubgraphErrors,
   refusalsAnsweredWith400,
   requestLimits,
-  subgraphFailure,
   type Identity,
   type RunningServer,
-  type SubgraphCall,
   type TokenVerifier,
 } from '@samen-sterk/subgraph-runtime';
 import cors from 'cors';
 import express from 'express';
 import { demoSignInRoutes, explorerRoutes, type DemoUser } from './explorer';
+import { subgraphAgent } from './fetch/connections';
+import { PlatformDataSource } from './fetch/data-source';
 
 export interface GatewayContext {
   identity: Identity | null;
@@ -62,59 +60,18 @@ function corsOriginCheck(listed: readonly string[]) {
   };
 }
 
-/**
- * Forwards the caller's token and proves to the subgraph that the request comes from us. A
- * subgraph that cannot be reached or fails is logged (which subgraph, operation, path, cause;
- * never variables or bodies) and the caller told so in a sentence (`subgraph-calls.ts`).
- */
-class PlatformDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(
-    private readonly serviceName: string,
-    url: string,
-    private readonly gatewaySecret: string,
-  ) {
-    super({ url });
-  }
-
-  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    const call: SubgraphCall = {
-      service: this.serviceName,
-      operationName: options.request.operationName,
-      query: options.request.query,
-    };
-    if ('incomingRequestContext' in options) {
-      call.operationName = options.incomingRequestContext.operationName ?? options.request.operationName;
-      call.path = options.pathInIncomingRequest?.map((key) => (typeof key === 'object' ? '@' : key));
-      call.document = options.document;
-    }
-    let response: Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
-    try {
-      response = await super.process(options);
-    } catch (error) {
-      throw subgraphFailure(call, error);
-    }
-    logSubgraphErrors(call, response.errors);
-    return response;
-  }
-
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    request.http?.headers.set(GATEWAY_SECRET_HEADER, this.gatewaySecret);
-    const authorization = (context as Partial<GatewayContext>).authorization;
-    if (authorization) request.http?.headers.set('authorization', authorization);
-  }
-}
-
 /** The gateway: Apollo Server over the committed supergraph, with `/healthz` and `/readyz`. */
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
   const tokens = options.tokens ?? createTokenVerifier();
   const gatewaySecret = options.gatewaySecret ?? gatewaySecretFromEnv();
   const subgraphUrls = new Map<string, string>();
+  const agent = subgraphAgent();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
       const resolved = options.subgraphUrls?.[name] ?? process.env[`${envPrefix(name)}_URL`] ?? url!;
       subgraphUrls.set(name, resolved);
-      return new PlatformDataSource(name, resolved, gatewaySecret);
+      return new PlatformDataSource<GatewayContext>(name, resolved, gatewaySecret, agent);
     },
   });
   // Request limits (subgraph-runtime's limits/): deep, wide or costly requests are refused
@@ -191,6 +148,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     stop: async () => {
       await http.close();
       await apollo.stop();
+      await agent.close();
     },
   };
 }

@@ -12,6 +12,10 @@ import { GraphQLError } from 'graphql';
  * - `TOO_MANY_REQUESTS` (HTTP 429, or 503 when the whole service is full): the caller has
  *   as many requests, or as much cost, in flight as one caller may; send the next when one
  *   has been answered.
+ *
+ * And one for another service that does not answer (docs/design.md, "Partial answers"):
+ * - `SERVICE_UNAVAILABLE`: a subgraph is down, too slow or its circuit breaker is open;
+ *   `extensions.service` names it. Not the caller's fault; worth trying again later.
  */
 export type ErrorCode =
   | 'UNAUTHENTICATED'
@@ -21,7 +25,8 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'INTERNAL_SERVER_ERROR'
   | 'QUERY_TOO_COSTLY'
-  | 'TOO_MANY_REQUESTS';
+  | 'TOO_MANY_REQUESTS'
+  | 'SERVICE_UNAVAILABLE';
 
 export class PlatformError extends GraphQLError {
   constructor(

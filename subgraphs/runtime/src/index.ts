@@ -23,3 +23,5 @@ export * from './audit-log';
 export * from './input-checks';
 export * from './limits';
 export * from './service-client';
+export * from './resilience/policies';
+export * from './resilience/unavailable';

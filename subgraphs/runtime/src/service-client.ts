@@ -3,6 +3,8 @@ import type { ServiceName } from './config';
 import type { SubgraphContext } from './context';
 import { PlatformError } from './errors';
 import { describeError, logError, loggedAlready } from './http/log';
+import { ServiceHttpError, serviceCalls, unansweredBecause, type ServiceCalls } from './resilience/policies';
+import { serviceUnavailable } from './resilience/unavailable';
 
 /** An error another subgraph answered with, as much of it as a caller may act on. */
 export interface ServiceError {
@@ -15,15 +17,23 @@ export interface ServiceAnswer<Data> {
   errors: ServiceError[];
 }
 
-/** Our fault, not the caller's: logged here with its cause, told to the caller in a sentence. */
-function unavailable(service: ServiceName, label: string, cause: string): PlatformError {
-  logError(`${label} did not answer`, { service, cause });
-  const error = new PlatformError(
-    'INTERNAL_SERVER_ERROR',
-    `The ${label} did not answer, so nothing was saved; please try again shortly.`,
-  );
-  loggedAlready.add(error);
-  return error;
+/**
+ * The calls to each other service from this process, one circuit breaker per service and
+ * address (`resilience/policies.ts`; settings from `<SERVICE>_TIMEOUT_MS` and the like): a
+ * service moved to another address starts with a closed circuit.
+ */
+const callsTo = new Map<string, ServiceCalls>();
+
+function callsOf(service: ServiceName, url: string): ServiceCalls {
+  const key = `${service} ${url}`;
+  let calls = callsTo.get(key);
+  if (!calls) {
+    calls = serviceCalls(service, undefined, (state) =>
+      logError(`the circuit to another service is ${state}`, { service }),
+    );
+    callsTo.set(key, calls);
+  }
+  return calls;
 }
 
 /**
@@ -57,17 +67,15 @@ function readsOnly(query: string): boolean {
   }
 }
 
-/** Pauses before asking again, for reads whose service could not be reached (connection refused or reset, 5xx). */
-const READ_RETRY_PAUSES_MS = [100, 400];
-
 /**
  * One GraphQL request to another subgraph of the platform, with the caller's token (that
- * subgraph checks who asks, as for any request) and a time limit for all attempts together.
- * A read (a query) is asked again, twice at most, when the service cannot be reached or answers
- * 5xx without GraphQL; a write (a mutation) never, since it may have been carried out. When it
- * still cannot be reached or answers no GraphQL, the log says why and the caller gets
- * INTERNAL_SERVER_ERROR with a sentence naming the service; what it answered, errors included,
- * is the caller's to interpret.
+ * subgraph checks who asks, as for any request). Each attempt has a time limit (`timeoutMs`,
+ * else the service's setting); a read (a query) is asked again, twice by default, with growing
+ * and jittered pauses, when the service cannot be reached or answers 5xx without GraphQL; a
+ * write (a mutation) never, since it may have been carried out. A service that keeps failing
+ * opens its circuit: calls fail at once until it is tried again a moment later. When it cannot
+ * answer, the log says why and the caller gets SERVICE_UNAVAILABLE naming the service; what it
+ * answered, errors included, is the caller's to interpret.
  */
 export async function askService<Data, Variables extends object = object>(
   ctx: Pick<SubgraphContext, 'serviceUrl' | 'authorization'>,
@@ -81,52 +89,57 @@ export async function askService<Data, Variables extends object = object>(
 ): Promise<ServiceAnswer<Data>> {
   const query = typeof request.query === 'string' ? request.query : request.query.document;
   const read = typeof request.query === 'string' ? readsOnly(query) : request.query.kind === OperationTypeNode.QUERY;
-  const deadline = AbortSignal.timeout(request.timeoutMs ?? 10_000);
+  const kind = read ? 'read' : 'write';
   const body = JSON.stringify({ query, variables: request.variables ?? {} });
-  for (let attempt = 0; ; attempt++) {
-    let cause: string;
-    let worthRetrying: boolean;
-    try {
-      const response = await fetch(ctx.serviceUrl(service), {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(ctx.authorization ? { authorization: ctx.authorization } : {}),
-        },
-        body,
-        signal: deadline,
-      });
-      const answer = (await response.json().catch(() => null)) as {
-        data?: Data | null;
-        errors?: ServiceError[];
-      } | null;
-      if (answer && (answer.data !== undefined || answer.errors?.length)) {
-        return { data: answer.data ?? null, errors: answer.errors ?? [] };
-      }
-      cause = `HTTP ${response.status} without a GraphQL answer`;
-      worthRetrying = response.status >= 500;
-    } catch (error) {
-      cause = describeError(error);
-      // Out of time is out of time; anything else (refused, reset) may pass.
-      worthRetrying = !deadline.aborted;
+  const url = ctx.serviceUrl(service);
+  const attempt = async (signal: AbortSignal): Promise<ServiceAnswer<Data>> => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(ctx.authorization ? { authorization: ctx.authorization } : {}),
+      },
+      body,
+      signal,
+    });
+    const answer = (await response.json().catch(() => null)) as {
+      data?: Data | null;
+      errors?: ServiceError[];
+    } | null;
+    if (answer && (answer.data !== undefined || answer.errors?.length)) {
+      return { data: answer.data ?? null, errors: answer.errors ?? [] };
     }
-    const pause = read && worthRetrying ? READ_RETRY_PAUSES_MS[attempt] : undefined;
-    if (pause === undefined || deadline.aborted) {
-      throw unavailable(service, request.label, attempt > 0 ? `${cause} (${attempt + 1} attempts)` : cause);
-    }
-    await new Promise((resolve) => setTimeout(resolve, pause));
+    throw new ServiceHttpError(response.status);
+  };
+  try {
+    return await callsOf(service, url).run(kind, attempt, request.timeoutMs);
+  } catch (error) {
+    const because = unansweredBecause(error);
+    // An open circuit was logged when it opened.
+    if (because !== 'circuit open')
+      logError(`${request.label} did not answer`, { service, cause: describeError(error) });
+    if (because) throw serviceUnavailable(service, because, kind, request.label);
+    const failure = new PlatformError(
+      'INTERNAL_SERVER_ERROR',
+      `The ${request.label} could not answer; please try again later.`,
+    );
+    loggedAlready.add(failure);
+    throw failure;
   }
 }
 
 /**
  * An error of another subgraph as ours: who may not ask stays UNAUTHENTICATED or FORBIDDEN, one
- * who asks too much at once TOO_MANY_REQUESTS;
+ * who asks too much at once TOO_MANY_REQUESTS, a service it could not reach SERVICE_UNAVAILABLE;
  * anything else is our fault (INTERNAL_SERVER_ERROR), logged here with the service's code.
  */
 export function refusedBy(service: ServiceName, label: string, error: ServiceError): PlatformError {
   const code = error.extensions?.code;
   if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' || code === 'TOO_MANY_REQUESTS') {
     return new PlatformError(code, `The ${label} refused: ${error.message}`);
+  }
+  if (code === 'SERVICE_UNAVAILABLE') {
+    return new PlatformError(code, error.message, { service: (error.extensions as { service?: string }).service });
   }
   logError(`${label} answered with an error`, { service, code: code ?? 'none' });
   const failure = new PlatformError('INTERNAL_SERVER_ERROR', `The ${label} could not answer; please try again later.`);

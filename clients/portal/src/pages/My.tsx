@@ -74,7 +74,8 @@ interface MyData {
   employee: {
     id: string;
     name: string;
-    employer: { name: string };
+    /** Null while the members directory cannot answer (partial data): the rest of the page still shows. */
+    employer: { name: string } | null;
     certificates: {
       edges: {
         node: {
@@ -143,7 +144,7 @@ export function MyPage() {
       {fetching && !data && <Loading />}
       {employee && (
         <>
-          <Text>{t('my.intro', { name: employee.name, employer: employee.employer.name })}</Text>
+          <Text>{t('my.intro', { name: employee.name, employer: employee.employer?.name ?? '—' })}</Text>
           <Section title={t('my.payslips')} testId="my-payslips">
             {payslips.length === 0 ? (
               <Text>{t('my.noPayslips')}</Text>

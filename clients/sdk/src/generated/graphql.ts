@@ -171,7 +171,7 @@ export type MemberEnrolmentsQueryVariables = Exact<{
 }>;
 
 
-export type MemberEnrolmentsQuery = { member: { id: string, enrolments: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, status: EnrolmentStatus, employeeId: string, waitlistPosition: number | null, funding: EnrolmentFunding, reservedAmount: string, result: string | null, createdAt: string, statusChangedAt: string, session: { id: string, startsAt: string, endsAt: string, capacity: number, seatsTaken: number, seatsFree: number, location: string, enrolmentOpensAt: string | null, enrolmentClosesAt: string | null, course: { id: string, code: string, title: string } } } }> } } | null };
+export type MemberEnrolmentsQuery = { member: { id: string, enrolments: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, status: EnrolmentStatus, employeeId: string, waitlistPosition: number | null, funding: EnrolmentFunding, reservedAmount: string, result: string | null, createdAt: string, statusChangedAt: string, session: { id: string, startsAt: string, endsAt: string, capacity: number, seatsTaken: number, seatsFree: number, location: string, enrolmentOpensAt: string | null, enrolmentClosesAt: string | null, course: { id: string, code: string, title: string } } } }> } | null } | null };
 
 export type EmployeeCertificatesQueryVariables = Exact<{
   employeeId: string | number;
@@ -180,7 +180,7 @@ export type EmployeeCertificatesQueryVariables = Exact<{
 }>;
 
 
-export type EmployeeCertificatesQuery = { employee: { id: string, certificates: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, code: string, kind: CertificateKind, title: string, issuedOn: string, expiresOn: string | null, status: CertificateStatus, workProcesses: Array<{ code: string, title: string }> } }> } } };
+export type EmployeeCertificatesQuery = { employee: { id: string, certificates: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, code: string, kind: CertificateKind, title: string, issuedOn: string, expiresOn: string | null, status: CertificateStatus, workProcesses: Array<{ code: string, title: string }> } }> } | null } };
 
 export type VerifyCertificateQueryVariables = Exact<{
   code: string;

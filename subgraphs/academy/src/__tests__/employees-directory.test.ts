@@ -43,6 +43,6 @@ test('when hr-payroll does not answer, the enrolment is an error saying so, not 
     () => null,
     (error: { message: string; extensions?: { code?: string } }) => error,
   );
-  expect(refusal?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
-  expect(refusal?.message).toMatch(/HR directory did not answer/);
+  expect(refusal?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+  expect(refusal?.message).toMatch(/HR directory could not answer/);
 });

@@ -4,6 +4,7 @@ import { MemberRef } from './references';
 
 builder.mutationFields((t) => ({
   grantTrainingBudget: t.field({
+    nullable: true,
     type: MemberRef,
     description:
       "Sets a member's training budget for a year from the social fund (the Academy's administrators); never below what is reserved and spent. Read it back as Member.trainingBudget.",

@@ -25,8 +25,8 @@ builder.prismaObject('Enrolment', {
     id: t.exposeID('id'),
     status: t.field({ type: EnrolmentStatusEnum, resolve: (e) => e.status }),
     session: t.relation('session'),
-    member: t.field({ type: MemberRef, resolve: (e) => ({ id: e.memberId }) }),
-    employee: t.field({ type: EmployeeRef, resolve: (e) => ({ id: e.employeeId }) }),
+    member: t.field({ type: MemberRef, nullable: true, resolve: (e) => ({ id: e.memberId }) }),
+    employee: t.field({ type: EmployeeRef, nullable: true, resolve: (e) => ({ id: e.employeeId }) }),
     employeeId: t.exposeID('employeeId'),
     waitlistPosition: t.exposeInt('waitlistPosition', {
       nullable: true,

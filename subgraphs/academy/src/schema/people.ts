@@ -57,6 +57,7 @@ MemberRef.implement({
   fields: (t) => ({
     id: t.exposeID('id'),
     enrolments: t.prismaConnection({
+      nullable: true,
       type: 'Enrolment',
       cursor: 'id',
       maxSize: 100,
@@ -139,6 +140,7 @@ EmployeeRef.implement({
   fields: (t) => ({
     id: t.exposeID('id'),
     enrolments: t.prismaConnection({
+      nullable: true,
       type: 'Enrolment',
       cursor: 'id',
       maxSize: 100,
@@ -153,6 +155,7 @@ EmployeeRef.implement({
         }),
     }),
     certificates: t.prismaConnection({
+      nullable: true,
       type: 'Certificate',
       cursor: 'id',
       maxSize: 100,
@@ -167,6 +170,7 @@ EmployeeRef.implement({
         }),
     }),
     skills: t.field({
+      nullable: true,
       type: [PassportSkillRef],
       description:
         'The skills passport: skills of completed courses, by name (at most one per skill of the catalogue).',
@@ -174,6 +178,7 @@ EmployeeRef.implement({
       resolve: (employee, { on }, ctx) => skillsPassportOf(ctx, employee.id, on ?? todayInNetherlands()),
     }),
     learningPaths: t.field({
+      nullable: true,
       type: [PathProgressRef],
       description:
         'Progress on every learning path on offer (at most 100), by code, from what the caller may see of this employee.',

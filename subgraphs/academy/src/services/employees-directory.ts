@@ -14,7 +14,7 @@ export type EmployerOfQuery = {
     id: string;
     employer: {
       id: string;
-    };
+    } | null;
   };
 };
 
@@ -59,6 +59,8 @@ export async function employerOf(ctx: AcademyContext, employeeId: string): Promi
   }
   const employee = body.data?.employee;
   if (!employee) throw noSuchEmployee();
+  // Nullable in hr-payroll's SDL (a reference into the members subgraph), never null for `id`.
+  if (!employee.employer) throw noSuchEmployee();
   return employee.employer.id;
 }
 

@@ -22,7 +22,7 @@ export const EmployeeRef = builder.prismaObject('Employee', {
   authScopes: (employee) => ({ seesEmployee: employee }),
   fields: (t) => ({
     id: t.exposeID('id'),
-    employer: t.field({ type: MemberRef, resolve: (e) => ({ id: e.memberId }) }),
+    employer: t.field({ type: MemberRef, nullable: true, resolve: (e) => ({ id: e.memberId }) }),
     firstName: t.exposeString('firstName'),
     lastName: t.exposeString('lastName'),
     name: t.string({ resolve: (e) => `${e.firstName} ${e.lastName}` }),
@@ -84,6 +84,7 @@ MemberRef.implement({
   fields: (t) => ({
     id: t.exposeID('id'),
     employees: t.prismaConnection({
+      nullable: true,
       type: 'Employee',
       cursor: 'id',
       description: "This member's employees (its HR staff and payroll service).",

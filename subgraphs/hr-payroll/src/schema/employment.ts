@@ -85,7 +85,7 @@ export const EmploymentRef = builder.prismaObject('Employment', {
   fields: (t) => ({
     id: t.exposeID('id'),
     employee: t.relation('employee'),
-    employer: t.field({ type: MemberRef, resolve: (e) => ({ id: e.memberId }) }),
+    employer: t.field({ type: MemberRef, nullable: true, resolve: (e) => ({ id: e.memberId }) }),
     startDate: t.expose('startDate', { type: 'Date' }),
     endDate: t.expose('endDate', { type: 'Date', nullable: true }),
     contractType: t.expose('contractType', { type: ContractTypeEnum }),
@@ -99,6 +99,7 @@ export const EmploymentRef = builder.prismaObject('Employment', {
     applyTaxCredit: t.exposeBoolean('applyTaxCredit', { description: 'Loonheffingskorting applied at this employer.' }),
     targetGroup: t.field({ type: TargetGroupRef, resolve: (e) => e }),
     wage: t.field({
+      nullable: true,
       type: EmploymentWageRef,
       description: 'The CAO wage for this scale, step, hours and the employee’s age on a date (default today).',
       args: { on: t.arg({ type: 'Date', required: false }) },
@@ -106,6 +107,7 @@ export const EmploymentRef = builder.prismaObject('Employment', {
       resolve: (e, args, ctx) => employmentWage(ctx, e, args.on, 'wage'),
     }),
     wageScale: t.field({
+      nullable: true,
       type: WageScaleRef,
       description: 'The CAO scale this employment is on, in the CAO version in force on a date (default today).',
       args: { on: t.arg({ type: 'Date', required: false }) },

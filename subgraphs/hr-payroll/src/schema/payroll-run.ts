@@ -135,7 +135,7 @@ export const PayrollRunRef = builder.prismaObject('PayrollRun', {
   authScopes: (run) => ({ managesEmployeesOf: run.memberId }),
   fields: (t) => ({
     id: t.exposeID('id'),
-    employer: t.field({ type: MemberRef, resolve: (r) => ({ id: r.memberId }) }),
+    employer: t.field({ type: MemberRef, nullable: true, resolve: (r) => ({ id: r.memberId }) }),
     year: t.exposeInt('year'),
     month: t.exposeInt('month'),
     period: t.string({ description: 'YYYY-MM', resolve: (r) => periodName(r.year, r.month) }),

@@ -10,7 +10,7 @@ const PayrollSettingsRef = builder.prismaObject('MemberPayrollSettings', {
   description: "A member's payroll settings.",
   authScopes: (s) => ({ managesEmployeesOf: s.memberId }),
   fields: (t) => ({
-    employer: t.field({ type: MemberRef, resolve: (s) => ({ id: s.memberId }) }),
+    employer: t.field({ type: MemberRef, nullable: true, resolve: (s) => ({ id: s.memberId }) }),
     pensionEmployeePercent: t.expose('pensionEmployeePercent', {
       type: 'Decimal',
       description: "Employee's pension premium, % of the gross wage (withheld before wage tax).",

@@ -173,7 +173,7 @@ export const VolunteerRef = builder.prismaObject('Volunteer', {
   authScopes: (v) => ({ managesEmployeesOf: v.memberId }),
   fields: (t) => ({
     id: t.exposeID('id'),
-    member: t.field({ type: MemberRef, resolve: (v) => ({ id: v.memberId }) }),
+    member: t.field({ type: MemberRef, nullable: true, resolve: (v) => ({ id: v.memberId }) }),
     firstName: t.exposeString('firstName'),
     lastName: t.exposeString('lastName'),
     name: t.string({ resolve: (v) => `${v.firstName} ${v.lastName}` }),
@@ -295,6 +295,7 @@ builder.mutationFields((t) => ({
 // Member (from the members subgraph) gains its volunteers here; its key is implemented in employee.ts.
 builder.objectFields(MemberRef, (t) => ({
   volunteers: t.prismaConnection({
+    nullable: true,
     type: 'Volunteer',
     cursor: 'id',
     description: "This member's volunteers (its HR staff and payroll service).",

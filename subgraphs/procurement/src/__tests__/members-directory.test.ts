@@ -42,6 +42,6 @@ test('when the members directory does not answer, the buyer is an error saying s
     () => null,
     (error: { message: string; extensions?: { code?: string } }) => error,
   );
-  expect(refusal?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
-  expect(refusal?.message).toMatch(/members directory did not answer/);
+  expect(refusal?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+  expect(refusal?.message).toMatch(/members directory could not answer/);
 });

@@ -99,6 +99,7 @@ const SupplierPerformanceRef = builder.objectRef<SupplierPerformance>('SupplierP
 builder.objectFields(MemberRef, (t) => ({
   procurementSpend: t.field({
     type: MemberSpendRef,
+    nullable: true,
     description: "This member's spend and savings in a calendar year (its purchasers and approvers).",
     args: { year: t.arg.int({ required: true }) },
     resolve: (member, { year }, ctx) => memberSpendInYear(ctx, member.id, year),

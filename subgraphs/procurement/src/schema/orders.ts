@@ -36,7 +36,7 @@ builder.prismaObject('Order', {
   authScopes: (order) => ({ seesOrdersOf: order.memberId }),
   fields: (t) => ({
     id: t.exposeID('id'),
-    member: t.field({ type: MemberRef, resolve: (o) => ({ id: o.memberId }) }),
+    member: t.field({ type: MemberRef, nullable: true, resolve: (o) => ({ id: o.memberId }) }),
     contract: t.relation('contract'),
     status: t.field({ type: OrderStatusEnum, resolve: (o) => o.status }),
     orderDate: t.expose('orderDate', { type: 'Date' }),
@@ -104,6 +104,7 @@ MemberRef.implement({
   fields: (t) => ({
     id: t.exposeID('id'),
     orders: t.prismaConnection({
+      nullable: true,
       type: 'Order',
       cursor: 'id',
       description:

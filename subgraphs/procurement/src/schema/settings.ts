@@ -23,7 +23,7 @@ const CategoryBudgetRef = builder.objectRef<CategoryBudget>('CategoryBudget').im
 const ProcurementSettingsRef = builder.objectRef<ProcurementSettings>('ProcurementSettings').implement({
   description: "A member's purchasing rules.",
   fields: (t) => ({
-    member: t.field({ type: MemberRef, resolve: (s) => ({ id: s.memberId }) }),
+    member: t.field({ type: MemberRef, nullable: true, resolve: (s) => ({ id: s.memberId }) }),
     approvalThreshold: t.field({
       type: 'Decimal',
       description: 'An order above this total (excluding VAT) needs an approver.',

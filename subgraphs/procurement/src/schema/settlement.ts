@@ -9,7 +9,7 @@ import { MemberRef, money } from './references';
 const MemberRebateRef = builder.objectRef<MemberRebate>('MemberRebate').implement({
   description: "One member's rebate in a settlement: what its orders earn now the sector's final tier is known.",
   fields: (t) => ({
-    member: t.field({ type: MemberRef, resolve: (r) => ({ id: r.memberId }) }),
+    member: t.field({ type: MemberRef, nullable: true, resolve: (r) => ({ id: r.memberId }) }),
     rebate: t.field({ type: 'Decimal', description: 'Excluding VAT.', resolve: (r) => r.rebate }),
     lines: t.exposeInt('lines', { description: "The member's order lines in the period." }),
   }),
@@ -43,7 +43,7 @@ const RebateRef = builder.prismaObject('Rebate', {
   authScopes: (r) => ({ seesOrdersOf: r.memberId }),
   fields: (t) => ({
     id: t.exposeID('id'),
-    member: t.field({ type: MemberRef, resolve: (r) => ({ id: r.memberId }) }),
+    member: t.field({ type: MemberRef, nullable: true, resolve: (r) => ({ id: r.memberId }) }),
     amount: t.field({ type: 'Decimal', description: 'Excluding VAT.', resolve: (r) => money(r.amount) }),
     lines: t.exposeInt('lines'),
     settlement: t.relation('settlement'),
@@ -79,6 +79,7 @@ builder.prismaObject('Settlement', {
 
 builder.objectFields(MemberRef, (t) => ({
   procurementRebates: t.prismaConnection({
+    nullable: true,
     type: RebateRef,
     cursor: 'id',
     description: "This member's rebates from settlements, newest first (its purchasers and approvers).",

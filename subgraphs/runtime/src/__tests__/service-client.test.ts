@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { askService, serviceOperation } from '../service-client';
 
 // Reads are asked again when the other service cannot answer for a moment; writes never (they
-// may have been carried out); the time limit holds for all attempts together.
+// may have been carried out); each attempt has a time limit; a service that keeps failing is not
+// asked for a moment (circuit breaker), then tried again.
 
 /** A service that answers each request with the next of `answers` (a status, or a GraphQL body). */
 async function fakeService(answers: (number | object)[]) {
@@ -48,7 +49,7 @@ test('a read that keeps failing is asked three times, then fails naming the serv
   const service = await fakeService([503]);
   try {
     await expect(askService(service.ctx, 'cao', { query: READ, label: 'CAO service' })).rejects.toThrow(
-      'The CAO service did not answer',
+      'The CAO service could not answer',
     );
     expect(service.seen).toHaveLength(3);
     expect(logged).toHaveBeenCalledWith(expect.stringContaining('service=cao'));
@@ -61,7 +62,7 @@ test('a write is never asked twice', async () => {
   const service = await fakeService([503, { data: { touch: true } }]);
   try {
     await expect(askService(service.ctx, 'members', { query: WRITE, label: 'members directory' })).rejects.toThrow(
-      'The members directory did not answer',
+      'The members directory could not answer',
     );
     expect(service.seen).toHaveLength(1);
   } finally {
@@ -86,6 +87,64 @@ test('a query given as text is a read, a mutation as text a write', async () => 
 test('a service that cannot be reached at all fails with the service named', async () => {
   const ctx = { serviceUrl: () => 'http://127.0.0.1:9/graphql', authorization: null };
   await expect(askService(ctx, 'cao', { query: READ, label: 'CAO service', timeoutMs: 2000 })).rejects.toThrow(
-    'The CAO service did not answer, so nothing was saved; please try again shortly.',
+    'The CAO service could not answer; please try again later.',
   );
+});
+
+test('an answer that does not come in time fails naming the service, without waiting for it', async () => {
+  const server = http.createServer(() => undefined); // never answers
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const ctx = {
+    serviceUrl: () => `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    authorization: null,
+  };
+  try {
+    const started = Date.now();
+    const failure = await askService(ctx, 'procurement', {
+      query: READ,
+      label: 'procurement service',
+      timeoutMs: 300,
+    }).catch((error: { message: string; extensions: Record<string, unknown> }) => error);
+    expect(failure).toMatchObject({
+      message: 'The procurement service could not answer in time; please try again later.',
+      extensions: { code: 'SERVICE_UNAVAILABLE', service: 'procurement' },
+    });
+    // A timeout is not asked again: the service is slow, not gone.
+    expect(Date.now() - started).toBeLessThan(2_000);
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
+});
+
+test('a service that keeps failing is not asked for a moment, then asked again and answers', async () => {
+  process.env.ACADEMY_HALF_OPEN_AFTER_MS = '300';
+  process.env.ACADEMY_READ_RETRIES = '0';
+  const service = await fakeService([503, 503, 503, 503, 503, { data: { ping: 'pong' } }]);
+  try {
+    for (let i = 0; i < 5; i++) {
+      await expect(askService(service.ctx, 'academy', { query: READ, label: 'Academy' })).rejects.toThrow(
+        'The Academy could not answer; please try again later.',
+      );
+    }
+    expect(service.seen).toHaveLength(5);
+    // Open: refused here at once, the service is not asked.
+    await expect(askService(service.ctx, 'academy', { query: READ, label: 'Academy' })).rejects.toThrow(
+      'The Academy could not answer: it is unavailable at the moment',
+    );
+    expect(service.seen).toHaveLength(5);
+    expect(logged).toHaveBeenCalledWith(
+      expect.stringContaining('the circuit to another service is open service=academy'),
+    );
+    // A moment later one call tries it again, and it answers.
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    await expect(askService(service.ctx, 'academy', { query: READ, label: 'Academy' })).resolves.toEqual({
+      data: { ping: 'pong' },
+      errors: [],
+    });
+  } finally {
+    delete process.env.ACADEMY_HALF_OPEN_AFTER_MS;
+    delete process.env.ACADEMY_READ_RETRIES;
+    service.close();
+  }
 });

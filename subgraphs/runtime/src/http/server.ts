@@ -4,6 +4,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { timingSafeEqual } from 'node:crypto';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { bearerToken, createTokenVerifier, type TokenVerifier } from '../auth/tokens';
 import { gatewaySecretFromEnv, serviceUrlFromEnv, type ServiceName } from '../config';
@@ -11,6 +12,7 @@ import { LoaderRegistry, type SubgraphContext } from '../context';
 import type { Database } from '../database/database';
 import { PlatformError } from '../errors';
 import { requestLimits } from '../limits';
+import { draining } from '../resilience/graceful-shutdown';
 import { connectionArgumentsPlugin } from './connection-args';
 import { formatErrorFor, platformErrorIn } from './errors';
 import { gatewayOnlyPlugin } from './gateway-only';
@@ -104,18 +106,13 @@ export async function listen(
   port: number,
   host = process.env.HOST || '127.0.0.1',
 ): Promise<{ port: number; close(): Promise<void> }> {
+  // Stopping refuses new requests and lets those under way finish (resilience/graceful-shutdown.ts).
+  const drain = draining(app);
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host, (error?: Error) => {
-      if (error) return reject(error);
+    const server = createServer(drain.handler);
+    server.listen(port, host, () => {
       const address = server.address() as AddressInfo;
-      resolve({
-        port: address.port,
-        close: () =>
-          new Promise<void>((done) => {
-            server.close(() => done());
-            server.closeAllConnections();
-          }),
-      });
+      resolve({ port: address.port, close: () => drain.close(server) });
     });
     server.on('error', reject);
     // Callers keep idle connections open for a few seconds (fetch: 4 s) and reuse them. Were the

@@ -1,5 +1,7 @@
 import { Kind, parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import { PlatformError } from '../errors';
+import { unansweredBecause, type CallKind } from '../resilience/policies';
+import { serviceUnavailable } from '../resilience/unavailable';
 import { describeError, logError, loggedAlready } from './log';
 
 /**
@@ -16,6 +18,8 @@ export interface SubgraphCall {
   /** The operation the gateway sent the subgraph, parsed or as text. */
   document?: DocumentNode;
   query?: string;
+  /** A read is safe to ask again; a write that timed out may have been carried out. */
+  kind?: CallKind;
 }
 
 /** The root fields an operation asks (`wage`, `_entities`). */
@@ -52,8 +56,10 @@ const errorsIn = (body: unknown): GraphQLFormattedError[] =>
 
 /**
  * A subgraph that could not be asked, or answered with an HTTP error: logged, and what the
- * caller gets instead (INTERNAL_SERVER_ERROR naming the service; UNAUTHENTICATED when the
- * subgraph refused the caller's token).
+ * caller gets instead: SERVICE_UNAVAILABLE naming the service when it was down, too slow or
+ * its circuit open (`resilience/`), UNAUTHENTICATED when it refused the caller's token, and
+ * INTERNAL_SERVER_ERROR naming it for anything else (an answer we could not use: our fault).
+ * An open circuit is not logged per call: the breaker's state change was.
  */
 export function subgraphFailure(call: SubgraphCall, error: unknown): PlatformError {
   const response = (error as { extensions?: { response?: ErrorResponse } } | null)?.extensions?.response;
@@ -61,20 +67,24 @@ export function subgraphFailure(call: SubgraphCall, error: unknown): PlatformErr
     const message = errorsIn(response.body)[0]?.message ?? 'Your token was refused: sign in again.';
     return new PlatformError('UNAUTHENTICATED', message);
   }
-  let cause: string;
-  if (response?.status) {
-    // Codes only: a subgraph's messages may repeat the caller's values.
-    const codes = [...new Set(errorsIn(response.body).map((e) => String(e.extensions?.code ?? 'no code')))];
-    cause =
-      `HTTP ${response.status} ${response.statusText ?? ''}`.trim() + (codes.length ? ` (${codes.join(', ')})` : '');
-  } else {
-    cause = describeError(error);
+  const because = unansweredBecause(error);
+  if (because !== 'circuit open') {
+    let cause: string;
+    if (response?.status) {
+      // Codes only: a subgraph's messages may repeat the caller's values.
+      const codes = [...new Set(errorsIn(response.body).map((e) => String(e.extensions?.code ?? 'no code')))];
+      cause =
+        `HTTP ${response.status} ${response.statusText ?? ''}`.trim() + (codes.length ? ` (${codes.join(', ')})` : '');
+    } else {
+      cause = describeError(error);
+    }
+    logError('gateway: a subgraph failed', { ...whereIn(call), cause });
   }
-  logError('gateway: a subgraph failed', { ...whereIn(call), cause });
+  if (because) return serviceUnavailable(call.service, because, call.kind ?? 'read');
   const failure = new PlatformError(
     'INTERNAL_SERVER_ERROR',
     `The ${call.service} service could not answer; please try again later.`,
-    { serviceName: call.service },
+    { service: call.service },
   );
   loggedAlready.add(failure);
   return failure;
