@@ -58,6 +58,17 @@ describe('API errors in the portal', () => {
     ).toEqual({ sentence: 'Controleer wat u invulde.', detail: 'Too long.' });
   });
 
+  it('says that part of the platform is away when a service behind the gateway is down', () => {
+    const nlT = i18n.getFixedT('nl');
+    const down = apiError('The hr-payroll service did not answer in time.', {
+      code: 'SERVICE_UNAVAILABLE',
+      service: 'hr-payroll',
+    });
+    expect(describeApiError(down, nlT, 'nl')).toEqual({
+      sentence: 'Een deel van het platform is even niet bereikbaar; wat wel kwam, ziet u. Probeer het zo opnieuw.',
+    });
+  });
+
   it('says the server cannot be reached when no answer came', () => {
     const nlT = i18n.getFixedT('nl');
     const offline = new CombinedError({ networkError: new TypeError('fetch failed') });

@@ -38,6 +38,7 @@ export function describeApiError(
     QUERY_TOO_COSTLY: 'tooCostly',
     TOO_MANY_REQUESTS: 'tooMany',
     INTERNAL_SERVER_ERROR: 'internal',
+    SERVICE_UNAVAILABLE: 'unavailable',
   }[code];
   if (!key)
     return english ? { sentence: apiSentence || t('errors.unknown') } : withDetail(t('errors.unknown'), apiSentence);

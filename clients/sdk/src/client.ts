@@ -4,6 +4,7 @@ import {
   errorFromPayloads,
   NetworkError,
   SamenSterkError,
+  ServiceUnavailableError,
   TooManyRequestsError,
   UnauthenticatedError,
   withIdempotencyKey,
@@ -290,6 +291,7 @@ export class SamenSterkClient {
         const retryable =
           error instanceof NetworkError ||
           error instanceof TooManyRequestsError ||
+          error instanceof ServiceUnavailableError ||
           (error instanceof SamenSterkError && error.status !== undefined && RETRYABLE_STATUS.has(error.status));
         if (!retryable || attempt >= attempts) throw error;
         const backoff = this.baseDelayMs * 2 ** (attempt - 1);

@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'INTERNAL_SERVER_ERROR'
+  /** A service behind the gateway did not answer; `service` names it. The rest of the answer is in `data`. */
+  | 'SERVICE_UNAVAILABLE'
   | 'QUERY_TOO_COSTLY'
   | 'TOO_MANY_REQUESTS'
   | 'BAD_REQUEST'
@@ -77,6 +79,16 @@ export class BadUserInputError extends SamenSterkError {}
 export class NotFoundError extends SamenSterkError {}
 export class ConflictError extends SamenSterkError {}
 export class InternalServerError extends SamenSterkError {}
+/**
+ * A service behind the gateway (`service`: `members`, `hr-payroll`, …) is down or slow; what the
+ * other services answered is in `data`. Queries are asked again; after a write that timed out,
+ * check whether it was made before sending it again.
+ */
+export class ServiceUnavailableError extends SamenSterkError {
+  get service(): string | undefined {
+    return typeof this.extensions.service === 'string' ? this.extensions.service : undefined;
+  }
+}
 /** The request costs more than the platform allows: ask for smaller pages or fewer fields. */
 export class QueryTooCostlyError extends SamenSterkError {}
 /** Too many requests of this caller in flight: send the next when one has been answered. */
@@ -96,6 +108,7 @@ const CLASSES: Record<string, ErrorClass> = {
   NOT_FOUND: NotFoundError,
   CONFLICT: ConflictError,
   INTERNAL_SERVER_ERROR: InternalServerError,
+  SERVICE_UNAVAILABLE: ServiceUnavailableError,
   QUERY_TOO_COSTLY: QueryTooCostlyError,
   TOO_MANY_REQUESTS: TooManyRequestsError,
   BAD_REQUEST: InvalidRequestError,

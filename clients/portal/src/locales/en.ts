@@ -62,6 +62,7 @@ export const en: Shape<typeof nl> = {
     badInput: 'Please check what you entered.',
     conflict: 'This cannot be done now, given how things stand.',
     tooCostly: 'This question is too large. Ask for less at once.',
+    unavailable: 'Part of the platform cannot be reached just now; you see what did come. Please try again shortly.',
     tooMany: 'You are doing too much at once. Wait a moment and try again.',
     internal: 'Something went wrong on our side. It has been logged; please try again later.',
     unknown: 'Something went wrong. Please try again later.',
@@ -123,6 +124,7 @@ export const en: Shape<typeof nl> = {
       'For {{count}} employees the wage cost benefit (LKV) can still be applied for ({{amount}} together).',
   },
   overview: {
+    unavailable: 'This part cannot be reached just now; please try again later.',
     title: 'Overview',
     titleOf: 'Overview of {{name}}',
     keurmerk: 'Keurmerk',

@@ -58,6 +58,7 @@ export const nl = {
     badInput: 'Controleer wat u invulde.',
     conflict: 'Dit kan nu niet, door hoe het er nu voor staat.',
     tooCostly: 'Deze vraag is te groot. Vraag minder tegelijk op.',
+    unavailable: 'Een deel van het platform is even niet bereikbaar; wat wel kwam, ziet u. Probeer het zo opnieuw.',
     tooMany: 'U doet te veel tegelijk. Wacht even en probeer het opnieuw.',
     internal: 'Er ging bij ons iets mis. Het is vastgelegd; probeer het later opnieuw.',
     unknown: 'Er ging iets mis. Probeer het later opnieuw.',
@@ -119,6 +120,7 @@ export const nl = {
       'Voor {{count}} medewerkers kan nog loonkostenvoordeel (LKV) worden aangevraagd (samen {{amount}}).',
   },
   overview: {
+    unavailable: 'Dit deel is nu niet bereikbaar; probeer het straks opnieuw.',
     title: 'Overzicht',
     titleOf: 'Overzicht van {{name}}',
     keurmerk: 'Keurmerk',

@@ -7,8 +7,10 @@ import { useAuth } from '../auth';
 import { date, money, period } from '../format';
 import { ErrorNotice, Loading, nodes, Page } from '../ui';
 
-// The member overview is ONE federated request: the members directory (name, Keurmerk),
-// procurement (orders, spend), HR/payroll (the last run) and the Academy (enrolments, budget).
+// The member overview is ONE federated request on the member: the members directory (name,
+// Keurmerk), procurement (orders, spend), HR/payroll (the last run) and the Academy (enrolments,
+// budget). Each section is a nullable field of the member, so a service that is down empties its
+// own section only; the notice above the tiles says which part is missing.
 // Sections the caller's role may not see are left out of the request (@include), not refused.
 export const MEMBER_OVERVIEW = gql`
   query MemberOverview($memberId: ID!, $year: Int!, $procurement: Boolean!, $hr: Boolean!) {
@@ -53,14 +55,14 @@ export const MEMBER_OVERVIEW = gql`
           }
         }
       }
-    }
-    payrollRuns(memberId: $memberId, first: 1) @include(if: $hr) {
-      edges {
-        node {
-          id
-          period
-          status
-          compliant
+      payrollRuns(first: 1) @include(if: $hr) {
+        edges {
+          node {
+            id
+            period
+            status
+            compliant
+          }
         }
       }
     }
@@ -73,12 +75,12 @@ interface OverviewData {
     name: string;
     city: string;
     keurmerk: { status: string; lastAuditOn: string | null; nextAuditDue: string | null };
-    orders?: { totalCount: number; edges: { node: { id: string; status: string; total: string } }[] };
-    procurementSpend?: { year: number; orders: number; spend: string; savings: string };
+    orders?: { totalCount: number; edges: { node: { id: string; status: string; total: string } }[] } | null;
+    procurementSpend?: { year: number; orders: number; spend: string; savings: string } | null;
     trainingBudget?: { year: number; granted: string; reserved: string; spent: string; available: string } | null;
-    enrolments?: { totalCount: number; edges: { node: { id: string; status: string } }[] };
+    enrolments?: { totalCount: number; edges: { node: { id: string; status: string } }[] } | null;
+    payrollRuns?: { edges: { node: { id: string; period: string; status: string; compliant: boolean } }[] } | null;
   } | null;
-  payrollRuns?: { edges: { node: { id: string; period: string; status: string; compliant: boolean } }[] };
 }
 
 const OPEN_ORDER = ['SUBMITTED', 'APPROVED', 'ORDERED', 'DELIVERED', 'INVOICED'];
@@ -131,7 +133,7 @@ export function OverviewPage() {
   const lang = i18n.language;
   const openOrders = nodes(member?.orders).filter((order) => OPEN_ORDER.includes(order.status));
   const activeEnrolments = nodes(member?.enrolments).filter((e) => ACTIVE_ENROLMENT.includes(e.status));
-  const lastRun = nodes(data?.payrollRuns)[0];
+  const lastRun = nodes(member?.payrollRuns)[0];
 
   return (
     <Page title={member ? t('overview.titleOf', { name: member.name }) : t('overview.title')}>
@@ -150,12 +152,18 @@ export function OverviewPage() {
           </Tile>
           {procurement && (
             <Tile title={t('overview.procurement')} testId="tile-procurement">
-              <Figure label={t('overview.openOrders')} value={String(openOrders.length)} />
-              <Figure
-                label={t('overview.spendThisYear', { year })}
-                value={money(member.procurementSpend?.spend, lang)}
-              />
-              <Figure label={t('overview.savingsThisYear')} value={money(member.procurementSpend?.savings, lang)} />
+              {member.orders === null || member.procurementSpend === null ? (
+                <Text>{t('overview.unavailable')}</Text>
+              ) : (
+                <>
+                  <Figure label={t('overview.openOrders')} value={String(openOrders.length)} />
+                  <Figure
+                    label={t('overview.spendThisYear', { year })}
+                    value={money(member.procurementSpend?.spend, lang)}
+                  />
+                  <Figure label={t('overview.savingsThisYear')} value={money(member.procurementSpend?.savings, lang)} />
+                </>
+              )}
               <Anchor component={Link} to="/bestellingen">
                 {t('overview.toOrders')}
               </Anchor>
@@ -163,7 +171,9 @@ export function OverviewPage() {
           )}
           {hr && (
             <Tile title={t('overview.payroll')} testId="tile-payroll">
-              {lastRun ? (
+              {member.payrollRuns === null ? (
+                <Text>{t('overview.unavailable')}</Text>
+              ) : lastRun ? (
                 <>
                   <Figure label={t('overview.lastRun')} value={period(lastRun.period, lang)} />
                   <Figure label={t('overview.status')} value={t(`runStatus.${lastRun.status}`)} />
@@ -178,7 +188,11 @@ export function OverviewPage() {
           )}
           {hr && (
             <Tile title={t('overview.training')} testId="tile-training">
-              <Figure label={t('overview.activeEnrolments')} value={String(activeEnrolments.length)} />
+              {member.enrolments === null ? (
+                <Text>{t('overview.unavailable')}</Text>
+              ) : (
+                <Figure label={t('overview.activeEnrolments')} value={String(activeEnrolments.length)} />
+              )}
               {member.trainingBudget ? (
                 <>
                   <Figure

@@ -1,4 +1,4 @@
-import { byId, ofMember, readable, thenRead } from '@samen-sterk/subgraph-runtime';
+import { byId, ofMember, onMember, readable, thenRead } from '@samen-sterk/subgraph-runtime';
 import { builder } from '../builder';
 import { findRun, readRun, runsOf } from '../data/payroll-runs';
 import { PAYSLIPS_NEWEST_FIRST, visiblePayslipsOf } from '../data/payslips';
@@ -187,6 +187,18 @@ builder.queryFields((t) => ({
       const where = await visiblePayslipsOf(ctx, employeeId);
       return ctx.db.payslip.findMany({ ...query, where, orderBy: PAYSLIPS_NEWEST_FIRST });
     },
+  }),
+}));
+
+// Member (from the members subgraph) gains its payroll runs here, so that a member's overview
+// asks for them on the member: when this subgraph is down, only this field is null.
+builder.objectFields(MemberRef, (t) => ({
+  payrollRuns: t.prismaConnection({
+    nullable: true,
+    type: 'PayrollRun',
+    cursor: 'id',
+    description: "This member's payroll runs, newest first (its HR staff and payroll service).",
+    ...onMember(managedMember, runsOf),
   }),
 }));
 
