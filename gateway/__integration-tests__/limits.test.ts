@@ -40,8 +40,16 @@ const { maxCost, maxPageSize } = DEFAULT_REQUEST_LIMITS;
 const WAGE_FIELDS = `monthly hourly basis version { id name holidayAllowance { percent } } minimumWage { hourly } explanation`;
 const aliasedWages = (aliases: number) =>
   `query ($r: [WageRequest!]!) { ${Array.from({ length: aliases }, (_, i) => `a${i}: wages(requests: $r) { ${WAGE_FIELDS} }`).join(' ')} }`;
-const wageRequests = (n: number) =>
-  Array.from({ length: n }, (_, i) => ({ scale: 5, step: 1 + (i % 3), on: '2024-03-01', hoursPerWeek: '24', age: 30 }));
+/** `variant` makes requests differ: identical queries in flight together would run once (coalesced). */
+const wageRequests = (n: number, variant = 0) =>
+  Array.from({ length: n }, (_, i) => ({
+    scale: 5,
+    step: 1 + (i % 3),
+    on: '2024-03-01',
+    hoursPerWeek: '24',
+    age: 30 + (variant % 30),
+  }));
+let variants = 0;
 
 /** One wage answer has a WageLookup, its version, holiday allowance and minimum wage: 4. */
 const WAGE_COST = 4;
@@ -216,7 +224,7 @@ describe('one caller cannot starve the others', () => {
   test(`more than ${maxRequestsInFlightPerCaller} parallel requests of one caller: the others get 429 at once`, async () => {
     const caller = await platformAdmin('limits-many');
     // 500 look-ups each (cost 2,000): five would fit the cost in flight, four fit the count.
-    const slow = () => tp.query(aliasedWages(1), { token: caller, variables: { r: wageRequests(500) } });
+    const slow = () => tp.query(aliasedWages(1), { token: caller, variables: { r: wageRequests(500, ++variants) } });
     const flood = Promise.all(Array.from({ length: 8 }, slow));
     await new Promise((resolve) => setTimeout(resolve, 20));
     const { result: peerAnswer } = await peerAsks();
@@ -240,7 +248,7 @@ describe('one caller cannot starve the others', () => {
   test('the costliest allowed requests run one at a time per caller, and another caller is answered meanwhile', async () => {
     const caller = await platformAdmin('limits-costly');
     // 2,000 look-ups (cost 8,000) each: two together are over the 10,000 a caller may have running.
-    const costly = () => tp.query(aliasedWages(1), { token: caller, variables: { r: wageRequests(2000) } });
+    const costly = () => tp.query(aliasedWages(1), { token: caller, variables: { r: wageRequests(2000, ++variants) } });
     const flood = Promise.all(Array.from({ length: 6 }, costly));
     await new Promise((resolve) => setTimeout(resolve, 20));
     const { result: peerAnswer, ms } = await peerAsks();

@@ -22,6 +22,7 @@ import {
 import cors from 'cors';
 import express from 'express';
 import { demoSignInRoutes, explorerRoutes, type DemoUser } from './explorer';
+import { coalesceIdenticalQueries } from './plugins/coalesce-queries';
 import { subgraphAgent } from './fetch/connections';
 import { PlatformDataSource } from './fetch/data-source';
 
@@ -126,9 +127,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   });
   app.use(
     '/graphql',
-    protection.inFlight,
     // JSON answers for bodies that are no JSON, too large, of another type (request-errors.ts).
     ...graphqlRequestParsing({ limit: '1mb' }),
+    // Identical queries of one caller in flight together run once (plugins/coalesce-queries.ts);
+    // only the one that runs counts against the caller's requests in flight.
+    ...(process.env.COALESCE_QUERIES === 'off' ? [] : [coalesceIdenticalQueries()]),
+    protection.inFlight,
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
         // Checked here too, so a bad token fails fast; every subgraph checks it again.
