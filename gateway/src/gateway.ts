@@ -23,6 +23,7 @@ import cors from 'cors';
 import express from 'express';
 import { demoSignInRoutes, explorerRoutes, type DemoUser } from './explorer';
 import { coalesceIdenticalQueries } from './plugins/coalesce-queries';
+import { publicReadsCache } from './plugins/public-reads-cache';
 import { subgraphAgent } from './fetch/connections';
 import { PlatformDataSource } from './fetch/data-source';
 
@@ -91,6 +92,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     plugins: refusalsAnsweredWith400([
       ...protection.plugins,
       inputErrorsPlugin<GatewayContext>(),
+      ...(process.env.PUBLIC_READS_CACHE === 'off' ? [] : publicReadsCache<GatewayContext>()),
       ApolloServerPluginLandingPageDisabled(),
     ]),
     validationRules: [...protection.validationRules],

@@ -10,6 +10,7 @@ import {
 } from '@samen-sterk/subgraph-runtime';
 import { Kind, OperationTypeNode, parse, type DocumentNode } from 'graphql';
 import type { Agent } from 'undici';
+import { restrictCachePolicy } from './cache-policy';
 import { agentFetcher, withCallSignal } from './connections';
 import { InFlight } from './dedup';
 import { distinctEntities } from './distinct-entities';
@@ -60,6 +61,8 @@ export class PlatformDataSource<Context extends CallerContext> extends RemoteGra
     agent: Agent,
   ) {
     super({ url, fetcher: agentFetcher(agent) });
+    // Applied by us to every answer, shared or not (cache-policy.ts).
+    this.honorSubgraphCacheControlHeader = false;
     this.calls = serviceCalls(serviceName, undefined, (state) =>
       logError(`gateway: the circuit to a subgraph is ${state}`, {
         subgraph: serviceName,
@@ -116,6 +119,7 @@ export class PlatformDataSource<Context extends CallerContext> extends RemoteGra
     } catch (error) {
       throw subgraphFailure(call, error);
     }
+    restrictCachePolicy(options, response.http?.headers);
     if (distinct) response = distinct.spread(response);
     logSubgraphErrors(call, response.errors);
     return response;

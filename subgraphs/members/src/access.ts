@@ -3,6 +3,7 @@ import {
   actsForMember,
   hasRole,
   type Identity,
+  type PublicReads,
   type Role,
   type ScopeLoaders,
   type ScopeRefusals,
@@ -91,4 +92,39 @@ export const MEMBER_REFUSALS: ScopeRefusals<MembersScopes> = {
   managesUsersOf: "Only the member's own admins and platform admins manage its users.",
   managesBranchesOf: "Only the association and the member's own admins manage its shops.",
   seesAuditsOf: "Only the member's own people and the association see its Keurmerk audits.",
+};
+
+/**
+ * The directory's public reads: what every signed-in person sees alike (members, their Keurmerk
+ * status, their shops), so the gateway may keep such an answer for 30 seconds and give it to
+ * anyone signed in. Users, audits and `me` are not listed: an answer touching them is never kept.
+ * A field added to these types stays private until it is listed here.
+ */
+export const PUBLIC_READS: PublicReads = {
+  maxAgeSeconds: 30,
+  fields: {
+    Query: ['members', 'member', 'branches', 'branch', '_entities'],
+    QueryMembersConnection: ['pageInfo', 'edges', 'totalCount'],
+    QueryMembersConnectionEdge: ['node', 'cursor'],
+    QueryBranchesConnection: ['pageInfo', 'edges', 'totalCount'],
+    QueryBranchesConnectionEdge: ['node', 'cursor'],
+    PageInfo: ['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor'],
+    Member: [
+      'id',
+      'name',
+      'kvkNumber',
+      'legalForm',
+      'city',
+      'membershipStatus',
+      'memberSince',
+      'memberUntil',
+      'keurmerk',
+      'branches',
+    ],
+    Keurmerk: ['status', 'certifiedOn', 'lastAuditOn', 'nextAuditDue', 'certificateValidUntil', 'runInEndsOn'],
+    MemberBranchesConnection: ['pageInfo', 'edges', 'totalCount'],
+    MemberBranchesConnectionEdge: ['node', 'cursor'],
+    Branch: ['id', 'name', 'address', 'openedOn', 'closedOn', 'member'],
+    Address: ['street', 'houseNumber', 'postcode', 'city'],
+  },
 };

@@ -1,5 +1,6 @@
 import { defineSubgraph } from '@samen-sterk/subgraph-runtime';
 import { PrismaClient } from './generated/prisma/client';
+import { PUBLIC_READS } from './access';
 import { schema } from './schema';
 import { seedMembers } from './seed/seed';
 
@@ -10,6 +11,7 @@ export const membersSubgraph = defineSubgraph({
   sourceDir: __dirname,
   Client: PrismaClient,
   seed: seedMembers,
+  publicReads: PUBLIC_READS,
 });
 
 export { schema };

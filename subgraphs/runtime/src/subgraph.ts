@@ -3,6 +3,7 @@ import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { GraphQLSchema } from 'graphql';
 import { portFromEnv, type ServiceName } from './config';
 import { databaseLocationFromEnv, openDatabase, type Database, type DatabaseLocation } from './database/database';
+import { publicReadsPlugin, type PublicReads } from './http/public-reads';
 import { startSubgraphServer, type RunningServer } from './http/server';
 import { describeError, logError, whereThrown } from './http/log';
 import { applyMigrations } from './migrations';
@@ -18,6 +19,8 @@ export interface SubgraphDefinition<Client extends { $disconnect(): Promise<void
   seed?: (client: Client) => Promise<unknown>;
   /** Work the service does by itself now and then (the Academy closes sessions that started). */
   jobs?: readonly PeriodicJob<Client>[];
+  /** Fields the same for everyone signed in, whose answers the gateway may keep (`http/public-reads.ts`). */
+  publicReads?: PublicReads;
 }
 
 /**
@@ -42,6 +45,7 @@ export function defineSubgraph<Client extends { $disconnect(): Promise<void> }>(
   Client: new (options: { adapter: SqlDriverAdapterFactory }) => Client;
   seed?: (client: Client) => Promise<unknown>;
   jobs?: readonly PeriodicJob<Client>[];
+  publicReads?: PublicReads;
 }): SubgraphDefinition<Client> {
   const { Client, sourceDir, ...rest } = definition;
   return {
@@ -85,6 +89,7 @@ export async function runSubgraph<Client extends { $disconnect(): Promise<void> 
       database,
       port: options.port ?? portFromEnv(definition.name),
       serviceUrls: options.serviceUrls,
+      plugins: definition.publicReads ? [publicReadsPlugin(definition.publicReads)] : [],
     });
     const jobs = startJobs(definition, database.prisma);
     return {
