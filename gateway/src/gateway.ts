@@ -15,7 +15,11 @@ import {
   isProduction,
   listen,
   logSubgraphErrors,
+  metricsEndpoint,
+  observabilityPlugin,
+  observeHttp,
   refusalsAnsweredWith400,
+  resumeRequestContext,
   requestLimits,
   subgraphFailure,
   type Identity,
@@ -26,6 +30,7 @@ import {
 import cors from 'cors';
 import express from 'express';
 import { demoSignInRoutes, explorerRoutes, type DemoUser } from './explorer';
+import { observedDataSource } from './plugins/subgraph-observability';
 
 export interface GatewayContext {
   identity: Identity | null;
@@ -114,7 +119,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     buildService: ({ name, url }) => {
       const resolved = options.subgraphUrls?.[name] ?? process.env[`${envPrefix(name)}_URL`] ?? url!;
       subgraphUrls.set(name, resolved);
-      return new PlatformDataSource(name, resolved, gatewaySecret);
+      return observedDataSource(name, new PlatformDataSource(name, resolved, gatewaySecret));
     },
   });
   // Request limits (subgraph-runtime's limits/): deep, wide or costly requests are refused
@@ -131,6 +136,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     // No Apollo landing page (Sandbox comes from a CDN): in development `explorerRoutes` serves
     // GraphiQL from our own files instead; in production a browser gets no page.
     plugins: refusalsAnsweredWith400([
+      observabilityPlugin<GatewayContext>('gateway'),
       ...protection.plugins,
       inputErrorsPlugin<GatewayContext>(),
       ApolloServerPluginLandingPageDisabled(),
@@ -141,6 +147,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
 
   const app = express();
   app.disable('x-powered-by');
+  // Request id, metrics and log first; /metrics only for the platform in production (runtime's metrics.ts).
+  app.use(observeHttp('gateway'));
+  app.get('/metrics', metricsEndpoint('gateway', { secret: gatewaySecret, production: isProduction() }));
   const corsOrigins =
     options.corsOrigins ??
     (process.env.CORS_ORIGINS ?? '')
@@ -172,6 +181,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     protection.inFlight,
     // JSON answers for bodies that are no JSON, too large, of another type (request-errors.ts).
     ...graphqlRequestParsing({ limit: '1mb' }),
+    resumeRequestContext,
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
         // Checked here too, so a bad token fails fast; every subgraph checks it again.
@@ -181,7 +191,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     }),
   );
 
-  answerTheRestAsJson(app, 'gateway', ['/healthz', '/readyz']);
+  answerTheRestAsJson(app, 'gateway', ['/healthz', '/readyz', '/metrics']);
 
   const http = await listen(app, options.port);
   return {

@@ -3,6 +3,7 @@ import type { ServiceName } from './config';
 import type { SubgraphContext } from './context';
 import { PlatformError } from './errors';
 import { describeError, logError, loggedAlready } from './http/log';
+import { currentRequest, REQUEST_ID_HEADER } from './observability/request-context';
 
 /** An error another subgraph answered with, as much of it as a caller may act on. */
 export interface ServiceError {
@@ -83,6 +84,8 @@ export async function askService<Data, Variables extends object = object>(
   const read = typeof request.query === 'string' ? readsOnly(query) : request.query.kind === OperationTypeNode.QUERY;
   const deadline = AbortSignal.timeout(request.timeoutMs ?? 10_000);
   const body = JSON.stringify({ query, variables: request.variables ?? {} });
+  // The request id goes along so both services' logs tell one story (trace context: tracing.ts).
+  const requestId = currentRequest()?.requestId;
   for (let attempt = 0; ; attempt++) {
     let cause: string;
     let worthRetrying: boolean;
@@ -92,6 +95,7 @@ export async function askService<Data, Variables extends object = object>(
         headers: {
           'content-type': 'application/json',
           ...(ctx.authorization ? { authorization: ctx.authorization } : {}),
+          ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}),
         },
         body,
         signal: deadline,
