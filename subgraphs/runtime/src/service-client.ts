@@ -18,7 +18,7 @@ export interface ServiceAnswer<Data> {
 
 /** Our fault, not the caller's: logged here with its cause, told to the caller in a sentence. */
 function unavailable(service: ServiceName, label: string, cause: string): PlatformError {
-  logError(`${label} did not answer`, { service, cause });
+  logError(`${label} did not answer`, { calledService: service, cause });
   const error = new PlatformError(
     'INTERNAL_SERVER_ERROR',
     `The ${label} did not answer, so nothing was saved; please try again shortly.`,
@@ -132,7 +132,7 @@ export function refusedBy(service: ServiceName, label: string, error: ServiceErr
   if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' || code === 'TOO_MANY_REQUESTS') {
     return new PlatformError(code, `The ${label} refused: ${error.message}`);
   }
-  logError(`${label} answered with an error`, { service, code: code ?? 'none' });
+  logError(`${label} answered with an error`, { calledService: service, code: code ?? 'none' });
   const failure = new PlatformError('INTERNAL_SERVER_ERROR', `The ${label} could not answer; please try again later.`);
   loggedAlready.add(failure);
   return failure;

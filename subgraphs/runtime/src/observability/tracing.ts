@@ -68,6 +68,23 @@ function exporterProcessors(): SpanProcessor[] {
 
 let sdk: NodeSDK | undefined;
 
+/**
+ * An instrumentation patches a module when it is next required (a hook on `require`). Node's
+ * HTTP modules are loaded long before (by Express), so they are required once more here, which
+ * patches them in place: the module's `request`/`get` and its `Server.prototype.emit`, reaching
+ * servers and clients made before. Under Jest that hook never fires (Jest gives modules its own
+ * `module`), so when the modules are still unpatched they are patched by hand, the same way.
+ */
+function patchLoadedHttpModules(instrumentation: HttpInstrumentation): void {
+  for (const definition of instrumentation.getModuleDefinitions()) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const exports = require(definition.name) as { Server: { prototype: { emit: { __wrapped?: boolean } } } };
+    if (exports.Server.prototype.emit.__wrapped) continue;
+    definition.moduleExports = exports;
+    definition.patch?.(exports, process.versions.node);
+  }
+}
+
 export interface TracingOptions {
   /** The process's service name when OTEL_SERVICE_NAME is not set. */
   serviceName: string;
@@ -83,19 +100,21 @@ export function startTracing(options: TracingOptions): boolean {
   if (sdk) return true;
   const processors = options.spanProcessors ?? exporterProcessors();
   if (processors.length === 0) return false;
+  const http = new HttpInstrumentation({
+    // Probes and scrapes every few seconds would drown the traces that matter.
+    ignoreIncomingRequestHook: (req) => /^\/(healthz|readyz|metrics)\b/.test(req.url ?? ''),
+  });
   sdk = new NodeSDK({
     serviceName: process.env.OTEL_SERVICE_NAME || options.serviceName,
     spanProcessors: [new ServiceAttributeProcessor(), ...processors],
     instrumentations: [
-      new HttpInstrumentation({
-        // Probes and scrapes every few seconds would drown the traces that matter.
-        ignoreIncomingRequestHook: (req) => /^\/(healthz|readyz|metrics)\b/.test(req.url ?? ''),
-      }),
+      http,
       new UndiciInstrumentation(),
       new PrismaInstrumentation(),
     ],
   });
   sdk.start();
+  patchLoadedHttpModules(http);
   logEvent('info', 'tracing started', { service: options.serviceName });
   return true;
 }
