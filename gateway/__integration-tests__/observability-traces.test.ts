@@ -31,7 +31,9 @@ async function traceOf(operation: string): Promise<ReadableSpan[]> {
   for (let waited = 0; waited < 5_000; waited += 50) {
     const spans = exporter.getFinishedSpans();
     const graphqlSpan = spans.find((s) => s.name === `graphql.query ${operation}` && serviceOf(s) === 'gateway');
-    const inTrace = graphqlSpan ? spans.filter((s) => s.spanContext().traceId === graphqlSpan.spanContext().traceId) : [];
+    const inTrace = graphqlSpan
+      ? spans.filter((s) => s.spanContext().traceId === graphqlSpan.spanContext().traceId)
+      : [];
     // The gateway's HTTP server span ends last, after the answer is written.
     if (inTrace.some((s) => s.kind === SpanKind.SERVER && serviceOf(s) === 'gateway')) return inTrace;
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -57,7 +59,10 @@ test('a request across members and hr-payroll is one trace: gateway, both subgra
   for (const service of ['gateway', 'members', 'hr-payroll']) {
     const own = spans.filter((s) => serviceOf(s) === service);
     expect({ service, server: own.some((s) => s.kind === SpanKind.SERVER) }).toEqual({ service, server: true });
-    expect({ service, graphql: own.some((s) => s.name.startsWith('graphql.query')) }).toEqual({ service, graphql: true });
+    expect({ service, graphql: own.some((s) => s.name.startsWith('graphql.query')) }).toEqual({
+      service,
+      graphql: true,
+    });
   }
   // Each subgraph's server span is a child of a call the gateway made (W3C trace context).
   const subgraphServers = spans.filter((s) => s.kind === SpanKind.SERVER && serviceOf(s) !== 'gateway');

@@ -21,7 +21,9 @@ const CALLER_CODES = new Set([
 
 const tracer = trace.getTracer('samen-sterk-graphql');
 
-function formattedErrors(context: GraphQLRequestContextWillSendResponse<BaseContext>): readonly GraphQLFormattedError[] {
+function formattedErrors(
+  context: GraphQLRequestContextWillSendResponse<BaseContext>,
+): readonly GraphQLFormattedError[] {
   const body = context.response.body;
   if (body.kind === 'single') return body.singleResult.errors ?? [];
   return context.errors?.map((error) => error.toJSON()) ?? [];
@@ -53,9 +55,7 @@ export function observabilityPlugin<Context extends BaseContext>(service: string
         },
         async willSendResponse(context) {
           const type = context.operation?.operation ?? 'unknown';
-          const operation = context.operation
-            ? metrics.operationNames.value(context.operationName)
-            : '(invalid)';
+          const operation = context.operation ? metrics.operationNames.value(context.operationName) : '(invalid)';
           const seconds = (performance.now() - started) / 1000;
           metrics.graphqlRequests.inc({ operation, type });
           metrics.graphqlDuration.observe({ operation, type }, seconds);

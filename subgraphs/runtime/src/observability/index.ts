@@ -3,7 +3,14 @@ export { observabilityPlugin } from './graphql-plugin';
 export { observeHttp } from './http';
 export { captureLogs, logEvent, logger, type CapturedLogs } from './logger';
 export { maskPersonalData } from './mask';
-export { BoundedLabel, LATENCY_BUCKETS, metricsEndpoint, metricsFor, type ServiceMetrics } from './metrics';
+export {
+  BoundedLabel,
+  LATENCY_BUCKETS,
+  metricsEndpoint,
+  metricsFor,
+  serviceHistogram,
+  type ServiceMetrics,
+} from './metrics';
 export {
   currentRequest,
   REQUEST_ID_HEADER,

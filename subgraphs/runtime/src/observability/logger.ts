@@ -33,8 +33,12 @@ const REDACT_PATHS = [...PERSONAL_KEYS, ...PERSONAL_KEYS.map((key) => `*.${key}`
 
 const maskValue = (value: unknown): unknown => (typeof value === 'string' ? maskPersonalData(value) : value);
 
+/** Ids made or checked here (`request-context.ts`, OpenTelemetry): hex and digits, never masked. */
+const ID_KEYS = new Set(['requestId', 'traceId', 'spanId']);
+
 function maskObject(object: Record<string, unknown>): Record<string, unknown> {
   for (const [key, value] of Object.entries(object)) {
+    if (ID_KEYS.has(key)) continue;
     if (typeof value === 'string') object[key] = maskPersonalData(value);
     else if (value && typeof value === 'object' && !Array.isArray(value)) {
       object[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskValue(v)]));

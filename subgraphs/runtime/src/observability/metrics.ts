@@ -94,6 +94,20 @@ export function metricsFor(service: string): ServiceMetrics {
 
 export { LATENCY_BUCKETS };
 
+/**
+ * A histogram of `service`'s own (a payroll run's duration, say), in its registry; the same one
+ * again when asked twice.
+ */
+export function serviceHistogram<Label extends string>(
+  service: string,
+  config: { name: string; help: string; labelNames: readonly Label[]; buckets: number[] },
+): Histogram<Label> {
+  const { registry } = metricsFor(service);
+  const existing = registry.getSingleMetric(config.name);
+  if (existing) return existing as Histogram<Label>;
+  return new Histogram<Label>({ ...config, registers: [registry] });
+}
+
 /** The route label: the known paths, everything else as one. */
 const ROUTES = new Set(['/graphql', '/healthz', '/readyz', '/metrics']);
 export const routeLabel = (path: string): string => (ROUTES.has(path) ? path : '(other)');
@@ -118,7 +132,9 @@ export function metricsEndpoint(service: string, options: { secret: string; prod
       const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
       if (!matches(typeof header === 'string' ? header : bearer, options.secret)) {
         res.status(403).json({
-          errors: [{ message: 'The metrics are for the platform\u2019s own monitoring.', extensions: { code: 'FORBIDDEN' } }],
+          errors: [
+            { message: 'The metrics are for the platform\u2019s own monitoring.', extensions: { code: 'FORBIDDEN' } },
+          ],
         });
         return;
       }

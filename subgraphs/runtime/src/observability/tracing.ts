@@ -36,7 +36,8 @@ import { SERVICE_ATTRIBUTE } from './service-attribute';
 class ServiceAttributeProcessor implements SpanProcessor {
   onStart(span: Span, parent: Context): void {
     const service =
-      currentRequest()?.service ?? (trace.getSpan(parent) as Partial<ReadableSpan> | undefined)?.attributes?.[SERVICE_ATTRIBUTE];
+      currentRequest()?.service ??
+      (trace.getSpan(parent) as Partial<ReadableSpan> | undefined)?.attributes?.[SERVICE_ATTRIBUTE];
     if (typeof service === 'string') span.setAttribute(SERVICE_ATTRIBUTE, service);
   }
   onEnd(): void {}
@@ -107,11 +108,7 @@ export function startTracing(options: TracingOptions): boolean {
   sdk = new NodeSDK({
     serviceName: process.env.OTEL_SERVICE_NAME || options.serviceName,
     spanProcessors: [new ServiceAttributeProcessor(), ...processors],
-    instrumentations: [
-      http,
-      new UndiciInstrumentation(),
-      new PrismaInstrumentation(),
-    ],
+    instrumentations: [http, new UndiciInstrumentation(), new PrismaInstrumentation()],
   });
   sdk.start();
   patchLoadedHttpModules(http);
