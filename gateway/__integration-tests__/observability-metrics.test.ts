@@ -56,12 +56,15 @@ test('requests, latency and errors by operation and code, at the gateway and in 
     1,
   );
   expect(moved(gateway, gatewayBefore, 'graphql_requests_total', { operation: '(anonymous)' })).toBe(1);
-  expect(moved(gateway, gatewayBefore, 'http_requests_total', { route: '/graphql', status: '200' })).toBe(3);
-  // The gateway's calls to the members subgraph: the three that passed validation.
-  expect(moved(gateway, gatewayBefore, 'gateway_subgraph_requests_total', { subgraph: 'members' })).toBe(3);
+  expect(moved(gateway, gatewayBefore, 'http_requests_total', { route: '/graphql', status: '200' })).toBe(4);
+  // The gateway's calls to the members subgraph: all four; the page size is the subgraph's to refuse.
+  expect(moved(gateway, gatewayBefore, 'gateway_subgraph_requests_total', { subgraph: 'members' })).toBe(4);
+  expect(
+    moved(gateway, gatewayBefore, 'gateway_subgraph_errors_total', { subgraph: 'members', code: 'BAD_USER_INPUT' }),
+  ).toBe(1);
   expect(
     moved(gateway, gatewayBefore, 'gateway_subgraph_request_duration_seconds_count', { subgraph: 'members' }),
-  ).toBe(3);
+  ).toBe(4);
 
   // The subgraph counts what the gateway asked it (the gateway names its fetch after the operation).
   expect(
