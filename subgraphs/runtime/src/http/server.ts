@@ -11,7 +11,13 @@ import { LoaderRegistry, type SubgraphContext } from '../context';
 import type { Database } from '../database/database';
 import { PlatformError } from '../errors';
 import { requestLimits } from '../limits';
-import { metricsEndpoint, observabilityPlugin, observeHttp, resumeRequestContext, watchDatabase } from '../observability';
+import {
+  metricsEndpoint,
+  observabilityPlugin,
+  observeHttp,
+  resumeRequestContext,
+  watchDatabase,
+} from '../observability';
 import { connectionArgumentsPlugin } from './connection-args';
 import { formatErrorFor, platformErrorIn } from './errors';
 import { gatewayOnlyPlugin } from './gateway-only';

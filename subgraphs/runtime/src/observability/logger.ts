@@ -60,7 +60,6 @@ function defaultWrite(): (line: string) => void {
     process.stdout.isTTY && process.env.NODE_ENV !== 'production' && process.env.LOG_FORMAT !== 'json';
   if (wantsPretty) {
     try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const pretty = require('pino-pretty') as (options: object) => { write(line: string): void };
       const stream = pretty({ colorize: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss.l', sync: true });
       return (line) => stream.write(line);

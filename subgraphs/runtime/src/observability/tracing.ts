@@ -78,7 +78,6 @@ let sdk: NodeSDK | undefined;
  */
 function patchLoadedHttpModules(instrumentation: HttpInstrumentation): void {
   for (const definition of instrumentation.getModuleDefinitions()) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const exports = require(definition.name) as { Server: { prototype: { emit: { __wrapped?: boolean } } } };
     if (exports.Server.prototype.emit.__wrapped) continue;
     definition.moduleExports = exports;
