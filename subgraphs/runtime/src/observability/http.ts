@@ -16,7 +16,8 @@ export function observeHttp(service: string): RequestHandler {
   const enterContext = requestContext(service);
   return (req, res, next) => {
     const started = performance.now();
-    trace.getActiveSpan()?.setAttribute(SERVICE_ATTRIBUTE, service);
+    const span = trace.getActiveSpan();
+    span?.setAttribute(SERVICE_ATTRIBUTE, service);
     res.once('finish', () => {
       const route = routeLabel(req.originalUrl.split('?')[0]!);
       metrics.httpRequests.inc({ route, method: req.method, status: String(res.statusCode) });
@@ -25,6 +26,7 @@ export function observeHttp(service: string): RequestHandler {
         logEvent('debug', 'request answered', {
           service,
           requestId: requestContextOf(res)?.requestId,
+          traceId: span?.spanContext().traceId ?? requestContextOf(res)?.traceId,
           method: req.method,
           route,
           status: res.statusCode,

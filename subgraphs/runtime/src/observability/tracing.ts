@@ -1,4 +1,4 @@
-import { context, trace, type Context } from '@opentelemetry/api';
+import { context, propagation, trace, type Context } from '@opentelemetry/api';
 import { getBooleanFromEnv } from '@opentelemetry/core';
 import { OTLPTraceExporter as OtlpJsonExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { OTLPTraceExporter as OtlpProtobufExporter } from '@opentelemetry/exporter-trace-otlp-proto';
@@ -68,6 +68,7 @@ function exporterProcessors(): SpanProcessor[] {
 }
 
 let sdk: NodeSDK | undefined;
+let instrumentations: { disable(): void }[] = [];
 
 /**
  * An instrumentation patches a module when it is next required (a hook on `require`). Node's
@@ -104,10 +105,12 @@ export function startTracing(options: TracingOptions): boolean {
     // Probes and scrapes every few seconds would drown the traces that matter.
     ignoreIncomingRequestHook: (req) => /^\/(healthz|readyz|metrics)\b/.test(req.url ?? ''),
   });
+  const all = [http, new UndiciInstrumentation(), new PrismaInstrumentation()];
+  instrumentations = all;
   sdk = new NodeSDK({
     serviceName: process.env.OTEL_SERVICE_NAME || options.serviceName,
     spanProcessors: [new ServiceAttributeProcessor(), ...processors],
-    instrumentations: [http, new UndiciInstrumentation(), new PrismaInstrumentation()],
+    instrumentations: all,
   });
   sdk.start();
   patchLoadedHttpModules(http);
@@ -119,7 +122,12 @@ export function startTracing(options: TracingOptions): boolean {
 export async function stopTracing(): Promise<void> {
   const running = sdk;
   sdk = undefined;
+  // Unpatched too: a later start (the next test file in the same process) patches afresh,
+  // rather than finding the modules patched for a provider that is shut down.
+  for (const instrumentation of instrumentations) instrumentation.disable();
+  instrumentations = [];
   await running?.shutdown();
   context.disable();
+  propagation.disable();
   trace.disable();
 }

@@ -1,12 +1,25 @@
-import { captureLogs, startTracing, stopTracing, type CapturedLogs } from '@samen-sterk/subgraph-runtime';
-import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import {
+  captureLogs,
+  SERVICE_ATTRIBUTE,
+  startTracing,
+  stopTracing,
+  type CapturedLogs,
+} from '@samen-sterk/subgraph-runtime';
+import { SpanKind } from '@opentelemetry/api';
+import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { hrOf } from './testkit/actors';
+import { expectOk } from './testkit/expect';
 import { brokenBsn } from './testkit/employees';
 import { M1 } from './testkit/ids';
 import { bsnSequence, hireInputFor } from './testkit/people';
 import { usePlatform } from './testkit/use-platform';
 
-// Everything every service writes while requests carrying a BSN, an IBAN, names and an e-mail
+// Traces: one request through the gateway that crosses into two subgraphs makes one trace: the
+// gateway's spans, each subgraph's (its HTTP server span a child of the gateway's call), and the
+// database's. (Tracing is started once per Jest process here: instrumentations patch Node's HTTP
+// module, which all test files of a process share.)
+//
+// Logs: everything every service writes while requests carrying a BSN, an IBAN, names and an e-mail
 // address pass through: a hire, a refused hire, a hire that fails inside a subgraph. The log
 // tells each event (service, request id, trace id, error code); none of those values reaches it.
 
@@ -21,6 +34,7 @@ const hire = (bsn: string) => {
   return hireInputFor(M1, bsn, { firstName: FIRST_NAME, lastName: LAST_NAME, email: EMAIL, iban: IBAN });
 };
 
+const exporter = new InMemorySpanExporter();
 let logs: CapturedLogs;
 const printed: string[] = [];
 // Log, console and tracing are caught before the platform starts (hooks run in the order they
@@ -34,7 +48,7 @@ beforeAll(() => {
   }
   startTracing({
     serviceName: 'samen-sterk-test',
-    spanProcessors: [new SimpleSpanProcessor(new InMemorySpanExporter())],
+    spanProcessors: [new SimpleSpanProcessor(exporter)],
   });
 });
 const tp = usePlatform();
@@ -113,6 +127,71 @@ test('a refused hire (a BSN failing the 11-proof): logged as the caller\u2019s B
       operation: expect.stringMatching(/^HireEmployee/),
     });
   }
+});
+
+const STAFF = `query MemberStaff($id: ID!) {
+  member(id: $id) { name employees(first: 3) { totalCount edges { node { id } } } }
+}`;
+
+const serviceOf = (span: ReadableSpan) => span.attributes[SERVICE_ATTRIBUTE];
+const parentOf = (span: ReadableSpan) => span.parentSpanContext?.spanId;
+
+/** The spans of the trace whose gateway GraphQL span is named `graphql.query <operation>`, once it has ended. */
+async function traceOf(operation: string): Promise<ReadableSpan[]> {
+  for (let waited = 0; waited < 5_000; waited += 50) {
+    const spans = exporter.getFinishedSpans();
+    const graphqlSpan = spans.find((s) => s.name === `graphql.query ${operation}` && serviceOf(s) === 'gateway');
+    const inTrace = graphqlSpan
+      ? spans.filter((s) => s.spanContext().traceId === graphqlSpan.spanContext().traceId)
+      : [];
+    // The gateway's HTTP server span ends last, after the answer is written.
+    if (inTrace.some((s) => s.kind === SpanKind.SERVER && serviceOf(s) === 'gateway')) return inTrace;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`No finished trace for ${operation}`);
+}
+
+test('a request across members and hr-payroll is one trace: gateway, both subgraphs and their databases', async () => {
+  exporter.reset();
+  const data = expectOk(
+    await tp.query<{ member: { name: string; employees: { totalCount: number } } }>(STAFF, {
+      token: await hrOf(M1),
+      variables: { id: M1 },
+    }),
+  );
+  expect(data.member.employees.totalCount).toBeGreaterThan(0);
+
+  const spans = await traceOf('MemberStaff');
+  expect(spans.length).toBeGreaterThan(0);
+  const byId = new Map(spans.map((s) => [s.spanContext().spanId, s]));
+
+  // Every service took part, each with its HTTP server span and its GraphQL span.
+  for (const service of ['gateway', 'members', 'hr-payroll']) {
+    const own = spans.filter((s) => serviceOf(s) === service);
+    expect({ service, server: own.some((s) => s.kind === SpanKind.SERVER) }).toEqual({ service, server: true });
+    expect({ service, graphql: own.some((s) => s.name.startsWith('graphql.query')) }).toEqual({
+      service,
+      graphql: true,
+    });
+  }
+  // Each subgraph's server span is a child of a call the gateway made (W3C trace context).
+  const subgraphServers = spans.filter((s) => s.kind === SpanKind.SERVER && serviceOf(s) !== 'gateway');
+  expect(subgraphServers.length).toBeGreaterThanOrEqual(2);
+  for (const server of subgraphServers) {
+    const caller = byId.get(parentOf(server)!);
+    expect({ kind: caller?.kind, service: caller && serviceOf(caller) }).toEqual({
+      kind: SpanKind.CLIENT,
+      service: 'gateway',
+    });
+  }
+  // Prisma's spans, with the SQL statements, in both subgraphs.
+  const database = spans.filter((s) => s.name.startsWith('prisma:'));
+  expect(new Set(database.map(serviceOf))).toEqual(new Set(['members', 'hr-payroll']));
+  expect(database.some((s) => s.name === 'prisma:client:db_query' || s.name === 'prisma:engine:db_query')).toBe(true);
+
+  // One tree: every span but the root has its parent in the trace.
+  const roots = spans.filter((s) => !byId.has(parentOf(s) ?? ''));
+  expect(roots).toHaveLength(1);
 });
 
 test('a hire failing inside hr-payroll (the CAO service is down): an error with its cause, request and trace id', async () => {
