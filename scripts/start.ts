@@ -17,7 +17,9 @@ process.on('SIGINT', leaveEarly);
 process.on('SIGTERM', leaveEarly);
 
 async function main() {
-  const { dataDirFromEnv, stopOnSignals } = await import('@samen-sterk/subgraph-runtime');
+  const { dataDirFromEnv, startTracing, stopOnSignals, stopTracing } = await import('@samen-sterk/subgraph-runtime');
+  // Only when OTEL_* variables ask for it; before the services start, so they are traced.
+  startTracing({ serviceName: 'samen-sterk' });
   const { startPlatform } = await import('@samen-sterk/platform');
   const { buildPortalIfChanged, startPortal } = await import('@samen-sterk/portal');
   const fresh = process.argv.includes('--fresh');
@@ -47,7 +49,10 @@ async function main() {
     },
   );
   // Ctrl-C (also during start-up) stops everything in order and ends with exit code 0.
-  const signals = stopOnSignals(async () => (await starting.catch(() => undefined))?.stop());
+  const signals = stopOnSignals(async () => {
+    await (await starting.catch(() => undefined))?.stop();
+    await stopTracing(); // sends the spans still buffered
+  });
   process.off('SIGINT', leaveEarly);
   process.off('SIGTERM', leaveEarly);
   const platform = await starting.catch((error: unknown) => {

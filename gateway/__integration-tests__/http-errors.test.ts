@@ -1,6 +1,6 @@
 import { startGateway } from '@samen-sterk/gateway';
 import { SUPERGRAPH_PATH } from '@samen-sterk/schema';
-import type { RunningServer, ServiceName } from '@samen-sterk/subgraph-runtime';
+import { captureLogs, type CapturedLogs, type RunningServer, type ServiceName } from '@samen-sterk/subgraph-runtime';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,15 +21,19 @@ const NAME = 'Jansen';
 const PERSONAL = [BSN, IBAN, EMAIL, NAME];
 
 let admin: string;
-const logs: string[] = [];
-const logged = () => logs.join('\n');
+/** What the services printed on the console, and wrote to their log (warnings and errors). */
+const printed: string[] = [];
+let captured: CapturedLogs;
+const logs = () => [...printed, ...captured.lines];
+const logged = () => logs().join('\n');
 
-// The console is caught before the platform starts (hooks run in the order they are declared),
-// and let go after it has stopped.
+// The console and the log are caught before the platform starts (hooks run in the order they
+// are declared), and let go after it has stopped.
 beforeAll(() => {
+  captured = captureLogs('warn');
   for (const method of ['error', 'warn', 'log', 'info'] as const) {
     jest.spyOn(console, method).mockImplementation((...args: unknown[]) => {
-      logs.push(args.map((arg) => (arg instanceof Error ? `${arg.stack}` : String(arg))).join(' '));
+      printed.push(args.map((arg) => (arg instanceof Error ? `${arg.stack}` : String(arg))).join(' '));
     });
   }
 });
@@ -37,7 +41,10 @@ const tp = usePlatform();
 beforeAll(async () => {
   admin = await platformAdmin();
 });
-afterAll(() => jest.restoreAllMocks());
+afterAll(() => {
+  jest.restoreAllMocks();
+  captured.stop();
+});
 
 const ENDPOINTS = ['gateway', 'members', 'cao', 'hr-payroll'] as const;
 const urlOf = (name: (typeof ENDPOINTS)[number]) => (name === 'gateway' ? tp.url : tp.subgraphUrl(name));
@@ -85,9 +92,9 @@ function expectJsonError(answer: Answer, status: number, code: string) {
 
 /** Runs `fn` and returns what was logged meanwhile. */
 async function logsDuring(fn: () => Promise<void>): Promise<string> {
-  const from = logs.length;
+  const from = { printed: printed.length, captured: captured.lines.length };
   await fn();
-  return logs.slice(from).join('\n');
+  return [...printed.slice(from.printed), ...captured.lines.slice(from.captured)].join('\n');
 }
 
 const WITH_PERSONAL_DATA = JSON.stringify({
@@ -288,9 +295,9 @@ describe('a gateway in development mode, with subgraphs that fail', () => {
     expect(res.errors?.[0]?.extensions?.service).toBe('hr-payroll');
     expect(res.errors?.[0]?.message).toMatch(/hr-payroll service could not answer/);
     expect(JSON.stringify(res)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|FetchError/);
-    expect(log).toMatch(/subgraph=hr-payroll/);
-    expect(log).toMatch(/operation=HireJan/);
-    expect(log).toMatch(/fields=hireEmployee/);
+    expect(log).toMatch(/"subgraph":"hr-payroll"/);
+    expect(log).toMatch(/"operation":"HireJan"/);
+    expect(log).toMatch(/"fields":"hireEmployee"/);
     expect(log).toMatch(/ECONNREFUSED/);
     expect(log).not.toMatch(/\[object Object\]/);
     for (const value of PERSONAL) expect(log).not.toContain(value);
@@ -304,9 +311,9 @@ describe('a gateway in development mode, with subgraphs that fail', () => {
     );
     expect(errorCodes(res)).toEqual(['INTERNAL_SERVER_ERROR']);
     expect(res.errors?.[0]?.message).toMatch(/on our side/);
-    expect(log).toMatch(/subgraph=cao/);
-    expect(log).toMatch(/operation=WageFor/);
-    expect(log).toMatch(/errorPaths=wage/);
+    expect(log).toMatch(/"subgraph":"cao"/);
+    expect(log).toMatch(/"operation":"WageFor"/);
+    expect(log).toMatch(/"errorPaths":"wage"/);
     expect(log).not.toMatch(/\[object Object\]/);
   });
 
@@ -316,12 +323,12 @@ describe('a gateway in development mode, with subgraphs that fail', () => {
     expect(errorCodes(res)).toEqual(['SERVICE_UNAVAILABLE']);
     expect(res.errors?.[0]?.message).toMatch(/cao service could not answer/);
     expect(JSON.stringify(res)).not.toMatch(/<html|502/);
-    expect(log).toMatch(/subgraph=cao .*operation=\(anonymous\).*cause="HTTP 502 Bad Gateway"/);
+    expect(log).toMatch(/"subgraph":"cao","operation":"\(anonymous\)".*"cause":"HTTP 502 Bad Gateway"/);
     expect(log).not.toMatch(/\[object Object\]|<html/);
   });
 });
 
 test('nothing personal reached the log in this whole file', () => {
-  expect(logs.length).toBeGreaterThan(0); // the failing subgraphs above were logged
+  expect(captured.lines.length).toBeGreaterThan(0); // the failing subgraphs above were logged
   for (const value of PERSONAL) expect(logged()).not.toContain(value);
 });

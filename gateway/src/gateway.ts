@@ -13,7 +13,11 @@ import {
   inputErrorsPlugin,
   isProduction,
   listen,
+  metricsEndpoint,
+  observabilityPlugin,
+  observeHttp,
   refusalsAnsweredWith400,
+  resumeRequestContext,
   requestLimits,
   type Identity,
   type RunningServer,
@@ -24,6 +28,7 @@ import express from 'express';
 import { demoSignInRoutes, explorerRoutes, type DemoUser } from './explorer';
 import { coalesceIdenticalQueries } from './plugins/coalesce-queries';
 import { publicReadsCache } from './plugins/public-reads-cache';
+import { observedDataSource } from './plugins/subgraph-observability';
 import { subgraphAgent } from './fetch/connections';
 import { PlatformDataSource } from './fetch/data-source';
 
@@ -73,7 +78,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     buildService: ({ name, url }) => {
       const resolved = options.subgraphUrls?.[name] ?? process.env[`${envPrefix(name)}_URL`] ?? url!;
       subgraphUrls.set(name, resolved);
-      return new PlatformDataSource<GatewayContext>(name, resolved, gatewaySecret, agent);
+      return observedDataSource(name, new PlatformDataSource<GatewayContext>(name, resolved, gatewaySecret, agent));
     },
   });
   // Request limits (subgraph-runtime's limits/): deep, wide or costly requests are refused
@@ -90,6 +95,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     // No Apollo landing page (Sandbox comes from a CDN): in development `explorerRoutes` serves
     // GraphiQL from our own files instead; in production a browser gets no page.
     plugins: refusalsAnsweredWith400([
+      observabilityPlugin<GatewayContext>('gateway'),
       ...protection.plugins,
       inputErrorsPlugin<GatewayContext>(),
       ...(process.env.PUBLIC_READS_CACHE === 'off' ? [] : publicReadsCache<GatewayContext>()),
@@ -101,6 +107,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
 
   const app = express();
   app.disable('x-powered-by');
+  // Request id, metrics and log first; /metrics only for the platform in production (runtime's metrics.ts).
+  app.use(observeHttp('gateway'));
+  app.get('/metrics', metricsEndpoint('gateway', { secret: gatewaySecret, production: isProduction() }));
   const corsOrigins =
     options.corsOrigins ??
     (process.env.CORS_ORIGINS ?? '')
@@ -131,6 +140,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     '/graphql',
     // JSON answers for bodies that are no JSON, too large, of another type (request-errors.ts).
     ...graphqlRequestParsing({ limit: '1mb' }),
+    resumeRequestContext,
     // Identical queries of one caller in flight together run once (plugins/coalesce-queries.ts);
     // only the one that runs counts against the caller's requests in flight.
     ...(process.env.COALESCE_QUERIES === 'off' ? [] : [coalesceIdenticalQueries()]),
@@ -144,7 +154,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     }),
   );
 
-  answerTheRestAsJson(app, 'gateway', ['/healthz', '/readyz']);
+  answerTheRestAsJson(app, 'gateway', ['/healthz', '/readyz', '/metrics']);
 
   const http = await listen(app, options.port);
   return {

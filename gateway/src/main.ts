@@ -6,12 +6,15 @@ import {
   serviceUrlFromEnv,
   stopOnSignals,
   SUBGRAPH_REGISTRY,
+  startTracing,
+  stopTracing,
   SUPERGRAPH_PATH,
 } from '@samen-sterk/subgraph-runtime';
 import fs from 'node:fs';
 import { startGateway } from './gateway';
 
 process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
+startTracing({ serviceName: 'gateway' }); // only when OTEL_* variables ask for it
 
 const running = Promise.resolve().then(() =>
   startGateway({
@@ -20,7 +23,10 @@ const running = Promise.resolve().then(() =>
     subgraphUrls: Object.fromEntries(SUBGRAPH_REGISTRY.map(({ name }) => [name, serviceUrlFromEnv(name)])),
   }),
 );
-stopOnSignals(async () => (await running.catch(() => undefined))?.stop());
+stopOnSignals(async () => {
+  await (await running.catch(() => undefined))?.stop();
+  await stopTracing();
+});
 running
   .then((gateway) => console.log(`gateway ready at ${gateway.url}`))
   .catch((error: unknown) => {

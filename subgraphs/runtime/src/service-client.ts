@@ -3,6 +3,7 @@ import type { ServiceName } from './config';
 import type { SubgraphContext } from './context';
 import { PlatformError } from './errors';
 import { describeError, logError, loggedAlready } from './http/log';
+import { currentRequest, REQUEST_ID_HEADER } from './observability/request-context';
 import { ServiceHttpError, serviceCalls, unansweredBecause, type ServiceCalls } from './resilience/policies';
 import { serviceUnavailable } from './resilience/unavailable';
 
@@ -29,7 +30,7 @@ function callsOf(service: ServiceName, url: string): ServiceCalls {
   let calls = callsTo.get(key);
   if (!calls) {
     calls = serviceCalls(service, undefined, (state) =>
-      logError(`the circuit to another service is ${state}`, { service }),
+      logError(`the circuit to another service is ${state}`, { calledService: service }),
     );
     callsTo.set(key, calls);
   }
@@ -92,12 +93,15 @@ export async function askService<Data, Variables extends object = object>(
   const kind = read ? 'read' : 'write';
   const body = JSON.stringify({ query, variables: request.variables ?? {} });
   const url = ctx.serviceUrl(service);
+  // The request id goes along so both services' logs tell one story (trace context: tracing.ts).
+  const requestId = currentRequest()?.requestId;
   const attempt = async (signal: AbortSignal): Promise<ServiceAnswer<Data>> => {
     const response = await fetch(url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         ...(ctx.authorization ? { authorization: ctx.authorization } : {}),
+        ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}),
       },
       body,
       signal,
@@ -117,7 +121,7 @@ export async function askService<Data, Variables extends object = object>(
     const because = unansweredBecause(error);
     // An open circuit was logged when it opened.
     if (because !== 'circuit open')
-      logError(`${request.label} did not answer`, { service, cause: describeError(error) });
+      logError(`${request.label} did not answer`, { calledService: service, cause: describeError(error) });
     if (because) throw serviceUnavailable(service, because, kind, request.label);
     const failure = new PlatformError(
       'INTERNAL_SERVER_ERROR',
@@ -141,7 +145,7 @@ export function refusedBy(service: ServiceName, label: string, error: ServiceErr
   if (code === 'SERVICE_UNAVAILABLE') {
     return new PlatformError(code, error.message, { service: (error.extensions as { service?: string }).service });
   }
-  logError(`${label} answered with an error`, { service, code: code ?? 'none' });
+  logError(`${label} answered with an error`, { calledService: service, code: code ?? 'none' });
   const failure = new PlatformError('INTERNAL_SERVER_ERROR', `The ${label} could not answer; please try again later.`);
   loggedAlready.add(failure);
   return failure;

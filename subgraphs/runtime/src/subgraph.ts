@@ -6,6 +6,7 @@ import { databaseLocationFromEnv, openDatabase, type Database, type DatabaseLoca
 import { publicReadsPlugin, type PublicReads } from './http/public-reads';
 import { startSubgraphServer, type RunningServer } from './http/server';
 import { describeError, logError, whereThrown } from './http/log';
+import { startTracing, stopTracing } from './observability/tracing';
 import { applyMigrations } from './migrations';
 
 /** Everything the runtime needs to know about one subgraph. */
@@ -168,9 +169,13 @@ export function runSubgraphFromCommandLine<Client extends { $disconnect(): Promi
   definition: SubgraphDefinition<Client>,
 ) {
   process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
+  startTracing({ serviceName: definition.name }); // only when OTEL_* variables ask for it
   const running = runSubgraph(definition, { seed: process.env.SEED === '1', log: console.log });
   // Ctrl-C during start-up stops it once it has started (a database is never left half-open).
-  const signals = stopOnSignals(async () => (await running.catch(() => undefined))?.stop());
+  const signals = stopOnSignals(async () => {
+    await (await running.catch(() => undefined))?.stop();
+    await stopTracing();
+  });
   running
     .then(({ server }) => {
       if (!signals.stopping()) console.log(`${definition.name} subgraph ready at ${server.url}`);

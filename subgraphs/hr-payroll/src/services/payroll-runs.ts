@@ -28,6 +28,7 @@ import { monthBounds, periodName } from '../domain/payroll/proration';
 import type { Employment, Prisma } from '../generated/prisma/client';
 import { SETTLED } from '../data/payroll-runs';
 import { openingBalancesOfRun, type OpeningBalanceOfRun } from '../data/opening-balances';
+import { timedPayrollRun } from './payroll-run-metrics';
 import { openingYearToDate, paidBeforePlatform } from '../domain/payroll/opening-balances';
 
 /**
@@ -145,9 +146,11 @@ function startingPoint(
  * as the month's run. The CAO service is asked first, outside the run's transaction.
  */
 export async function calculatePayrollRun(ctx: HrContext, memberId: string, year: number, month: number) {
-  const { drafts, employments } = await calculateMonth(ctx, memberId, year, month);
-  const signals = await runSignals(ctx, memberId, checkedPeriod(year, month), employments, drafts);
-  return storeRun(ctx, memberId, year, month, drafts, signals);
+  return timedPayrollRun(async () => {
+    const { drafts, employments } = await calculateMonth(ctx, memberId, year, month);
+    const signals = await runSignals(ctx, memberId, checkedPeriod(year, month), employments, drafts);
+    return storeRun(ctx, memberId, year, month, drafts, signals);
+  });
 }
 
 /**

@@ -13,6 +13,7 @@ import { DateScalar, DateTimeScalar, DecimalScalar } from '../graphql/scalars';
 import { formatErrorFor } from '../http/errors';
 import { inputErrorsPlugin } from '../http/input-errors';
 import { describeError, redact } from '../http/log';
+import { captureLogs } from '../observability/logger';
 
 // Every scalar's refusal names where the value was, as a variable or written in the query; our
 // own faults are logged without the data a database error quotes.
@@ -121,19 +122,22 @@ test('a variable default GraphQL refuses is BAD_USER_INPUT naming the variable',
 });
 
 test('an internal error is logged (service, path, what) without the values a database error quotes', async () => {
-  const lines: string[] = [];
-  const spy = jest.spyOn(console, 'error').mockImplementation((...args) => void lines.push(args.join(' ')));
+  const logs = captureLogs('error');
   try {
     const { errors } = await errorsOf('{ boom }');
     expect(errors).toEqual([{ code: 'INTERNAL_SERVER_ERROR', field: undefined }]);
   } finally {
-    spy.mockRestore();
+    logs.stop();
   }
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(
-    /^\[error\] test: internal error path=boom cause="PrismaClientValidationError: \(message withheld/,
-  );
-  expect(lines[0]).not.toContain(BSN);
+  expect(logs.entries()).toEqual([
+    expect.objectContaining({
+      level: 'error',
+      msg: 'test: internal error',
+      path: 'boom',
+      cause: expect.stringMatching(/^PrismaClientValidationError: \(message withheld/),
+    }),
+  ]);
+  expect(logs.lines[0]).not.toContain(BSN);
 });
 
 test('the log masks what looks like a BSN, an IBAN or an e-mail address', () => {

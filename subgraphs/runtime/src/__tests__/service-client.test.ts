@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { captureLogs, type CapturedLogs } from '../observability/logger';
 import { askService, serviceOperation } from '../service-client';
 
 // Reads are asked again when the other service cannot answer for a moment; writes never (they
@@ -25,11 +26,11 @@ async function fakeService(answers: (number | object)[]) {
 }
 
 // Each failure is logged once, naming the service; kept out of the test output here.
-let logged: jest.SpyInstance;
+let logged: CapturedLogs;
 beforeEach(() => {
-  logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  logged = captureLogs('error');
 });
-afterEach(() => logged.mockRestore());
+afterEach(() => logged.stop());
 
 const READ = serviceOperation<{ ping: string }>('query Ping { ping }');
 const WRITE = serviceOperation<{ touch: boolean }>('mutation Touch { touch }');
@@ -52,7 +53,9 @@ test('a read that keeps failing is asked three times, then fails naming the serv
       'The CAO service could not answer',
     );
     expect(service.seen).toHaveLength(3);
-    expect(logged).toHaveBeenCalledWith(expect.stringContaining('service=cao'));
+    expect(logged.entries()).toEqual([
+      expect.objectContaining({ level: 'error', calledService: 'cao', msg: 'CAO service did not answer' }),
+    ]);
   } finally {
     service.close();
   }

@@ -25,8 +25,10 @@ export interface Database<Client> {
   kind: 'postgres' | 'pglite';
   prisma: Client;
   sql: SqlExecutor;
-  /** The SQL Prisma sends, when recording (tests). */
+  /** The SQL Prisma sends, when recording (tests); statements in flight (metrics). */
   queryLog: QueryLog;
+  /** PostgreSQL's connection pool (metrics: its size, idle and waiting clients). */
+  pool?: Pool;
   /** Readiness: the database answers a trivial query. */
   ping(): Promise<boolean>;
   /**
@@ -56,6 +58,7 @@ export async function openDatabase<Client extends { $disconnect(): Promise<void>
     const sql = postgresExecutor(pool);
     return {
       kind: 'postgres',
+      pool,
       prisma,
       sql,
       queryLog,

@@ -8,6 +8,9 @@ import type { SqlDriverAdapterFactory, SqlQuery } from '@prisma/driver-adapter-u
 export class QueryLog {
   readonly statements: string[] = [];
   private recording = false;
+  /** Statements sent and not yet answered, and sent in all (the metrics read these). */
+  inFlight = 0;
+  sent = 0;
 
   /** Records the statements `fn` causes and returns them. */
   async during(fn: () => Promise<unknown>): Promise<string[]> {
@@ -25,15 +28,23 @@ export class QueryLog {
     const record = (query: SqlQuery) => {
       if (this.recording) this.statements.push(query.sql);
     };
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const log = this;
     const queryable = <T extends object>(target: T): T =>
       new Proxy(target, {
         get(object, property, receiver) {
           const value = Reflect.get(object, property, receiver);
           if (typeof value !== 'function') return value;
           if (property === 'queryRaw' || property === 'executeRaw') {
-            return (query: SqlQuery) => {
+            return async (query: SqlQuery) => {
               record(query);
-              return value.call(object, query);
+              log.inFlight++;
+              log.sent++;
+              try {
+                return await value.call(object, query);
+              } finally {
+                log.inFlight--;
+              }
             };
           }
           if (property === 'startTransaction') {

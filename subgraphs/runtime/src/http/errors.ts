@@ -35,7 +35,11 @@ export function formatErrorFor(service?: string) {
       const extensions = publicExtensions(original.extensions);
       if (original.code === 'BAD_USER_INPUT' && extensions.field === undefined && input) extensions.field = input.field;
       if (original.code === 'INTERNAL_SERVER_ERROR' && !loggedAlready.has(original)) {
-        logError(`${where}internal error`, { path: formatted.path?.join('.'), cause: original.message });
+        logError(`${where}internal error`, {
+          code: 'INTERNAL_SERVER_ERROR',
+          path: formatted.path?.join('.'),
+          cause: original.message,
+        });
       }
       return { ...formatted, message: original.message, extensions };
     }
@@ -58,6 +62,7 @@ export function formatErrorFor(service?: string) {
     const fromSubgraph = !!formatted.extensions?.serviceName && !(original instanceof Error);
     if (!fromSubgraph) {
       logError(`${where}internal error`, {
+        code: 'INTERNAL_SERVER_ERROR',
         path: formatted.path?.join('.'),
         cause: describeError(original),
         at: whereThrown(original),

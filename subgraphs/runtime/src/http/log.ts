@@ -1,22 +1,18 @@
+import { logEvent } from '../observability/logger';
+import { maskPersonalData } from '../observability/mask';
+
 /**
- * The platform's error log: one line per event on stderr, `[error] <what happened> key=value…`.
+ * Error events for the platform's log (`observability/logger.ts`, pino, JSON lines).
  *
  * What may never reach it: request bodies, variables, and personal data (BSN, IBAN, names,
  * e-mail addresses). So nothing here takes a request; callers pass what happened, where, and
  * the cause, and causes are described by `describeError`, which leaves out the messages of
- * database errors (they quote the values of the query) and masks what looks like a BSN, an
- * IBAN or an e-mail address in whatever is left.
+ * database errors (they quote the values of the query); the logger masks what looks like a BSN,
+ * an IBAN or an e-mail address in whatever is left, and censors keys that hold personal data.
  */
 
-const EMAIL = /[^\s@"'<>(),;:]+@[^\s@"'<>(),;:]+\.[a-z]{2,}/gi;
-const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b/g;
-/** BSNs are 9 digits (8 in old records); account and phone numbers are of that length too. */
-const LONG_NUMBER = /(?<![\d.])\d{8,10}(?![\d.])/g;
-
 /** Masks what looks like personal data in a text meant for the log. */
-export function redact(text: string): string {
-  return text.replace(EMAIL, '[e-mail]').replace(IBAN, '[iban]').replace(LONG_NUMBER, '[number]');
-}
+export const redact = maskPersonalData;
 
 /** Errors of the database layer, whose messages quote the query's values. */
 function isDatabaseError(error: Error): boolean {
@@ -71,17 +67,9 @@ export function whereThrown(error: unknown): string | undefined {
   return frames.length ? frames.join(' < ') : undefined;
 }
 
-/**
- * Writes one error event on one line: `[error] <message> key=value …`, personal data masked.
- * Values with spaces are quoted.
- */
+/** Writes one error event: a JSON line with `msg` and the details as fields, personal data masked. */
 export function logError(message: string, details: Record<string, string | number | null | undefined> = {}): void {
-  const fields = Object.entries(details)
-    .filter(([, value]) => value !== undefined && value !== null && value !== '')
-    .map(
-      ([key, value]) => `${key}=${typeof value === 'string' && /[\s"=]/.test(value) ? JSON.stringify(value) : value}`,
-    );
-  console.error(redact(['[error]', message, ...fields].join(' ')));
+  logEvent('error', message, details);
 }
 
 /** Errors whose cause was logged where they were made, so that formatting them logs nothing more. */

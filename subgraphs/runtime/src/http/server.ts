@@ -7,11 +7,18 @@ import { timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { bearerToken, createTokenVerifier, type TokenVerifier } from '../auth/tokens';
-import { gatewaySecretFromEnv, serviceUrlFromEnv, type ServiceName } from '../config';
+import { gatewaySecretFromEnv, isProduction, serviceUrlFromEnv, type ServiceName } from '../config';
 import { LoaderRegistry, type SubgraphContext } from '../context';
 import type { Database } from '../database/database';
 import { PlatformError } from '../errors';
 import { requestLimits } from '../limits';
+import {
+  metricsEndpoint,
+  observabilityPlugin,
+  observeHttp,
+  resumeRequestContext,
+  watchDatabase,
+} from '../observability';
 import { draining } from '../resilience/graceful-shutdown';
 import { connectionArgumentsPlugin } from './connection-args';
 import { formatErrorFor, platformErrorIn } from './errors';
@@ -24,6 +31,7 @@ import { answerTheRestAsJson, graphqlRequestParsing } from './request-errors';
 export { formatErrorFor } from './errors';
 export { inputErrorsPlugin } from './input-errors';
 export { describeError, logError, redact } from './log';
+export * from '../observability';
 export { refusalsAnsweredWith400 } from './plugin-errors';
 export { answerTheRestAsJson, graphqlRequestParsing, sendJsonError } from './request-errors';
 export { logSubgraphErrors, subgraphFailure, type SubgraphCall } from './subgraph-calls';
@@ -146,6 +154,7 @@ export async function startSubgraphServer<Db>(options: SubgraphServerOptions<Db>
     includeStacktraceInErrorResponses: false,
     // Refusals from plugins that throw where Apollo expects no errors are answered 400, not 500.
     plugins: refusalsAnsweredWith400([
+      observabilityPlugin(options.name),
       gatewayOnlyPlugin() as ApolloServerPlugin<SubgraphContext<Db>>,
       inputErrorsPlugin(),
       connectionArgumentsPlugin(),
@@ -162,6 +171,10 @@ export async function startSubgraphServer<Db>(options: SubgraphServerOptions<Db>
 
   const app = express();
   app.disable('x-powered-by');
+  // Request id, metrics and log first; /metrics only for the platform in production (metrics.ts).
+  app.use(observeHttp(options.name));
+  app.get('/metrics', metricsEndpoint(options.name, { secret: gatewaySecret, production: isProduction() }));
+  watchDatabase(options.name, options.database);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', service: options.name });
   });
@@ -174,6 +187,7 @@ export async function startSubgraphServer<Db>(options: SubgraphServerOptions<Db>
     protection.inFlight,
     // JSON answers for bodies that are no JSON, too large, of another type (request-errors.ts).
     ...graphqlRequestParsing({ limit: '2mb' }),
+    resumeRequestContext,
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
         db: options.database.prisma,
@@ -186,7 +200,7 @@ export async function startSubgraphServer<Db>(options: SubgraphServerOptions<Db>
     }),
   );
 
-  answerTheRestAsJson(app, options.name, ['/healthz', '/readyz']);
+  answerTheRestAsJson(app, options.name, ['/healthz', '/readyz', '/metrics']);
 
   const http = await listen(app, options.port, options.host);
   return {
