@@ -16,8 +16,10 @@ import { benchQueries, type BenchQuery } from './queries';
 
 const SECONDS = Number(process.argv[2]) || 10;
 const CONNECTIONS = 20;
-const GATEWAYS = ['ours', 'hive', 'hive-rust'] as const;
-type GatewayKind = (typeof GATEWAYS)[number] | 'direct';
+const ALL_GATEWAYS = ['ours', 'hive', 'hive-rust'] as const;
+type GatewayKind = (typeof ALL_GATEWAYS)[number] | 'direct';
+// BENCH_GATEWAYS=ours,hive-rust and BENCH_QUESTIONS=overview narrow a run (when profiling).
+const GATEWAYS = ALL_GATEWAYS.filter((kind) => (process.env.BENCH_GATEWAYS?.split(',') ?? [kind]).includes(kind));
 
 // One token for every request, as the issue's measurement: a member system asking one thing at
 // twenty connections. The per-caller limits (4 in flight by default) would refuse most of that
@@ -52,8 +54,15 @@ function within<T>(promise: Promise<T>, seconds: number, what: string): Promise<
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
+// BENCH_CPU_PROFILE=<folder>: every child writes a V8 CPU profile there when it ends.
+const PROFILE = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
+
 function start(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<Child> {
-  const child = fork(path.join(__dirname, script), args, { env, execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  const child = fork(path.join(__dirname, script), args, {
+    env,
+    execArgv: ['--import', 'tsx', ...PROFILE],
+    stdio: 'inherit',
+  });
   const cpuWaiters: ((micros: number) => void)[] = [];
   return new Promise((resolve, reject) => {
     child.on('exit', (code) => reject(new Error(`${script} ${args.join(' ')} exited with ${code}`)));
@@ -80,10 +89,14 @@ function start(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<
   });
 }
 
+/** Ends a child: it exits when its IPC channel closes (child.ts); killed if it lingers. */
 async function stop(child: Child) {
+  if (child.process.exitCode !== null || child.process.signalCode !== null) return;
   const exited = new Promise((resolve) => child.process.once('exit', resolve));
-  child.process.kill('SIGTERM');
+  child.process.disconnect();
+  const kill = setTimeout(() => child.process.kill('SIGKILL'), 5000);
   await exited;
+  clearTimeout(kill);
 }
 
 async function ask(url: string, headers: Record<string, string>, question: BenchQuery) {
@@ -152,6 +165,48 @@ async function measure(
 
 const fixed = (n: number, digits = 1) => n.toFixed(digits);
 
+/** SQL statements a subgraph has run so far, from its Prometheus metrics. */
+async function statementsOf(subgraphUrl: string): Promise<number> {
+  const text = await (await fetch(subgraphUrl.replace(/\/graphql$/, '/metrics'))).text();
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith('db_statements_total'))
+    .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
+}
+
+/**
+ * SQL statements per request as nested lists grow: they should stay the same (one per list
+ * level, batched), not grow with the rows. Each size is asked once, so no answer is kept.
+ */
+async function statementsPerRequest(
+  gatewayUrl: string,
+  urls: Record<string, string>,
+  headers: Record<string, string>,
+  memberId: string,
+) {
+  const nested = `query Nested($n: Int!, $m: Int!) { members(first: $n) { edges { node { id name
+    branches(first: $m) { edges { node { id name address { city } } } } } } } }`;
+  const staff = `query Staff($id: ID!, $n: Int!) { member(id: $id) { employees(first: $n) { edges { node { id name
+    employments { caoScale wage { monthly } } } } } } }`;
+  console.log('\nSQL statements per request as nested lists grow (through our gateway)');
+  for (const [n, m] of [
+    [5, 5],
+    [20, 10],
+    [50, 20],
+  ] as const) {
+    const before = await statementsOf(urls.members!);
+    await ask(gatewayUrl, headers, { name: 'nested', label: '', query: nested, variables: { n, m } });
+    console.log(`  ${n} members × ${m} shops: ${(await statementsOf(urls.members!)) - before} statements in members`);
+  }
+  for (const n of [3, 12, 40]) {
+    const before = await statementsOf(urls['hr-payroll']!);
+    await ask(gatewayUrl, headers, { name: 'staff', label: '', query: staff, variables: { id: memberId, n } });
+    console.log(
+      `  ${n} employees with employments and wages: ${(await statementsOf(urls['hr-payroll']!)) - before} statements in hr-payroll`,
+    );
+  }
+}
+
 function report(question: BenchQuery, rows: Row[]) {
   console.log(`\n${question.label}`);
   console.log('gateway      req/s   p50 ms  p99 ms  gateway CPU/req  subgraphs CPU/req');
@@ -161,7 +216,8 @@ function report(question: BenchQuery, rows: Row[]) {
         `  ${(row.gatewayCpuMs === null ? '—' : `${fixed(row.gatewayCpuMs, 2)} ms`).padStart(15)}  ${fixed(row.subgraphCpuMs, 2).padStart(13)} ms`,
     );
   }
-  const ours = rows.find((row) => row.kind === 'ours')!;
+  const ours = rows.find((row) => row.kind === 'ours');
+  if (!ours) return;
   for (const peer of rows.filter((row) => row.kind !== 'ours')) {
     const label = peer.kind === 'direct' ? 'the subgraph called directly' : peer.kind;
     console.log(
@@ -179,7 +235,9 @@ async function main() {
     { expiresIn: '2h' },
   );
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
-  const questions = benchQueries(director.memberId!, new Date().getFullYear());
+  const questions = benchQueries(director.memberId!, new Date().getFullYear()).filter((question) =>
+    (process.env.BENCH_QUESTIONS?.split(',') ?? [question.name]).includes(question.name),
+  );
 
   console.log(`gateway benchmark: ${CONNECTIONS} connections, ${SECONDS} s a run, node ${process.version}`);
   const began = performance.now();
@@ -195,6 +253,7 @@ async function main() {
         BENCH_SUBGRAPH_URLS: JSON.stringify(subgraphs.urls),
       });
       try {
+        if (kind === 'ours') await statementsPerRequest(gateway.url, subgraphs.urls!, headers, director.memberId!);
         for (const question of questions) {
           const answer = await ask(gateway.url, headers, question);
           if (!reference.has(question.name)) reference.set(question.name, answer);

@@ -32,6 +32,30 @@ test('a development token round-trips to the identity it names', async () => {
   });
 });
 
+test('a valid token is remembered only until it expires; a refused one is never let through', async () => {
+  const start = new Date('2026-12-02T10:00:00Z');
+  jest.useFakeTimers({ now: start, doNotFake: ['nextTick', 'setImmediate'] });
+  try {
+    const verifier = createTokenVerifier(config);
+    const token = await signDevelopmentToken(
+      { sub: 'u1', roles: ['member-hr'], memberId: 'm1' },
+      { config, expiresIn: '2m' },
+    );
+    const first = await verifier.verify(token);
+    // Each caller gets its own copy: changing one changes nothing for the next.
+    (first.roles as string[]).push('platform-admin');
+    await expect(verifier.verify(token)).resolves.toMatchObject({ userId: 'u1', roles: ['member-hr'] });
+    // Past its expiry and the clock tolerance (60 s): refused, remembered or not.
+    jest.setSystemTime(new Date(start.getTime() + (120 + 61) * 1000));
+    await expect(verifier.verify(token)).rejects.toThrow('Your token has expired: sign in again.');
+    const forged = `${token.slice(0, -4)}AAAA`;
+    await expect(verifier.verify(forged)).rejects.toThrow('Your token is not valid');
+    await expect(verifier.verify(forged)).rejects.toThrow('Your token is not valid');
+  } finally {
+    jest.useRealTimers();
+  }
+});
+
 test('tokens for another audience or issuer are refused', async () => {
   const secret = new TextEncoder().encode(config.jwtSecret);
   const other = await mint({ roles: [], subject: 'u', issuer: 'someone-else', header: { alg: 'HS256' }, key: secret });

@@ -31,17 +31,54 @@ export function createTokenVerifier(config: AuthConfig = authConfigFromEnv()): T
     requiredClaims: ['exp'],
     clockTolerance: lifetime.clockToleranceSeconds,
   };
-  const verified = async (verify: () => Promise<{ payload: JWTPayload }>) =>
-    identityFromClaims(checkLifetime(await checked(verify), lifetime));
+  const verified = async (verify: () => Promise<{ payload: JWTPayload }>) => {
+    const claims = checkLifetime(await checked(verify), lifetime);
+    return { identity: identityFromClaims(claims), expiresAt: (claims.exp as number) * 1000 };
+  };
   if (config.jwksUrl) {
     const keys = createRemoteJWKSet(new URL(config.jwksUrl));
-    return {
-      verify: (token) => verified(() => jwtVerify(token, keys, { ...options, algorithms: ['RS256', 'ES256'] })),
-    };
+    return rememberingValid((token) =>
+      verified(() => jwtVerify(token, keys, { ...options, algorithms: ['RS256', 'ES256'] })),
+    );
   }
   const secret = new TextEncoder().encode(config.jwtSecret);
+  return rememberingValid((token) => verified(() => jwtVerify(token, secret, { ...options, algorithms: ['HS256'] })));
+}
+
+/** Tokens remembered as valid, per verifier; the most recently used are kept. */
+const REMEMBERED_TOKENS = 1000;
+/** A remembered token is checked in full again after this, even when it expires later. */
+const REMEMBERED_FOR_MS = 60_000;
+
+/**
+ * A caller sends the same token with every request, and each request is checked at the gateway
+ * (twice: its limits and its context) and again in every subgraph it reaches: the signature
+ * check is most of what a small request costs there. A token found valid is therefore
+ * remembered, by its exact text, until it expires or for a minute, whichever is sooner; a
+ * refused token is never remembered (so nobody fills the memory with junk), and every caller
+ * gets their own copy of the identity.
+ */
+function rememberingValid(check: (token: string) => Promise<{ identity: Identity; expiresAt: number }>): TokenVerifier {
+  const remembered = new Map<string, { identity: Identity; until: number }>();
   return {
-    verify: (token) => verified(() => jwtVerify(token, secret, { ...options, algorithms: ['HS256'] })),
+    async verify(token) {
+      const now = Date.now();
+      const known = remembered.get(token);
+      if (known && now < known.until) {
+        remembered.delete(token); // most recently used last
+        remembered.set(token, known);
+        return {
+          ...known.identity,
+          roles: [...known.identity.roles],
+          payrollMemberIds: [...known.identity.payrollMemberIds],
+        };
+      }
+      if (known) remembered.delete(token);
+      const { identity, expiresAt } = await check(token);
+      if (remembered.size >= REMEMBERED_TOKENS) remembered.delete(remembered.keys().next().value!);
+      remembered.set(token, { identity, until: Math.min(expiresAt, now + REMEMBERED_FOR_MS) });
+      return { ...identity, roles: [...identity.roles], payrollMemberIds: [...identity.payrollMemberIds] };
+    },
   };
 }
 
