@@ -19,23 +19,30 @@ export type Tx = Prisma.TransactionClient;
 
 /**
  * Every published version with its table, shared by all requests of this process: a published
- * version never changes, so it is read again only after a publication (here, `publishVersion`
- * invalidates it; in another replica, seen by the count and latest publication time within a
- * second). Read-only for its users.
+ * version never changes, so the tables are read again only when the set of published versions
+ * did (fingerprint: their ids and publication times, asked once per request), or right after a
+ * publication here (`publishVersion` invalidates). Read-only for its users.
  */
 const publishedTables = snapshot<PrismaClient, VersionWithTable[]>({
   load: (db) => db.caoVersion.findMany({ where: { status: 'PUBLISHED' }, include: tableInclude }),
   fingerprint: async (db) => {
-    const { _count, _max } = await db.caoVersion.aggregate({
+    const rows = await db.caoVersion.findMany({
       where: { status: 'PUBLISHED' },
-      _count: { _all: true },
-      _max: { publishedAt: true },
+      select: { id: true, publishedAt: true },
+      orderBy: { id: 'asc' },
     });
-    return `${_count._all}:${_max.publishedAt?.toISOString() ?? '-'}`;
+    return rows.map((row) => `${row.id}@${row.publishedAt?.toISOString() ?? '-'}`).join(',');
   },
 });
 
-export const publishedVersions = (ctx: CaoContext): Promise<readonly VersionWithTable[]> => publishedTables.get(ctx.db);
+/** The published versions with their tables, checked once per request. */
+export const publishedVersions = (ctx: CaoContext) =>
+  ctx.loaders
+    .get<'all', readonly VersionWithTable[]>('published-versions', async (keys) => {
+      const versions = await publishedTables.get(ctx.db);
+      return keys.map(() => versions);
+    })
+    .load('all') as Promise<readonly VersionWithTable[]>;
 
 /** After a publication commits: the next request reads the published versions again. */
 export const forgetPublishedVersions = (ctx: CaoContext) => publishedTables.invalidate(ctx.db);

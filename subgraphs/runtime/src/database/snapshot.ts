@@ -1,19 +1,16 @@
 /**
  * A process-wide copy of data that changes seldom and is read by nearly every request (a CAO's
- * published salary tables, the statutory minimum wages, a course catalogue): read once, shared
- * by every request, and read again only when it may have changed.
+ * published salary tables, the statutory minimum wages): read once, shared by every request, and
+ * read again only when it changed.
  *
- * It may have changed when
- * - this process changed it: the service that writes calls `invalidate(db)` after its
- *   transaction commits, so the next read sees the change at once;
- * - another process (a second replica) changed it: at most every `revalidateMs` one request
- *   asks the database for a cheap fingerprint (a count and the latest change time, say) and
- *   the copy is read again when that differs. A change elsewhere is therefore seen within
- *   `revalidateMs` (default 1 s, `SNAPSHOT_REVALIDATE_MS`).
- *
- * Requests arriving while a read is under way wait for that read rather than start their own.
- * Copies are kept per database client (a WeakMap), so two platforms in one process (tests)
- * never see each other's. What is cached must be treated as read-only by its users.
+ * Whether it changed is asked of the database with a cheap fingerprint (the ids and times of the
+ * rows, a handful), at most once every `revalidateMs` (default 0: every time; callers ask once per
+ * request). The data can change behind this process's back: another replica publishes, a test
+ * restores a database, an operator loads a backup. A copy is never trusted without its
+ * fingerprint, and the service that writes also calls `invalidate(db)` once its transaction
+ * committed. Requests arriving while a read is under way wait for that read. Copies are kept per
+ * database client (a WeakMap), so two platforms in one process (tests) never see each other's.
+ * What is cached must be treated as read-only by its users.
  */
 export interface SnapshotOptions<Db, Value> {
   /** Reads the whole value. */
@@ -38,7 +35,7 @@ export interface Snapshot<Db, Value> {
 
 const revalidateFromEnv = () => {
   const raw = Number(process.env.SNAPSHOT_REVALIDATE_MS);
-  return Number.isFinite(raw) && raw >= 0 ? raw : 1000;
+  return Number.isFinite(raw) && raw >= 0 ? raw : 0;
 };
 
 export function snapshot<Db extends object, Value>(options: SnapshotOptions<Db, Value>): Snapshot<Db, Value> {
@@ -70,7 +67,7 @@ export function snapshot<Db extends object, Value>(options: SnapshotOptions<Db, 
     get(db) {
       const entry = entries.get(db);
       if (!entry || entry.stale) return read(db).value;
-      if (Date.now() - entry.checkedAt < revalidateMs) return entry.value;
+      if (revalidateMs > 0 && Date.now() - entry.checkedAt < revalidateMs) return entry.value;
       return revalidate(db, entry);
     },
     invalidate(db) {
