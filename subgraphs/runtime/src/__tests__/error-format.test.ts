@@ -144,6 +144,10 @@ test('the log masks what looks like a BSN, an IBAN or an e-mail address', () => 
   expect(redact(`bsn ${BSN}, iban NL91ABNA0417164300 or NL91 ABNA 0417 1643 00, mail jan@example.nl, port 4001`)).toBe(
     'bsn [number], iban [iban] or [iban], mail [e-mail], port 4001',
   );
+  // A stack frame's path stays readable; an address next to it does not.
+  const frame = 'at execute (/app/node_modules/.pnpm/graphql@16.15.0/node_modules/graphql/execution/execute.js:576:31)';
+  expect(redact(frame)).toBe(frame);
+  expect(redact(`sent to Jan.de.Vries@kringloop-ommekeer.nl/inbox`)).toBe('sent to [e-mail]/inbox');
   const plain = new Error(`lookup of ${BSN} failed`, {
     cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
   });
