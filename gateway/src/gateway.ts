@@ -116,7 +116,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       .split(',')
       .map((origin) => origin.trim())
       .filter(Boolean);
-  app.use(cors({ origin: corsOriginCheck(corsOrigins), maxAge: 600 }));
+  // A browser client may read the request id, to quote it when something went wrong.
+  app.use(cors({ origin: corsOriginCheck(corsOrigins), maxAge: 600, exposedHeaders: ['x-request-id'] }));
   if (!isProduction()) {
     app.use(explorerRoutes());
     app.use(demoSignInRoutes(options.demoUsers ?? []));
