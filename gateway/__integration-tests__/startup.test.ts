@@ -44,7 +44,9 @@ test('a changed applied migration stops start-up with a clear message, and nothi
     if (location.kind === 'postgres') await setChecksum(applied!.checksum);
     await database.close();
   }
-});
+  // Every subgraph loads its database before the failed one stops them all: on a loaded two-core
+  // machine (the suite runs two files at once) that takes longer than a test's default 30 s.
+}, 120_000);
 
 // `pnpm start --fresh` creates each database, migrates and seeds it in one process; the tests'
 // templates were made in another. A type the migrations create (the enum array `Role[]`) was
@@ -61,7 +63,7 @@ test('a database created, migrated and seeded by this process answers queries on
   } finally {
     await members.stop();
   }
-});
+}, 120_000);
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
