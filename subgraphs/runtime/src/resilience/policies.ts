@@ -37,7 +37,7 @@ export interface CallSettings {
 
 /**
  * Defaults. A 20,000-payslip payroll run takes 6–14 s and one for ten times the sector about a
- * minute on PostgreSQL (three on PGlite, README "Benchmarks"): writes to HR/payroll get 5 minutes,
+ * minute on PostgreSQL (three on PGlite, BENCHMARKS.md): writes to HR/payroll get 5 minutes,
  * others 1 minute; reads 10 s, far above any read's normal time.
  */
 const DEFAULTS: CallSettings = {
