@@ -19,6 +19,10 @@ export interface CoalesceOptions {
   maxKnownDocuments?: number;
 }
 
+/** Documents longer than this (characters) or with more tokens are never shared. */
+const MAX_SHARED_DOCUMENT = 20_000;
+const MAX_SHARED_TOKENS = 3_000;
+
 interface Answer {
   status: number;
   headers: Record<string, string | string[] | number>;
@@ -34,13 +38,21 @@ export function coalesceIdenticalQueries(options: CoalesceOptions = {}): Request
   const inFlight = new Map<string, Promise<Answer | null>>();
 
   const kindOf = (query: string, operationName: string | undefined): OperationTypeNode | null => {
-    const key = `${operationName ?? ''}\u0000${query}`;
+    // Large documents are not shared: they go straight on to the caller's limits, so nobody can
+    // make the gateway parse (or remember) big documents ahead of them.
+    if (query.length > MAX_SHARED_DOCUMENT) return null;
+    // Remembered by a digest, not by the text: a thousand documents cost a thousand short keys.
+    const key = createHash('sha256')
+      .update(operationName ?? '')
+      .update('\u0000')
+      .update(query)
+      .digest('base64');
     let kind = kinds.get(key);
     if (kind === undefined) {
       try {
-        kind = getOperationAST(parse(query), operationName)?.operation ?? null;
+        kind = getOperationAST(parse(query, { maxTokens: MAX_SHARED_TOKENS }), operationName)?.operation ?? null;
       } catch {
-        kind = null; // Apollo Server answers the syntax error itself
+        kind = null; // Apollo Server answers the syntax error (or the document limits) itself
       }
       if (kinds.size >= maxKnown) kinds.delete(kinds.keys().next().value!);
       kinds.set(key, kind);
