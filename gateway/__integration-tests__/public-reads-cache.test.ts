@@ -67,3 +67,14 @@ test('a change through the gateway is read back at once', async () => {
   expect(after.member.name).toBe(renamed);
   expectOk(await tp.query(update, { token: admin, variables: { id: M1, input: { name: before.member.name } } }));
 });
+
+test('the answer tells no proxy it may keep it: kept at the gateway, not on the way', async () => {
+  const purchaser = await tokenOf('member-purchaser');
+  const res = await fetch(tp.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${purchaser}` },
+    body: JSON.stringify({ query: DIRECTORY }),
+  });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('cache-control') ?? '').not.toMatch(/public/);
+});

@@ -1,5 +1,6 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
@@ -96,6 +97,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     // GraphiQL from our own files instead; in production a browser gets no page.
     plugins: refusalsAnsweredWith400([
       observabilityPlugin<GatewayContext>('gateway'),
+      // The answer's cache policy is computed (the public-reads cache uses it) but not sent: a
+      // `public` header on an answer to a signed-in caller would let a shared proxy give the
+      // directory to someone who is not signed in.
+      ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
       ...protection.plugins,
       inputErrorsPlugin<GatewayContext>(),
       ...(process.env.PUBLIC_READS_CACHE === 'off' ? [] : publicReadsCache<GatewayContext>()),
