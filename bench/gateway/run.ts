@@ -1,11 +1,12 @@
 // `pnpm bench:gateway [seconds]`: our gateway against Hive Gateway, in the same run, on the same
-// subgraphs. Starts every subgraph once (seeded, in-memory PGlite) in a process of its own; then,
-// one at a time, each gateway in its own process: ours, Hive Gateway with its defaults, and Hive
-// Gateway with its Rust query planner. For each question (queries.ts) it first checks that every
-// gateway gives the same answer, then loads it with autocannon (20 connections, `seconds` each,
-// default 10, after 2 s of warm-up) and prints requests per second, p50 and p99, the gateway's
-// CPU per request (its own process's), the subgraphs' CPU per request, and the ratio of ours to
-// each peer. The one-subgraph question is also sent straight to the members subgraph, to show
+// subgraphs. Starts every subgraph once (seeded, in-memory PGlite) in a process of its own, and
+// each gateway in its own process: ours, Hive Gateway with its defaults, and Hive Gateway with
+// its Rust query planner. For each question (queries.ts) it first checks that every gateway gives
+// the same answer, then loads each with autocannon (20 connections, `seconds` each, default 10,
+// after 2 s of warm-up), the gateways taking turns for BENCH_ROUNDS rounds, and prints each
+// gateway's median round: requests per second, p50 and p99, the gateway's CPU per request (its
+// own process's), the subgraphs' CPU, GraphQL calls and SQL statements per request, and the
+// ratio of ours to each peer. The one-subgraph question is also sent straight to the members subgraph, to show
 // what a gateway adds. Exits non-zero when an answer differs or a request failed.
 import autocannon from 'autocannon';
 import { fork, type ChildProcess } from 'node:child_process';
@@ -16,6 +17,9 @@ import { benchQueries, type BenchQuery } from './queries';
 
 const SECONDS = Number(process.argv[2]) || 10;
 const CONNECTIONS = 20;
+// BENCH_ROUNDS: how often each gateway is measured per question, alternating (default 3); the
+// report gives each gateway's median round.
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS) || 3);
 const ALL_GATEWAYS = ['ours', 'hive', 'hive-rust'] as const;
 type GatewayKind = (typeof ALL_GATEWAYS)[number] | 'direct';
 // BENCH_GATEWAYS=ours,hive-rust and BENCH_QUESTIONS=overview narrow a run (when profiling).
@@ -120,6 +124,10 @@ interface Row {
   p99: number;
   gatewayCpuMs: number | null;
   subgraphCpuMs: number;
+  /** GraphQL requests the subgraphs answered, per request to the gateway. */
+  subgraphRequests: number;
+  /** SQL statements the subgraphs ran, per request to the gateway. */
+  statements: number;
 }
 
 async function load(url: string, headers: Record<string, string>, question: BenchQuery, seconds: number) {
@@ -149,9 +157,17 @@ async function measure(
   question: BenchQuery,
 ): Promise<Row> {
   await load(url, headers, question, 2);
-  const [gatewayBefore, subgraphsBefore] = await Promise.all([gateway?.cpuMicros(), subgraphs.cpuMicros()]);
+  const [gatewayBefore, subgraphsBefore, countsBefore] = await Promise.all([
+    gateway?.cpuMicros(),
+    subgraphs.cpuMicros(),
+    subgraphCounts(subgraphs.urls!),
+  ]);
   const result = await load(url, headers, question, SECONDS);
-  const [gatewayAfter, subgraphsAfter] = await Promise.all([gateway?.cpuMicros(), subgraphs.cpuMicros()]);
+  const [gatewayAfter, subgraphsAfter, countsAfter] = await Promise.all([
+    gateway?.cpuMicros(),
+    subgraphs.cpuMicros(),
+    subgraphCounts(subgraphs.urls!),
+  ]);
   const requests = result.requests.total;
   return {
     kind,
@@ -160,18 +176,48 @@ async function measure(
     p99: result.latency.p99,
     gatewayCpuMs: gateway ? (gatewayAfter! - gatewayBefore!) / 1000 / requests : null,
     subgraphCpuMs: (subgraphsAfter - subgraphsBefore) / 1000 / requests,
+    subgraphRequests: (countsAfter.requests - countsBefore.requests) / requests,
+    statements: (countsAfter.statements - countsBefore.statements) / requests,
   };
 }
 
 const fixed = (n: number, digits = 1) => n.toFixed(digits);
 
-/** SQL statements a subgraph has run so far, from its Prometheus metrics. */
-async function statementsOf(subgraphUrl: string): Promise<number> {
+const rowsPerKind = (rows: Row[]) =>
+  [...new Set(rows.map((row) => row.kind))]
+    .map(
+      (kind) =>
+        `${kind} ${rows
+          .filter((row) => row.kind === kind)
+          .map((row) => fixed(row.rps, 0))
+          .join('/')}`,
+    )
+    .join(', ');
+
+/** A counter of a subgraph's Prometheus metrics, summed over its labels. */
+async function counterOf(subgraphUrl: string, name: string): Promise<number> {
   const text = await (await fetch(subgraphUrl.replace(/\/graphql$/, '/metrics'))).text();
   return text
     .split('\n')
-    .filter((line) => line.startsWith('db_statements_total'))
+    .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
     .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
+}
+
+/** SQL statements a subgraph has run so far. */
+const statementsOf = (subgraphUrl: string) => counterOf(subgraphUrl, 'db_statements_total');
+
+/** GraphQL requests and SQL statements of every subgraph so far. */
+async function subgraphCounts(urls: Record<string, string>) {
+  const each = await Promise.all(
+    Object.values(urls).map(async (url) => ({
+      requests: await counterOf(url, 'graphql_requests_total'),
+      statements: await statementsOf(url),
+    })),
+  );
+  return {
+    requests: each.reduce((sum, counts) => sum + counts.requests, 0),
+    statements: each.reduce((sum, counts) => sum + counts.statements, 0),
+  };
 }
 
 /**
@@ -207,13 +253,24 @@ async function statementsPerRequest(
   }
 }
 
-function report(question: BenchQuery, rows: Row[]) {
-  console.log(`\n${question.label}`);
-  console.log('gateway      req/s   p50 ms  p99 ms  gateway CPU/req  subgraphs CPU/req');
+/** Each gateway's median round by requests per second (its other figures from that round). */
+function medians(rows: Row[]): Row[] {
+  const kinds = [...new Set(rows.map((row) => row.kind))];
+  return kinds.map((kind) => {
+    const own = rows.filter((row) => row.kind === kind).sort((a, b) => a.rps - b.rps);
+    return own[Math.floor((own.length - 1) / 2)]!;
+  });
+}
+
+function report(question: BenchQuery, all: Row[]) {
+  const rows = medians(all);
+  console.log(`\n${question.label} (median of ${ROUNDS} rounds; every round: ${rowsPerKind(all)})`);
+  console.log('gateway      req/s   p50 ms  p99 ms  gateway CPU/req  subgraphs CPU/req  subgraph calls/req  SQL/req');
   for (const row of rows) {
     console.log(
       `${row.kind.padEnd(10)} ${fixed(row.rps, 0).padStart(7)} ${fixed(row.p50).padStart(8)} ${fixed(row.p99).padStart(7)}` +
-        `  ${(row.gatewayCpuMs === null ? '—' : `${fixed(row.gatewayCpuMs, 2)} ms`).padStart(15)}  ${fixed(row.subgraphCpuMs, 2).padStart(13)} ms`,
+        `  ${(row.gatewayCpuMs === null ? '—' : `${fixed(row.gatewayCpuMs, 2)} ms`).padStart(15)}  ${fixed(row.subgraphCpuMs, 2).padStart(13)} ms` +
+        `  ${fixed(row.subgraphRequests, 2).padStart(18)}  ${fixed(row.statements, 2).padStart(7)}`,
     );
   }
   const ours = rows.find((row) => row.kind === 'ours');
@@ -239,33 +296,42 @@ async function main() {
     (process.env.BENCH_QUESTIONS?.split(',') ?? [question.name]).includes(question.name),
   );
 
-  console.log(`gateway benchmark: ${CONNECTIONS} connections, ${SECONDS} s a run, node ${process.version}`);
+  console.log(
+    `gateway benchmark: ${CONNECTIONS} connections, ${SECONDS} s a run, ${ROUNDS} rounds, node ${process.version}`,
+  );
   const began = performance.now();
   const subgraphs = await start('serve-subgraphs.ts', [], ENV);
   console.log(`subgraphs up (migrated, seeded) in ${fixed((performance.now() - began) / 1000)} s`);
   const rows = new Map<string, Row[]>(questions.map((question) => [question.name, []]));
-  const reference = new Map<string, unknown>();
+  const gateways = new Map<GatewayKind, Child>();
   try {
+    // Every gateway is up at once (an idle one costs nothing), so the rounds can alternate.
     for (const kind of GATEWAYS) {
-      const gateway = await start('serve-gateway.ts', [kind], {
-        ...ENV,
-        NODE_ENV: 'production',
-        BENCH_SUBGRAPH_URLS: JSON.stringify(subgraphs.urls),
-      });
-      try {
-        if (kind === 'ours') await statementsPerRequest(gateway.url, subgraphs.urls!, headers, director.memberId!);
-        for (const question of questions) {
-          const answer = await ask(gateway.url, headers, question);
-          if (!reference.has(question.name)) reference.set(question.name, answer);
-          else if (!isDeepStrictEqual(answer, reference.get(question.name))) {
-            throw new Error(`${kind} answers ${question.name} differently from ours`);
-          }
+      gateways.set(
+        kind,
+        await start('serve-gateway.ts', [kind], {
+          ...ENV,
+          NODE_ENV: 'production',
+          BENCH_SUBGRAPH_URLS: JSON.stringify(subgraphs.urls),
+        }),
+      );
+    }
+    const ours = gateways.get('ours');
+    if (ours) await statementsPerRequest(ours.url, subgraphs.urls!, headers, director.memberId!);
+    for (const question of questions) {
+      let reference: unknown;
+      for (const [kind, gateway] of gateways) {
+        const answer = await ask(gateway.url, headers, question);
+        if (reference === undefined) reference = answer;
+        else if (!isDeepStrictEqual(answer, reference)) throw new Error(`${kind} answers ${question.name} differently`);
+      }
+      // Rounds alternate the gateways, so a change in the machine's load falls on each alike.
+      for (let round = 1; round <= ROUNDS; round++) {
+        for (const [kind, gateway] of gateways) {
           const row = await measure(kind, gateway, subgraphs, gateway.url, headers, question);
           rows.get(question.name)!.push(row);
-          console.log(`  ${kind}, ${question.name}: ${fixed(row.rps, 0)} req/s`);
+          console.log(`  round ${round}, ${kind}, ${question.name}: ${fixed(row.rps, 0)} req/s`);
         }
-      } finally {
-        await stop(gateway);
       }
     }
     for (const question of questions.filter((q) => q.direct)) {
@@ -275,6 +341,7 @@ async function main() {
       rows.get(question.name)!.push(await measure('direct', null, subgraphs, url, direct, question));
     }
   } finally {
+    for (const gateway of gateways.values()) await stop(gateway);
     await stop(subgraphs);
   }
   for (const question of questions) report(question, rows.get(question.name)!);

@@ -1,6 +1,7 @@
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Agent, fetch as undiciFetch } from 'undici';
+import { STATUS_CODES } from 'node:http';
+import { Agent } from 'undici';
 
 /**
  * Connections to the subgraphs: one undici Agent for all of them, which keeps a bounded pool of
@@ -28,14 +29,41 @@ const callSignal = new AsyncLocalStorage<AbortSignal>();
 export const withCallSignal = <T>(signal: AbortSignal, call: () => Promise<T>): Promise<T> =>
   callSignal.run(signal, call);
 
-/** A fetcher for `RemoteGraphQLDataSource` over the agent, aborted when the call's time is up. */
+/** A fetcher for `RemoteGraphQLDataSource`. */
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 
+/**
+ * The fetcher of the gateway's data sources: one POST to a subgraph over the agent, aborted when
+ * the call's time is up. It uses undici's `request`, not its `fetch`: the WHATWG wrappers
+ * (Request, Headers, streams of the Response) cost about as much CPU per call as the rest of
+ * the gateway's part of it. What it gives back has what Apollo's data source and ours read of
+ * a response: `ok`, `status`, `statusText`, `url`, `headers.get` and the body once, as JSON or
+ * text.
+ */
 export function agentFetcher(agent: Agent): Fetcher {
-  return (async (url: string, init?: Record<string, unknown>) =>
-    undiciFetch(url, {
-      ...(init as object),
-      dispatcher: agent,
+  return (async (url: string, init: { method?: string; headers?: Record<string, string>; body?: string }) => {
+    const target = new URL(url);
+    const answer = await agent.request({
+      origin: target.origin,
+      path: target.pathname + target.search,
+      method: (init.method ?? 'POST') as 'POST',
+      headers: init.headers,
+      body: init.body,
       signal: callSignal.getStore(),
-    })) as unknown as Fetcher;
+    });
+    const header = (name: string) => {
+      const value = answer.headers[name.toLowerCase()];
+      return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+    };
+    const ok = answer.statusCode >= 200 && answer.statusCode < 300;
+    return {
+      ok,
+      status: answer.statusCode,
+      statusText: STATUS_CODES[answer.statusCode] ?? '',
+      url,
+      headers: { get: header, has: (name: string) => header(name) !== null },
+      json: () => answer.body.json(),
+      text: () => answer.body.text(),
+    };
+  }) as unknown as Fetcher;
 }

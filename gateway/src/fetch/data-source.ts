@@ -31,14 +31,33 @@ const copyOf = (answer: Answer): Answer => ({
   extensions: answer.extensions && structuredClone(answer.extensions),
 });
 
+function kindOfDocument(document: DocumentNode | undefined): OperationTypeNode | undefined {
+  const operation = document?.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+  return operation?.kind === Kind.OPERATION_DEFINITION ? operation.operation : undefined;
+}
+
+/**
+ * The kind of each subgraph operation the query planner wrote, by its text. Apollo's fetch
+ * nodes carry only the text, and parsing it again on every call cost more than the rest of the
+ * data source. The texts are the planner's, so there are as many as cached plans have fetches;
+ * the memory is bounded all the same, and starts again when full.
+ */
+const kindsByQuery = new Map<string, OperationTypeNode | undefined>();
+const KINDS_REMEMBERED = 5_000;
+
 function operationKind(document: DocumentNode | undefined, query: string | undefined): OperationTypeNode | undefined {
+  if (document) return kindOfDocument(document);
+  if (!query) return undefined;
+  if (kindsByQuery.has(query)) return kindsByQuery.get(query);
+  let kind: OperationTypeNode | undefined;
   try {
-    const parsed = document ?? (query ? parse(query) : undefined);
-    const operation = parsed?.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
-    return operation?.kind === Kind.OPERATION_DEFINITION ? operation.operation : undefined;
+    kind = kindOfDocument(parse(query));
   } catch {
-    return undefined;
+    kind = undefined;
   }
+  if (kindsByQuery.size >= KINDS_REMEMBERED) kindsByQuery.clear();
+  kindsByQuery.set(query, kind);
+  return kind;
 }
 
 /**

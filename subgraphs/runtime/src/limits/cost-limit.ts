@@ -1,8 +1,8 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { ErrorCode } from '../errors';
 import type { RequestLimits } from './config';
-import { requestCost } from './cost';
+import { requestCost, type RequestCost } from './cost';
 import { CALLER_HEADER } from './in-flight';
 
 const QUERY_TOO_COSTLY: ErrorCode = 'QUERY_TOO_COSTLY';
@@ -29,12 +29,13 @@ export function costLimitPlugin<Context extends BaseContext>(
 ): ApolloServerPlugin<Context> {
   const { limits } = options;
   const costInFlight = new Map<string, number>();
+  const costOf = rememberedCosts(limits);
   return {
     async requestDidStart() {
       let reserved: { caller: string; cost: number } | undefined;
       return {
         async didResolveOperation({ schema, document, operationName, request, contextValue }) {
-          const report = requestCost({ schema, document, operationName, variables: request.variables, limits });
+          const report = costOf(schema, document, operationName, request.variables);
           if (!report) return; // variables that do not fit: refused before anything runs anyway
           const http = (status: number) => ({ status: options.answerWith200?.(contextValue) ? 200 : status });
           const violation = report.violations[0];
@@ -78,5 +79,38 @@ export function costLimitPlugin<Context extends BaseContext>(
         },
       };
     },
+  };
+}
+
+const COSTS_PER_DOCUMENT = 64;
+const LARGEST_REMEMBERED_VARIABLES = 2_000;
+
+/**
+ * `requestCost`, remembered per schema, parsed document (Apollo Server keeps one per query
+ * text), operation name and variables: the same question asked again, as a member system or
+ * the portal does all day, is costed once. Each document keeps the costs of at most 64 sets of
+ * variables, and variables longer than 2,000 characters as JSON are costed every time.
+ */
+function rememberedCosts(limits: CostLimitOptions<BaseContext>['limits']) {
+  const bySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, RequestCost | undefined>>>();
+  return (
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operationName: string | null | undefined,
+    variables: Record<string, unknown> | undefined,
+  ): RequestCost | undefined => {
+    const key = JSON.stringify([operationName ?? null, variables ?? null]);
+    if (key.length > LARGEST_REMEMBERED_VARIABLES) {
+      return requestCost({ schema, document, operationName, variables, limits });
+    }
+    let byDocument = bySchema.get(schema);
+    if (!byDocument) bySchema.set(schema, (byDocument = new WeakMap()));
+    let costs = byDocument.get(document);
+    if (!costs) byDocument.set(document, (costs = new Map()));
+    if (costs.has(key)) return costs.get(key);
+    const report = requestCost({ schema, document, operationName, variables, limits });
+    if (costs.size >= COSTS_PER_DOCUMENT) costs.delete(costs.keys().next().value!);
+    costs.set(key, report);
+    return report;
   };
 }
