@@ -189,6 +189,20 @@ test('a request across members and hr-payroll is one trace: gateway, both subgra
   expect(new Set(database.map(serviceOf))).toEqual(new Set(['members', 'hr-payroll']));
   expect(database.some((s) => s.name === 'prisma:client:db_query' || s.name === 'prisma:engine:db_query')).toBe(true);
 
+  // The work of a request hangs under its GraphQL span: each Prisma span under its subgraph's,
+  // each call to a subgraph under the gateway's.
+  const graphqlAbove = (span: ReadableSpan) => {
+    for (let up = byId.get(parentOf(span) ?? ''); up; up = byId.get(parentOf(up) ?? '')) {
+      if (up.name.startsWith('graphql.')) return up;
+    }
+    return undefined;
+  };
+  for (const span of [...database, ...subgraphServers]) {
+    const above = graphqlAbove(span);
+    const expected = span.kind === SpanKind.SERVER ? 'gateway' : serviceOf(span);
+    expect({ span: span.name, under: above && serviceOf(above) }).toEqual({ span: span.name, under: expected });
+  }
+
   // One tree: every span but the root has its parent in the trace.
   const roots = spans.filter((s) => !byId.has(parentOf(s) ?? ''));
   expect(roots).toHaveLength(1);

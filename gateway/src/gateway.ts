@@ -19,6 +19,7 @@ import {
   observeHttp,
   refusalsAnsweredWith400,
   resumeRequestContext,
+  graphqlSpan,
   requestLimits,
   type Identity,
   type RunningServer,
@@ -147,6 +148,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     // JSON answers for bodies that are no JSON, too large, of another type (request-errors.ts).
     ...graphqlRequestParsing({ limit: '1mb' }),
     resumeRequestContext,
+    graphqlSpan('gateway'),
     // Identical queries of one caller in flight together run once (plugins/coalesce-queries.ts);
     // only the one that runs counts against the caller's requests in flight.
     ...(process.env.COALESCE_QUERIES === 'off' ? [] : [coalesceIdenticalQueries()]),

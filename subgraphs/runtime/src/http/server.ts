@@ -17,6 +17,7 @@ import {
   observabilityPlugin,
   observeHttp,
   resumeRequestContext,
+  graphqlSpan,
   watchDatabase,
 } from '../observability';
 import { draining } from '../resilience/graceful-shutdown';
@@ -188,6 +189,7 @@ export async function startSubgraphServer<Db>(options: SubgraphServerOptions<Db>
     // JSON answers for bodies that are no JSON, too large, of another type (request-errors.ts).
     ...graphqlRequestParsing({ limit: '2mb' }),
     resumeRequestContext,
+    graphqlSpan(options.name),
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
         db: options.database.prisma,

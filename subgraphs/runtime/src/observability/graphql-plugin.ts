@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import { SpanStatusCode, trace, type Span } from '@opentelemetry/api';
+import type { RequestHandler } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { logEvent, logger } from './logger';
 import { metricsFor } from './metrics';
@@ -29,10 +30,31 @@ function formattedErrors(
   return context.errors?.map((error) => error.toJSON()) ?? [];
 }
 
+/** The GraphQL spans `graphqlSpan` opened, so the plugin knows the active span is one of them. */
+const graphqlSpans = new WeakSet<Span>();
+
+/**
+ * In front of GraphQL, when tracing: opens the request's GraphQL span and runs the rest of the
+ * request in it, so what the resolvers do (Prisma's operations and SQL statements, calls to
+ * other services) are its children, not siblings beside it under the HTTP span. The span ends
+ * when the answer has been sent (or the connection is gone); `observabilityPlugin` names it
+ * after the operation and sets its attributes and status.
+ */
+export function graphqlSpan(service: string): RequestHandler {
+  return (_req, res, next) => {
+    if (!trace.getActiveSpan()) return next();
+    tracer.startActiveSpan('graphql.request', { attributes: { [SERVICE_ATTRIBUTE]: service } }, (span) => {
+      graphqlSpans.add(span);
+      res.once('close', () => span.end());
+      next();
+    });
+  };
+}
+
 /**
  * Per GraphQL request: the request counter, latency histogram and errors by code for
- * `service`'s metrics (operation names bounded), a span named after the operation (when
- * tracing), and one log line: at debug when it went well, at info when the caller's request was
+ * `service`'s metrics (operation names bounded), the name, attributes and status of the
+ * request's span (`graphqlSpan`, when tracing), and one log line: at debug when it went well, at info when the caller's request was
  * refused (with the codes, never the variables). Internal errors are logged where they are
  * formatted (`http/errors.ts`), with their cause.
  */
@@ -41,10 +63,8 @@ export function observabilityPlugin<Context extends BaseContext>(service: string
   return {
     async requestDidStart() {
       const started = performance.now();
-      let span: Span | undefined;
-      if (trace.getActiveSpan()) {
-        span = tracer.startSpan('graphql.request', { attributes: { [SERVICE_ATTRIBUTE]: service } });
-      }
+      const active = trace.getActiveSpan();
+      const span = active && graphqlSpans.has(active) ? active : undefined;
       return {
         async didResolveOperation({ operationName, operation }) {
           span?.updateName(`graphql.${operation?.operation ?? 'request'} ${operationName ?? '(anonymous)'}`);
@@ -67,7 +87,6 @@ export function observabilityPlugin<Context extends BaseContext>(service: string
           if (span) {
             if (codes.length) span.setAttribute('graphql.error.codes', codes);
             if (codes.some((code) => !CALLER_CODES.has(code))) span.setStatus({ code: SpanStatusCode.ERROR });
-            span.end();
           }
           const level = codes.length ? 'info' : 'debug';
           if (logger.isLevelEnabled(level)) {
