@@ -10,6 +10,8 @@
 // what a gateway adds. Exits non-zero when an answer differs or a request failed.
 import autocannon from 'autocannon';
 import { fork, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { ChildMessage } from './child';
@@ -20,7 +22,7 @@ const CONNECTIONS = 20;
 // BENCH_ROUNDS: how often each gateway is measured per question, alternating (default 3); the
 // report gives each gateway's median round.
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS) || 3);
-const ALL_GATEWAYS = ['ours', 'hive', 'hive-rust'] as const;
+const ALL_GATEWAYS = ['ours', 'hive', 'hive-rust', 'ours-traced'] as const;
 type GatewayKind = (typeof ALL_GATEWAYS)[number] | 'direct';
 // BENCH_GATEWAYS=ours,hive-rust and BENCH_QUESTIONS=overview narrow a run (when profiling).
 const GATEWAYS = ALL_GATEWAYS.filter((kind) => (process.env.BENCH_GATEWAYS?.split(',') ?? [kind]).includes(kind));
@@ -47,6 +49,26 @@ interface Child {
   url: string;
   urls?: Record<string, string>;
   cpuMicros(): Promise<number>;
+}
+
+/** Where the traced gateway sends its spans (OTLP over HTTP): counted and dropped. */
+async function spanSink() {
+  let exports = 0;
+  let bytes = 0;
+  const server = http.createServer((req, res) => {
+    req.on('data', (chunk: Buffer) => (bytes += chunk.length));
+    req.on('end', () => {
+      exports++;
+      res.writeHead(200, { 'content-type': 'application/x-protobuf' }).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    exports: () => exports,
+    bytes: () => bytes,
+    close: () => server.close(),
+  };
 }
 
 /** Fails when a child does not answer in time, rather than waiting for ever. */
@@ -276,6 +298,13 @@ function report(question: BenchQuery, all: Row[]) {
   const ours = rows.find((row) => row.kind === 'ours');
   if (!ours) return;
   for (const peer of rows.filter((row) => row.kind !== 'ours')) {
+    if (peer.kind === 'ours-traced') {
+      console.log(
+        `tracing every request: ${fixed((1 - peer.rps / ours.rps) * 100)} % fewer requests/s, ` +
+          `gateway CPU ${fixed(ours.gatewayCpuMs!, 2)} → ${fixed(peer.gatewayCpuMs!, 2)} ms a request`,
+      );
+      continue;
+    }
     const label = peer.kind === 'direct' ? 'the subgraph called directly' : peer.kind;
     console.log(
       `ours / ${label}: ${fixed(ours.rps / peer.rps, 2)}× the requests/s, ${fixed(ours.p50 / peer.p50, 2)}× the p50`,
@@ -304,6 +333,7 @@ async function main() {
   console.log(`subgraphs up (migrated, seeded) in ${fixed((performance.now() - began) / 1000)} s`);
   const rows = new Map<string, Row[]>(questions.map((question) => [question.name, []]));
   const gateways = new Map<GatewayKind, Child>();
+  const sink = await spanSink();
   try {
     // Every gateway is up at once (an idle one costs nothing), so the rounds can alternate.
     for (const kind of GATEWAYS) {
@@ -313,6 +343,7 @@ async function main() {
           ...ENV,
           NODE_ENV: 'production',
           BENCH_SUBGRAPH_URLS: JSON.stringify(subgraphs.urls),
+          ...(kind === 'ours-traced' ? { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url, OTEL_BSP_SCHEDULE_DELAY: '1000' } : {}),
         }),
       );
     }
@@ -343,8 +374,15 @@ async function main() {
   } finally {
     for (const gateway of gateways.values()) await stop(gateway);
     await stop(subgraphs);
+    sink.close();
   }
   for (const question of questions) report(question, rows.get(question.name)!);
+  if (gateways.has('ours-traced')) {
+    console.log(
+      `\nours-traced: tracing every request, its spans exported over OTLP (${sink.exports()} exports, ` +
+        `${fixed(sink.bytes() / 2 ** 20)} MiB, received by a sink in this process)`,
+    );
+  }
 }
 
 main().catch((error: unknown) => {

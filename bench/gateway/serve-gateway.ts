@@ -1,5 +1,7 @@
 // A child of `bench/gateway/run.ts`: one gateway over the subgraphs the parent started.
 //   ours       our gateway (gateway/src/gateway.ts), as in production (NODE_ENV=production)
+//   ours-traced  the same with OpenTelemetry tracing every request, exported over OTLP (the
+//              parent passes OTEL_EXPORTER_OTLP_ENDPOINT: a sink that counts what arrives)
 //   hive       Hive Gateway (@graphql-hive/gateway-runtime) with its defaults
 //   hive-rust  the same with its Rust query planner (@graphql-hive/router-runtime)
 // Every one forwards the caller's Authorization header and adds the gateway secret, which the
@@ -43,9 +45,16 @@ async function hive(rust: boolean) {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql` };
 }
 
+async function oursTraced() {
+  const { startTracing } = await import('@samen-sterk/subgraph-runtime');
+  if (!startTracing({ serviceName: 'gateway' })) throw new Error('ours-traced needs OTEL_EXPORTER_OTLP_ENDPOINT');
+  return ours();
+}
+
 serveChild(() => {
   if (kind === 'ours') return ours();
+  if (kind === 'ours-traced') return oursTraced();
   if (kind === 'hive') return hive(false);
   if (kind === 'hive-rust') return hive(true);
-  throw new Error(`Unknown gateway "${kind}": ours, hive or hive-rust.`);
+  throw new Error(`Unknown gateway "${kind}": ours, ours-traced, hive or hive-rust.`);
 });
