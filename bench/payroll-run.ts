@@ -3,6 +3,8 @@
 // *_DATABASE_URL are set). Prints time and peak memory per size, and where the time went: the
 // CAO wage look-up, the calculation, storing the payslips, and the rest (reading employments and
 // history, GraphQL), and this process's CPU time; asserts nothing. Default sizes: 20,000 (the whole sector) and 200,000.
+// On PostgreSQL, `BENCH_PAYROLL_STORAGE=copy,insert` runs each size once with COPY and once with the
+// multi-row INSERT (HR_PAYROLL_PAYSLIP_STORAGE), in that order; default: copy (what runs use).
 import { seedId } from '@samen-sterk/members';
 import { signDevelopmentToken } from '@samen-sterk/subgraph-runtime';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
@@ -12,10 +14,19 @@ import { startPlatform } from '@samen-sterk/platform';
 process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 const SIZES = sizes.length ? sizes : [20_000, 200_000];
+const STORAGES = (process.env.BENCH_PAYROLL_STORAGE ?? 'copy').split(',').filter(Boolean);
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 
 async function main() {
   const usesPostgres = !!process.env.HR_PAYROLL_DATABASE_URL;
   for (const size of SIZES) {
+    for (const storage of usesPostgres ? STORAGES : ['insert']) await runOnce(size, storage, usesPostgres);
+  }
+}
+
+async function runOnce(size: number, storage: string, usesPostgres: boolean) {
+  process.env.HR_PAYROLL_PAYSLIP_STORAGE = storage;
+  {
     const memory = { kind: 'pglite' as const, dataDir: null };
     const platform = await startPlatform({
       location: () => (usesPostgres ? undefined : memory),
@@ -35,8 +46,9 @@ async function main() {
       update: {},
     });
     const loadStart = performance.now();
-    for (let from = 0; from < size; from += 5000) {
-      const n = Math.min(5000, size - from);
+    // 2,000 rows a createMany: more (over 32,767 parameters) and Prisma sends its parts at the same time on one connection.
+    for (let from = 0; from < size; from += 2000) {
+      const n = Math.min(2000, size - from);
       const employees = Array.from({ length: n }, (_, i) => {
         const k = from + i;
         return {
@@ -84,8 +96,16 @@ async function main() {
       phases.set(phase, (phases.get(phase) ?? 0) + milliseconds);
     };
     subscribe(PAYROLL_PHASE_CHANNEL, onPhase);
-    let peak = process.memoryUsage().rss;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+    // The run's own growth: the heap sampled against what it held before (GC'd first, where exposed).
+    (globalThis as { gc?: () => void }).gc?.();
+    const before = process.memoryUsage();
+    let peak = before.rss;
+    let peakHeap = before.heapUsed;
+    const sampler = setInterval(() => {
+      const now = process.memoryUsage();
+      peak = Math.max(peak, now.rss);
+      peakHeap = Math.max(peakHeap, now.heapUsed);
+    }, 50);
     const start = performance.now();
     const cpuBefore = process.cpuUsage();
     const response = await fetch(platform.gateway.url, {
@@ -103,16 +123,18 @@ async function main() {
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     const count = body.data.calculatePayrollRun.payslips.totalCount;
     console.log(
-      `${usesPostgres ? 'PostgreSQL' : 'PGlite'}: ${count.toLocaleString('en')} payslips calculated and stored in ${seconds.toFixed(1)} s ` +
-        `(${((seconds * 1000) / count).toFixed(2)} ms each); peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB (whole platform in one process); ` +
+      `${usesPostgres ? `PostgreSQL (${storage.toUpperCase()})` : 'PGlite'}: ${count.toLocaleString('en')} payslips calculated and stored in ${seconds.toFixed(1)} s ` +
+        `(${((seconds * 1000) / count).toFixed(2)} ms each); peak RSS ${mib(peak)} (whole platform in one process; ${mib(before.rss)} before the run), ` +
+        `heap used at most ${mib(peakHeap)} (${mib(before.heapUsed)} before: the run's growth ${mib(peakHeap - before.heapUsed)}); ` +
         `loading ${size.toLocaleString('en')} employees took ${loadSeconds.toFixed(1)} s; ` +
         `${body.data.calculatePayrollRun.signals.totalCount.toLocaleString('en')} signals (one in twenty a step behind)`,
     );
-    const measured = [...phases.values()].reduce((a, b) => a + b, 0);
+    // Storage overlaps the next page's calculation; only the time waited for it adds to the rest.
+    const measured = [...phases].reduce((a, [phase, ms]) => (phase === 'storage' ? a : a + ms), 0);
     const part = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
     console.log(
       `  CAO look-up ${part(phases.get('cao-lookup') ?? 0)}, calculation ${part(phases.get('calculation') ?? 0)}, ` +
-        `storage ${part(phases.get('storage') ?? 0)}, rest ${part(seconds * 1000 - measured)} ` +
+        `storage ${part(phases.get('storage') ?? 0)} (waited for: ${part(phases.get('storage-wait') ?? 0)}), rest ${part(seconds * 1000 - measured)} ` +
         `(${Math.round(count / seconds).toLocaleString('en')} payslips a second); ` +
         `CPU of this process ${part((cpu.user + cpu.system) / 1000)} ` +
         `(all its threads; ${usesPostgres ? "the PostgreSQL server's not included" : 'PGlite runs in it'})`,

@@ -47,9 +47,9 @@ export const employmentsActiveOn = (db: Prisma.TransactionClient, memberId: stri
 export type EmploymentForStepIncrease = Awaited<ReturnType<typeof employmentsActiveOn>>[number];
 
 /** A member's appraisals by employment, oldest first (the order step increases are judged in). */
-export async function appraisalsByEmployment(db: Prisma.TransactionClient, memberId: string) {
+export async function appraisalsByEmployment(db: Prisma.TransactionClient, memberId: string, employmentIds?: string[]) {
   const rows = await db.appraisal.findMany({
-    where: { memberId },
+    where: { memberId, ...(employmentIds ? { employmentId: { in: employmentIds } } : {}) },
     orderBy: [{ appraisedOn: 'asc' }, { createdAt: 'asc' }],
   });
   const byEmployment = new Map<string, typeof rows>();
