@@ -116,7 +116,7 @@ test('a run over several pages pays every employment once and counts them all; r
     expect(positions[0]).toEqual({ first: 0, last: EMPLOYEES / 20 - 1, distinct: EMPLOYEES / 20 });
     const audit = await db.auditLogEntry.findMany({
       where: { entityId: run.id },
-      orderBy: { createdAt: 'asc' },
+      orderBy: [{ at: 'asc' }, { action: 'asc' }],
     });
     expect(audit.map((entry: { action: string }) => entry.action)).toEqual([
       'CALCULATE_PAYROLL_RUN',

@@ -1,5 +1,6 @@
 import type { HrContext } from '../builder';
 import { Prisma } from '../generated/prisma/client';
+import { inEmployeeRange, type EmployeeRange } from '../data/employee-range';
 import type { OpeningBalanceOfRun } from '../data/opening-balances';
 import type { FirstPeriodWage, PreviousYearFigures } from '../domain/payroll/annual-wage';
 import { firstYearPaidHere, monthsBeforePlatform } from '../domain/payroll/opening-balances';
@@ -12,7 +13,7 @@ import { firstYearPaidHere, monthsBeforePlatform } from '../domain/payroll/openi
  *   year, so that a part of a year can be converted to a year;
  * - this year: the first settled payslip before this month, whose monthly wage a new employee's
  *   estimate is made from, once.
- * Two queries, whatever the number of employees (of `employeeIds`, a run's page of them).
+ * Two queries, whatever the number of employees (those of `employees`, a run's page of them).
  */
 export interface AnnualWageFigures {
   previousYear: PreviousYearFigures | null;
@@ -25,10 +26,8 @@ export async function annualWageFigures(
   memberId: string,
   year: number,
   month: number,
-  employeeIds: readonly string[],
+  employees: EmployeeRange,
 ): Promise<(employeeId: string) => AnnualWageFigures> {
-  if (employeeIds.length === 0) return () => ({ previousYear: null, firstPeriod: null });
-  const employees = Prisma.join(employeeIds);
   // One query after the other: on a run's transaction (PGlite) statements go one at a time.
   const previousRows = await db.$queryRaw<
     { employeeId: string; taxableWage: string; daysEmployed: number; daysInMonth: number }[]
@@ -41,7 +40,7 @@ export async function annualWageFigures(
       JOIN payroll_run r ON r.id = p.run_id
       JOIN employment e ON e.id = p.employment_id
       WHERE r.member_id = ${memberId} AND r.year = ${year - 1} AND r.status IN ('APPROVED', 'PAID')
-        AND p.employee_id IN (${employees})
+        AND ${inEmployeeRange(Prisma.sql`p.employee_id`, employees)}
       -- In order of the year: the last row of an employee carries the whole year's taxable wage
       -- (a later employment in the same month carries on from the earlier one's totals).
       ORDER BY r.month, e.start_date, p.id`;
@@ -59,7 +58,7 @@ export async function annualWageFigures(
       WHERE r.member_id = ${memberId} AND r.year = ${year} AND r.month < ${month}
         AND r.status IN ('APPROVED', 'PAID')
         AND (p.calculation -> 'period' ->> 'daysEmployed')::int > 0
-        AND p.employee_id IN (${employees})
+        AND ${inEmployeeRange(Prisma.sql`p.employee_id`, employees)}
       ORDER BY p.employee_id, r.month, e.start_date, p.id`;
   const previous = new Map<string, PreviousYearFigures>();
   for (const row of previousRows) {

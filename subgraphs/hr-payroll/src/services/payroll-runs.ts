@@ -36,6 +36,7 @@ import { monthBounds, periodName } from '../domain/payroll/proration';
 import { Prisma, type Employee, type Employment } from '../generated/prisma/client';
 import { SETTLED } from '../data/payroll-runs';
 import { appraisalsByEmployment } from '../data/employments';
+import { employeeIdIn, inEmployeeRange, type EmployeeRange } from '../data/employee-range';
 import { openingBalancesOfRun, type OpeningBalanceOfRun } from '../data/opening-balances';
 import { timedPayrollRun } from './payroll-run-metrics';
 import { openingYearToDate, paidBeforePlatform } from '../domain/payroll/opening-balances';
@@ -92,21 +93,16 @@ const latestSettledRunBefore = (db: HrContext['db'], memberId: string, year: num
   });
 
 /** What a page's employees carry over from the latest settled run (`latest`), one query. */
-async function history(
-  db: Reads,
-  latest: { id: string; year: number } | null,
-  year: number,
-  employeeIds: readonly string[],
-) {
+async function history(db: Reads, latest: { id: string; year: number } | null, year: number, range: EmployeeRange) {
   const slips = new Map<string, CarriedOver>();
-  if (latest && employeeIds.length > 0) {
+  if (latest) {
     // Only the two parts of each calculation that carry over, not the whole payslip.
     const rows = await db.$queryRaw<{ employeeId: string; yearToDate: string; accrual: string }[]>`
       SELECT p.employee_id AS "employeeId",
              (p.calculation -> 'yearToDateAfter')::text AS "yearToDate",
              (p.calculation -> 'holidayAllowance' -> 'accrualAfter')::text AS "accrual"
       FROM payslip p JOIN employment e ON e.id = p.employment_id
-      WHERE p.run_id = ${latest.id} AND p.employee_id IN (${Prisma.join(employeeIds)})
+      WHERE p.run_id = ${latest.id} AND ${inEmployeeRange(Prisma.sql`p.employee_id`, range)}
       -- An employee's later employment carries the earlier one's totals: it comes last and counts.
       ORDER BY e.start_date, p.id`;
     for (const r of rows) {
@@ -185,6 +181,12 @@ interface MonthPlan {
   latest: { id: string; year: number } | null;
 }
 
+interface EmploymentPage {
+  employments: EmploymentWithEmployee[];
+  /** Whose employments these are: what else the page reads is read for this range (two parameters, not a list). */
+  range: EmployeeRange;
+}
+
 /**
  * A member's employments to pay this month (and former ones owed back pay), a page at a time by
  * employee (keyset, not offset), an employee's employments in one page in order of start. A month
@@ -193,23 +195,24 @@ interface MonthPlan {
 async function* employmentPages(
   db: Reads,
   plan: Pick<MonthPlan, 'memberId' | 'year' | 'month' | 'period' | 'backPay' | 'openings'>,
-): AsyncGenerator<EmploymentWithEmployee[]> {
+): AsyncGenerator<EmploymentPage> {
   const { first, last } = plan.period;
   let after: string | null = null;
   for (;;) {
-    const found: EmploymentWithEmployee[] = await db.employment.findMany({
-      where: {
-        memberId: plan.memberId,
-        ...(after === null ? {} : { employeeId: { gt: after } }),
-        OR: [
-          { startDate: { lte: last }, OR: [{ endDate: null }, { endDate: { gte: first } }] },
-          { id: { in: [...plan.backPay.keys()] } },
-        ],
-      },
-      include: { employee: true },
-      orderBy: [{ employeeId: 'asc' }, { startDate: 'asc' }, { id: 'asc' }],
-      take: PAGE_SIZE,
-    });
+    const found: Employment[] = await timedPhase('reading', PAGE_SIZE, () =>
+      db.employment.findMany({
+        where: {
+          memberId: plan.memberId,
+          ...(after === null ? {} : { employeeId: { gt: after } }),
+          OR: [
+            { startDate: { lte: last }, OR: [{ endDate: null }, { endDate: { gte: first } }] },
+            { id: { in: [...plan.backPay.keys()] } },
+          ],
+        },
+        orderBy: [{ employeeId: 'asc' }, { startDate: 'asc' }, { id: 'asc' }],
+        take: PAGE_SIZE,
+      }),
+    );
     if (found.length === 0) return;
     let page = found;
     if (found.length === PAGE_SIZE) {
@@ -218,11 +221,20 @@ async function* employmentPages(
       const cut = found.findIndex((e) => e.employeeId === lastEmployee);
       if (cut > 0) page = found.slice(0, cut);
     }
-    after = page.at(-1)!.employeeId;
-    yield page.filter((e) => {
-      const opening = plan.openings.get(e.employeeId);
-      return !opening || !paidBeforePlatform(opening.figures.asOf, plan.year, plan.month) || plan.backPay.has(e.id);
-    });
+    const range: EmployeeRange = { after, last: page.at(-1)!.employeeId };
+    // The employees by range, not by a list of ids (Prisma's cost grows with the parameters).
+    const employees = await timedPhase('reading', page.length, () =>
+      db.employee.findMany({ where: { memberId: plan.memberId, id: employeeIdIn(range) } }),
+    );
+    const byId = new Map(employees.map((employee) => [employee.id, employee]));
+    after = range.last;
+    const employments = page
+      .filter((e) => {
+        const opening = plan.openings.get(e.employeeId);
+        return !opening || !paidBeforePlatform(opening.figures.asOf, plan.year, plan.month) || plan.backPay.has(e.id);
+      })
+      .map((e) => ({ ...e, employee: byId.get(e.employeeId)! }));
+    yield { employments, range };
     if (found.length < PAGE_SIZE) return;
   }
 }
@@ -271,17 +283,15 @@ async function planMonth(ctx: HrContext, memberId: string, year: number, month: 
   let maxima: Map<number, number> | null = null;
   let active = 0;
   const plan = { memberId, year, month, period, backPay, openings };
-  for await (const page of employmentPages(ctx.db, plan)) {
+  for await (const { employments: page, range } of employmentPages(ctx.db, plan)) {
     const current = page.filter((e) => e.endDate === null || e.endDate >= period.first);
     active += current.length;
     // The CAO's scales are asked once there is someone to raise a step.
     if (current.length > 0 && maxima === null) maxima = await caoScaleMaxima(ctx, period.first);
     const appraisals =
       current.length > 0
-        ? await appraisalsByEmployment(
-            ctx.db,
-            memberId,
-            current.map((e) => e.id),
+        ? await timedPhase('reading', current.length, () =>
+            appraisalsByEmployment(ctx.db, memberId, employeeIdIn(range)),
           )
         : new Map();
     for (const e of page) {
@@ -321,12 +331,13 @@ function answerOf(plan: MonthPlan, question: WageQuestion): CaoWage {
  * input built from the plan, calculated. Throws BAD_USER_INPUT naming the employee when one
  * cannot be calculated.
  */
-async function calculatePage(db: Reads, plan: MonthPlan, employments: EmploymentWithEmployee[]) {
+async function calculatePage(db: Reads, plan: MonthPlan, employments: EmploymentWithEmployee[], range: EmployeeRange) {
   const { memberId, year, month } = plan;
-  const employeeIds = [...new Set(employments.map((e) => e.employeeId))];
   // One query after the other: on PGlite they share the run's transaction.
-  const past = await history(db, plan.latest, year, employeeIds);
-  const annualFigures = await annualWageFigures(db, memberId, year, month, employeeIds);
+  const { past, annualFigures } = await timedPhase('reading', employments.length, async () => ({
+    past: await history(db, plan.latest, year, range),
+    annualFigures: await annualWageFigures(db, memberId, year, month, range),
+  }));
   const today = todayInNetherlands();
   const inputs: PayrollInput[] = employments.map((employment) => {
     const { question, birthday, birthdayQuestion } = questionsOf(employment, plan.period);
@@ -489,18 +500,16 @@ async function storeRun(ctx: HrContext, plan: MonthPlan) {
     const counts = { payslips: 0, signals: 0 };
     let storing: Promise<void> = Promise.resolve();
     try {
-      for await (const employments of employmentPages(reads, plan)) {
-        const drafts = await calculatePage(reads, plan, employments);
+      for await (const { employments, range } of employmentPages(reads, plan)) {
+        const drafts = await calculatePage(reads, plan, employments, range);
         const byId = new Map(employments.map((e) => [e.id, e]));
         const signals = pageSignals(
           drafts.map((draft) => ({ draft, employment: byId.get(draft.employmentId)! })),
           {
             month: plan.period,
             maxima: plan.maxima,
-            appraisals: await appraisalsByEmployment(
-              reads,
-              memberId,
-              employments.map((e) => e.id),
+            appraisals: await timedPhase('reading', employments.length, () =>
+              appraisalsByEmployment(reads, memberId, employeeIdIn(range)),
             ),
           },
           (question) => answerOf(plan, question),
