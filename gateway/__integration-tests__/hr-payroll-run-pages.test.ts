@@ -1,3 +1,4 @@
+import { runInThisContext } from 'node:vm';
 import { hrOf, payrollFor } from './testkit/actors';
 import { expectOk, expectRefused } from './testkit/expect';
 import { M10 } from './testkit/ids';
@@ -77,14 +78,19 @@ const calculate = (year: number, month: number) =>
     };
   }>(CALCULATE, { token: payroll, variables: { m: M10, y: year, mo: month } });
 
-/** Warnings node-postgres gives for a statement sent while its connection is still busy. */
+/**
+ * Warnings node-postgres gives for a statement sent while its connection already has one waiting
+ * (a third at once). Node's own process: Jest gives each test file a process object of its own,
+ * which never hears the warnings Node emits.
+ */
 function overlappingQueries() {
+  const nodeProcess = runInThisContext('process') as NodeJS.Process;
   const seen: string[] = [];
   const listener = (warning: Error) => {
     if (/already executing a query/.test(warning.message)) seen.push(warning.message);
   };
-  process.on('warning', listener);
-  return { seen, stop: () => process.off('warning', listener) };
+  nodeProcess.on('warning', listener);
+  return { seen, stop: () => nodeProcess.off('warning', listener) };
 }
 
 test('a run over several pages pays every employment once and counts them all; recalculated, it replaces them', async () => {

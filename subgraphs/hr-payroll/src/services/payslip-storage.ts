@@ -145,10 +145,11 @@ function insertPayslipsSql(rows: number) {
 }
 
 /**
- * Prisma splits a createMany of more than PostgreSQL's 32,767 bind parameters into statements
- * it sends at the same time on the transaction's one connection (node-postgres warns: "client.query()
- * when the client is already executing a query", an error from pg 9). Rows per createMany are
- * kept under that: 1,000 corrections of 13 columns, 2,000 signals of 8.
+ * Prisma splits a createMany of more than 32,766 bind parameters into statements it sends at the
+ * same time on the transaction's one connection (node-postgres queues them, warns "client.query()
+ * when the client is already executing a query" from the third, and pg 9 refuses). Rows per
+ * createMany are kept under that: 1,000 corrections of 15 columns, 2,000 signals of 9 (their ids
+ * included).
  */
 const CORRECTIONS_PER_INSERT = 1000;
 const SIGNALS_PER_INSERT = 2000;
