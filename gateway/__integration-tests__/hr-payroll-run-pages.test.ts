@@ -79,9 +79,11 @@ const calculate = (year: number, month: number) =>
   }>(CALCULATE, { token: payroll, variables: { m: M10, y: year, mo: month } });
 
 /**
- * Warnings node-postgres gives for a statement sent while its connection already has one waiting
- * (a third at once). Node's own process: Jest gives each test file a process object of its own,
- * which never hears the warnings Node emits.
+ * Statements sent on a node-postgres connection while it is still busy with another: pg queues
+ * them, warns from the third at once ("client.query() when the client is already executing a
+ * query"), and refuses them from pg 9. Both are watched: the warning on Node's own process (Jest
+ * gives each test file a process object of its own, which never hears Node's warnings), and every
+ * statement the platform's pg sends, whether its connection was idle.
  */
 function overlappingQueries() {
   const nodeProcess = runInThisContext('process') as NodeJS.Process;
@@ -90,7 +92,20 @@ function overlappingQueries() {
     if (/already executing a query/.test(warning.message)) seen.push(warning.message);
   };
   nodeProcess.on('warning', listener);
-  return { seen, stop: () => nodeProcess.off('warning', listener) };
+  // The pg the runtime uses (this file's module registry, like the platform it started).
+  const { Client } = require(require.resolve('pg', { paths: [require.resolve('@samen-sterk/subgraph-runtime')] }));
+  const query = Client.prototype.query;
+  Client.prototype.query = function (this: { _activeQuery: unknown; _queryQueue: unknown[] }, ...args: unknown[]) {
+    if (this._activeQuery != null || this._queryQueue.length > 0) seen.push('a statement sent on a busy connection');
+    return query.apply(this, args);
+  };
+  return {
+    seen,
+    stop: () => {
+      nodeProcess.off('warning', listener);
+      Client.prototype.query = query;
+    },
+  };
 }
 
 test('a run over several pages pays every employment once and counts them all; recalculated, it replaces them', async () => {
