@@ -33,7 +33,8 @@ import {
 } from '../domain/payroll/types';
 import { ageOn, birthdayWithin, lkvApplicationOf } from '../domain/employment';
 import { monthBounds, periodName } from '../domain/payroll/proration';
-import { Prisma, type Employee, type Employment } from '../generated/prisma/client';
+import { Prisma } from '../generated/prisma/client';
+import { runEmploymentsAfter, type RunEmployment } from '../data/run-employments';
 import { SETTLED } from '../data/payroll-runs';
 import { appraisalsByEmployment } from '../data/employments';
 import { employeeIdIn, inEmployeeRange, type EmployeeRange } from '../data/employee-range';
@@ -156,8 +157,6 @@ const PAGE_SIZE = 2000;
 /** Where a run reads employments and history: the pool on PostgreSQL, the run's transaction on PGlite (one connection). */
 type Reads = HrContext['db'] | Prisma.TransactionClient;
 
-type EmploymentWithEmployee = Employment & { employee: Employee };
-
 /**
  * Calculates (or recalculates, while not approved) a member's payroll for a month and stores it
  * as the month's run. A first pass over the employments collects the CAO questions, asked before
@@ -182,7 +181,7 @@ interface MonthPlan {
 }
 
 interface EmploymentPage {
-  employments: EmploymentWithEmployee[];
+  employments: RunEmployment[];
   /** Whose employments these are: what else the page reads is read for this range (two parameters, not a list). */
   range: EmployeeRange;
 }
@@ -196,22 +195,11 @@ async function* employmentPages(
   db: Reads,
   plan: Pick<MonthPlan, 'memberId' | 'year' | 'month' | 'period' | 'backPay' | 'openings'>,
 ): AsyncGenerator<EmploymentPage> {
-  const { first, last } = plan.period;
+  const backPayIds = [...plan.backPay.keys()];
   let after: string | null = null;
   for (;;) {
-    const found: Employment[] = await timedPhase('reading', PAGE_SIZE, () =>
-      db.employment.findMany({
-        where: {
-          memberId: plan.memberId,
-          ...(after === null ? {} : { employeeId: { gt: after } }),
-          OR: [
-            { startDate: { lte: last }, OR: [{ endDate: null }, { endDate: { gte: first } }] },
-            { id: { in: [...plan.backPay.keys()] } },
-          ],
-        },
-        orderBy: [{ employeeId: 'asc' }, { startDate: 'asc' }, { id: 'asc' }],
-        take: PAGE_SIZE,
-      }),
+    const found = await timedPhase('reading', PAGE_SIZE, () =>
+      runEmploymentsAfter(db, plan.memberId, plan.period, backPayIds, after, PAGE_SIZE),
     );
     if (found.length === 0) return;
     let page = found;
@@ -222,25 +210,18 @@ async function* employmentPages(
       if (cut > 0) page = found.slice(0, cut);
     }
     const range: EmployeeRange = { after, last: page.at(-1)!.employeeId };
-    // The employees by range, not by a list of ids (Prisma's cost grows with the parameters).
-    const employees = await timedPhase('reading', page.length, () =>
-      db.employee.findMany({ where: { memberId: plan.memberId, id: employeeIdIn(range) } }),
-    );
-    const byId = new Map(employees.map((employee) => [employee.id, employee]));
     after = range.last;
-    const employments = page
-      .filter((e) => {
-        const opening = plan.openings.get(e.employeeId);
-        return !opening || !paidBeforePlatform(opening.figures.asOf, plan.year, plan.month) || plan.backPay.has(e.id);
-      })
-      .map((e) => ({ ...e, employee: byId.get(e.employeeId)! }));
+    const employments = page.filter((e) => {
+      const opening = plan.openings.get(e.employeeId);
+      return !opening || !paidBeforePlatform(opening.figures.asOf, plan.year, plan.month) || plan.backPay.has(e.id);
+    });
     yield { employments, range };
     if (found.length < PAGE_SIZE) return;
   }
 }
 
 /** The CAO wage questions of an employment's month, and its birthday within the month if the age changes the wage. */
-function questionsOf(e: EmploymentWithEmployee, period: { first: Date; last: Date }) {
+function questionsOf(e: RunEmployment, period: { first: Date; last: Date }) {
   const { first, last } = period;
   // The CAO wage of the month's first day employed (a former employee's: their last day).
   const day = e.endDate !== null && e.endDate < first ? e.endDate : e.startDate > first ? e.startDate : first;
@@ -331,7 +312,7 @@ function answerOf(plan: MonthPlan, question: WageQuestion): CaoWage {
  * input built from the plan, calculated. Throws BAD_USER_INPUT naming the employee when one
  * cannot be calculated.
  */
-async function calculatePage(db: Reads, plan: MonthPlan, employments: EmploymentWithEmployee[], range: EmployeeRange) {
+async function calculatePage(db: Reads, plan: MonthPlan, employments: RunEmployment[], range: EmployeeRange) {
   const { memberId, year, month } = plan;
   // One query after the other: on PGlite they share the run's transaction.
   const { past, annualFigures } = await timedPhase('reading', employments.length, async () => ({

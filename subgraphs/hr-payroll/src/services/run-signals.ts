@@ -2,7 +2,8 @@ import { parseCalendarDate } from '@samen-sterk/subgraph-runtime';
 import type { CaoWage, WageQuestion } from '../cao-client';
 import { lkvApplicationSignal, stepIncreaseSignal, type RunSignal } from '../domain/run-signals';
 import { stepIncreasesDue } from '../domain/step-increase';
-import type { Appraisal, Employment } from '../generated/prisma/client';
+import type { RunEmployment } from '../data/run-employments';
+import type { Appraisal } from '../generated/prisma/client';
 import type { PayslipDraft } from './payroll-runs';
 
 /**
@@ -20,11 +21,11 @@ export interface SignalRules {
   appraisals: Map<string, Appraisal[]>;
 }
 
-const isCurrent = (employment: Employment, month: { first: Date }) =>
+const isCurrent = (employment: RunEmployment, month: { first: Date }) =>
   employment.endDate === null || employment.endDate >= month.first;
 
 /** The step increases due by the month's last day and not applied (none for a former employee). */
-function raisedSteps(employment: Employment, rules: SignalRules) {
+function raisedSteps(employment: RunEmployment, rules: SignalRules) {
   if (!isCurrent(employment, rules.month)) return [];
   const maxStep = rules.maxima.get(employment.caoScale);
   // A scale the CAO no longer has: the run's own wage question refuses it first.
@@ -40,14 +41,14 @@ function raisedSteps(employment: Employment, rules: SignalRules) {
  * The wage question for the step the overdue years lead to (the month's own question, one step
  * value changed), or null when no step increase is overdue.
  */
-export function stepQuestion(employment: Employment, monthQuestion: WageQuestion, rules: SignalRules) {
+export function stepQuestion(employment: RunEmployment, monthQuestion: WageQuestion, rules: SignalRules) {
   const raised = raisedSteps(employment, rules);
   return raised.length === 0 ? null : { ...monthQuestion, step: raised.at(-1)!.toStep };
 }
 
 /** The signals of a page's payslips, in the order found: step increases first, then LKV statements. */
 export function pageSignals(
-  page: readonly { draft: PayslipDraft; employment: Employment }[],
+  page: readonly { draft: PayslipDraft; employment: RunEmployment }[],
   rules: SignalRules,
   wageAt: (question: WageQuestion) => CaoWage,
 ): RunSignal[] {
