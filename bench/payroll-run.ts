@@ -71,6 +71,9 @@ async function runOnce(size: number, storage: string, usesPostgres: boolean) {
       memberId,
       size,
     );
+    // Statistics, as a database in use has them (autovacuum analyses within a minute of a load):
+    // without, PostgreSQL plans each page's read as if the member had a handful of employments.
+    await hr.$executeRawUnsafe('ANALYZE employee, employment');
     const loadSeconds = (performance.now() - loadStart) / 1000;
     const token = await signDevelopmentToken({
       sub: 'bench',

@@ -70,7 +70,9 @@ export async function runEmploymentsAfter(
            to_char(p.birth_date, 'YYYY-MM-DD') AS "birthDate", p.first_name AS "firstName", p.last_name AS "lastName"
     FROM employment e JOIN employee p ON p.id = e.employee_id
     WHERE e.member_id = ${memberId}
-      ${after === null ? Prisma.empty : Prisma.sql`AND e.employee_id > ${after}`}
+      -- Both sides of the join start after the last page (PostgreSQL does not carry a range over an
+      -- equality): read from the index where the page starts, whatever the page.
+      ${after === null ? Prisma.empty : Prisma.sql`AND e.employee_id > ${after} AND p.id > ${after}`}
       AND ((e.start_date <= ${formatCalendarDate(month.last)}::date
             AND (e.end_date IS NULL OR e.end_date >= ${formatCalendarDate(month.first)}::date))
            ${backPay.length === 0 ? Prisma.empty : Prisma.sql`OR e.id IN (${Prisma.join(backPay)})`})
