@@ -508,7 +508,7 @@ async function storeRun(ctx: HrContext, plan: MonthPlan) {
         });
         // Awaited with the next page; until then a failure must not count as an unhandled rejection.
         storing.catch(() => {});
-        if (!connection) await storing;
+        if (!connection) await timedPhase('storage-wait', 0, () => storing);
       }
       await timedPhase('storage-wait', 0, () => storing);
     } finally {
