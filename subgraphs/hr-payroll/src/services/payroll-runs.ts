@@ -46,8 +46,8 @@ import { openingYearToDate, paidBeforePlatform } from '../domain/payroll/opening
  * Payroll runs: gather each employment's inputs (the CAO service's wage, settings, year to
  * date), calculate, and store the run with its payslips in one transaction, so that a run is
  * there whole or not at all. The CAO is asked before the transaction starts: no network call
- * holds database locks. Employments are read, calculated and stored a page at a time, so a
- * sector's run (200,000 payslips) needs no more memory than a small member's.
+ * holds database locks. Employments are read, calculated and stored a page at a time: a run holds
+ * at most two pages of payslips, whatever its size (a sector's is 200,000).
  */
 
 /** Small employer for the Aof rate: at most 25 employees (an approximation of the premium-wage test). */
