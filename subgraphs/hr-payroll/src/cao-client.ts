@@ -150,6 +150,37 @@ export async function caoWages(
   });
 }
 
+/** What makes two wage questions the same question (as the CAO is asked it). */
+export const wageQuestionKey = (question: WageQuestion) => {
+  const v = variablesOf(question);
+  return `${v.scale}|${v.step}|${v.on}|${v.hoursPerWeek}|${v.age}`;
+};
+
+/**
+ * Wage questions collected first (a run's pass over its employments keeps only the distinct
+ * ones), then asked in one go; `answer` finds each question's answer again, undefined for a
+ * question that was not collected.
+ */
+export class WageBook {
+  private readonly questions = new Map<string, WageQuestion>();
+  private answers = new Map<string, CaoWage>();
+
+  add(question: WageQuestion) {
+    const key = wageQuestionKey(question);
+    if (!this.questions.has(key)) this.questions.set(key, question);
+  }
+
+  async ask(ctx: HrContext, fieldPrefix = 'employments') {
+    const keys = [...this.questions.keys()];
+    const answers = await caoWages(ctx, [...this.questions.values()], fieldPrefix);
+    this.answers = new Map(keys.map((key, i) => [key, answers[i]!]));
+  }
+
+  answer(question: WageQuestion): CaoWage | undefined {
+    return this.answers.get(wageQuestionKey(question));
+  }
+}
+
 /**
  * The CAO's answer for one employment, batched per request: a list of employees with their
  * wages costs one request to the CAO service, not one per employment (and `wage` and

@@ -7,6 +7,7 @@ export * from './context';
 export * from './database/database';
 export * from './database/executors';
 export * from './database/snapshot';
+export { transactionConnection, type TransactionConnection } from './database/transaction-connection';
 export * from './http/public-reads';
 export type { SqlExecutor } from './database/sql';
 export * from './errors';

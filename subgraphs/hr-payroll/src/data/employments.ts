@@ -46,10 +46,17 @@ export const employmentsActiveOn = (db: Prisma.TransactionClient, memberId: stri
 
 export type EmploymentForStepIncrease = Awaited<ReturnType<typeof employmentsActiveOn>>[number];
 
-/** A member's appraisals by employment, oldest first (the order step increases are judged in). */
-export async function appraisalsByEmployment(db: Prisma.TransactionClient, memberId: string) {
+/**
+ * A member's appraisals by employment, oldest first (the order step increases are judged in); of
+ * the employees whose ids match `employees` only, when given (a payroll run's page of them).
+ */
+export async function appraisalsByEmployment(
+  db: Prisma.TransactionClient,
+  memberId: string,
+  employees?: Prisma.StringFilter<'Employment'>,
+) {
   const rows = await db.appraisal.findMany({
-    where: { memberId },
+    where: { memberId, ...(employees ? { employment: { employeeId: employees } } : {}) },
     orderBy: [{ appraisedOn: 'asc' }, { createdAt: 'asc' }],
   });
   const byEmployment = new Map<string, typeof rows>();

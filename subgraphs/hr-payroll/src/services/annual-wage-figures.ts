@@ -1,4 +1,6 @@
 import type { HrContext } from '../builder';
+import { Prisma } from '../generated/prisma/client';
+import { inEmployeeRange, type EmployeeRange } from '../data/employee-range';
 import type { OpeningBalanceOfRun } from '../data/opening-balances';
 import type { FirstPeriodWage, PreviousYearFigures } from '../domain/payroll/annual-wage';
 import { firstYearPaidHere, monthsBeforePlatform } from '../domain/payroll/opening-balances';
@@ -11,7 +13,7 @@ import { firstYearPaidHere, monthsBeforePlatform } from '../domain/payroll/openi
  *   year, so that a part of a year can be converted to a year;
  * - this year: the first settled payslip before this month, whose monthly wage a new employee's
  *   estimate is made from, once.
- * Two queries, whatever the number of employees.
+ * Two queries, whatever the number of employees (those of `employees`, a run's page of them).
  */
 export interface AnnualWageFigures {
   previousYear: PreviousYearFigures | null;
@@ -20,13 +22,16 @@ export interface AnnualWageFigures {
 }
 
 export async function annualWageFigures(
-  db: HrContext['db'],
+  db: HrContext['db'] | Prisma.TransactionClient,
   memberId: string,
   year: number,
   month: number,
+  employees: EmployeeRange,
 ): Promise<(employeeId: string) => AnnualWageFigures> {
-  const [previousRows, firstRows] = await Promise.all([
-    db.$queryRaw<{ employeeId: string; taxableWage: string; daysEmployed: number; daysInMonth: number }[]>`
+  // One query after the other: on a run's transaction (PGlite) statements go one at a time.
+  const previousRows = await db.$queryRaw<
+    { employeeId: string; taxableWage: string; daysEmployed: number; daysInMonth: number }[]
+  >`
       SELECT p.employee_id AS "employeeId",
              p.calculation -> 'yearToDateAfter' ->> 'taxableWage' AS "taxableWage",
              (p.calculation -> 'period' ->> 'daysEmployed')::int AS "daysEmployed",
@@ -35,12 +40,13 @@ export async function annualWageFigures(
       JOIN payroll_run r ON r.id = p.run_id
       JOIN employment e ON e.id = p.employment_id
       WHERE r.member_id = ${memberId} AND r.year = ${year - 1} AND r.status IN ('APPROVED', 'PAID')
+        AND ${inEmployeeRange(Prisma.sql`p.employee_id`, employees)}
       -- In order of the year: the last row of an employee carries the whole year's taxable wage
       -- (a later employment in the same month carries on from the earlier one's totals).
-      ORDER BY r.month, e.start_date, p.id`,
-    db.$queryRaw<
-      { employeeId: string; monthly: string; pensionEmployeePercent: string; holidayAllowancePercent: string }[]
-    >`
+      ORDER BY r.month, e.start_date, p.id`;
+  const firstRows = await db.$queryRaw<
+    { employeeId: string; monthly: string; pensionEmployeePercent: string; holidayAllowancePercent: string }[]
+  >`
       SELECT DISTINCT ON (p.employee_id)
              p.employee_id AS "employeeId",
              p.inputs -> 'caoWage' ->> 'monthly' AS "monthly",
@@ -52,8 +58,8 @@ export async function annualWageFigures(
       WHERE r.member_id = ${memberId} AND r.year = ${year} AND r.month < ${month}
         AND r.status IN ('APPROVED', 'PAID')
         AND (p.calculation -> 'period' ->> 'daysEmployed')::int > 0
-      ORDER BY p.employee_id, r.month, e.start_date, p.id`,
-  ]);
+        AND ${inEmployeeRange(Prisma.sql`p.employee_id`, employees)}
+      ORDER BY p.employee_id, r.month, e.start_date, p.id`;
   const previous = new Map<string, PreviousYearFigures>();
   for (const row of previousRows) {
     const figures = previous.get(row.employeeId) ?? { taxableWage: '0.00', months: [] };

@@ -5,28 +5,39 @@ import {
   formatCalendarDate,
   recordChange,
   todayInNetherlands,
+  transactionConnection,
 } from '@samen-sterk/subgraph-runtime';
 import type { HrContext } from '../builder';
-import { caoWages, type CaoWage } from '../cao-client';
+import { caoScaleMaxima, WageBook, type CaoWage, type WageQuestion } from '../cao-client';
 import { annualWageForSpecialPayments } from '../domain/payroll/annual-wage';
 import { annualWageFigures, withOpeningBalance } from './annual-wage-figures';
 import { backPayByEmployment, outstandingBackPay } from './back-pay';
 import { calculateAll, type CalculationOutcome } from './calculate-all';
 import type { StoredCalculation } from './explanation';
 import { timedPhase } from './phases';
-import { runSignals } from './run-signals';
-import type { RunSignal } from '../domain/run-signals';
-import { insertPayslips, storeBackPay, storeSignals } from './payslip-storage';
+import { pageSignals, stepQuestion } from './run-signals';
+import {
+  copyPayslips,
+  insertPayslips,
+  orderSignals,
+  storeBackPay,
+  storeSignals,
+  useFastCompression,
+} from './payslip-storage';
 import {
   emptyYearToDate,
+  type BackPayInput,
   type HolidayAllowanceAccrual,
   type PayrollInput,
   type YearToDate,
 } from '../domain/payroll/types';
 import { ageOn, birthdayWithin, lkvApplicationOf } from '../domain/employment';
 import { monthBounds, periodName } from '../domain/payroll/proration';
-import type { Employment, Prisma } from '../generated/prisma/client';
+import { Prisma } from '../generated/prisma/client';
+import { runEmploymentsAfter, type RunEmployment } from '../data/run-employments';
 import { SETTLED } from '../data/payroll-runs';
+import { appraisalsByEmployment } from '../data/employments';
+import { employeeIdIn, inEmployeeRange, type EmployeeRange } from '../data/employee-range';
 import { openingBalancesOfRun, type OpeningBalanceOfRun } from '../data/opening-balances';
 import { timedPayrollRun } from './payroll-run-metrics';
 import { openingYearToDate, paidBeforePlatform } from '../domain/payroll/opening-balances';
@@ -35,7 +46,8 @@ import { openingYearToDate, paidBeforePlatform } from '../domain/payroll/opening
  * Payroll runs: gather each employment's inputs (the CAO service's wage, settings, year to
  * date), calculate, and store the run with its payslips in one transaction, so that a run is
  * there whole or not at all. The CAO is asked before the transaction starts: no network call
- * holds database locks.
+ * holds database locks. Employments are read, calculated and stored a page at a time: a run holds
+ * at most two pages of payslips, whatever its size (a sector's is 200,000).
  */
 
 /** Small employer for the Aof rate: at most 25 employees (an approximation of the premium-wage test). */
@@ -73,38 +85,36 @@ interface CarriedOver {
   accrualAfter: HolidayAllowanceAccrual;
 }
 
-async function history(db: HrContext['db'], memberId: string, year: number, month: number) {
-  const runBefore = (where: Prisma.PayrollRunWhereInput) =>
-    db.payrollRun.findFirst({
-      where: { memberId, ...SETTLED, ...where },
-      orderBy: [{ year: 'desc' }, { month: 'desc' }],
-    });
-  const latest = await runBefore({ OR: [{ year: { lt: year } }, { year, month: { lt: month } }] });
-  // Only the two parts of each calculation that carry over, not the whole payslip (a sector's
-  // run is 20,000 of them).
-  const slipsOf = async (run: { id: string } | null) => {
-    if (!run) return new Map<string, CarriedOver>();
+/** The member's latest settled run before the month, whose payslips carry over into it. */
+const latestSettledRunBefore = (db: HrContext['db'], memberId: string, year: number, month: number) =>
+  db.payrollRun.findFirst({
+    where: { memberId, ...SETTLED, OR: [{ year: { lt: year } }, { year, month: { lt: month } }] },
+    orderBy: [{ year: 'desc' }, { month: 'desc' }],
+    select: { id: true, year: true },
+  });
+
+/** What a page's employees carry over from the latest settled run (`latest`), one query. */
+async function history(db: Reads, latest: { id: string; year: number } | null, year: number, range: EmployeeRange) {
+  const slips = new Map<string, CarriedOver>();
+  if (latest) {
+    // Only the two parts of each calculation that carry over, not the whole payslip.
     const rows = await db.$queryRaw<{ employeeId: string; yearToDate: string; accrual: string }[]>`
       SELECT p.employee_id AS "employeeId",
              (p.calculation -> 'yearToDateAfter')::text AS "yearToDate",
              (p.calculation -> 'holidayAllowance' -> 'accrualAfter')::text AS "accrual"
       FROM payslip p JOIN employment e ON e.id = p.employment_id
-      WHERE p.run_id = ${run.id}
+      WHERE p.run_id = ${latest.id} AND ${inEmployeeRange(Prisma.sql`p.employee_id`, range)}
       -- An employee's later employment carries the earlier one's totals: it comes last and counts.
       ORDER BY e.start_date, p.id`;
-    return new Map(
-      rows.map((r): [string, CarriedOver] => [
-        r.employeeId,
-        {
-          yearToDateAfter: JSON.parse(r.yearToDate) as YearToDate,
-          accrualAfter: JSON.parse(r.accrual) as HolidayAllowanceAccrual,
-        },
-      ]),
-    );
-  };
-  const latestSlips = await slipsOf(latest);
+    for (const r of rows) {
+      slips.set(r.employeeId, {
+        yearToDateAfter: JSON.parse(r.yearToDate) as YearToDate,
+        accrualAfter: JSON.parse(r.accrual) as HolidayAllowanceAccrual,
+      });
+    }
+  }
   return (employeeId: string) => {
-    const last = latestSlips.get(employeeId);
+    const last = slips.get(employeeId);
     return {
       yearToDate: latest?.year === year && last ? last.yearToDateAfter : emptyYearToDate(),
       accrual: last?.accrualAfter ?? { reserved: '0.00', base: '0.00' },
@@ -141,29 +151,107 @@ function startingPoint(
   };
 }
 
+/** Employments read, calculated and stored at a time: memory stays flat, whatever the run's size. */
+const PAGE_SIZE = 2000;
+
+/** Where a run reads employments and history: the pool on PostgreSQL, the run's transaction on PGlite (one connection). */
+type Reads = HrContext['db'] | Prisma.TransactionClient;
+
 /**
  * Calculates (or recalculates, while not approved) a member's payroll for a month and stores it
- * as the month's run. The CAO service is asked first, outside the run's transaction.
+ * as the month's run. A first pass over the employments collects the CAO questions, asked before
+ * the run's transaction; the second, in it, calculates and stores a page at a time.
  */
 export async function calculatePayrollRun(ctx: HrContext, memberId: string, year: number, month: number) {
-  return timedPayrollRun(async () => {
-    const { drafts, employments } = await calculateMonth(ctx, memberId, year, month);
-    const signals = await runSignals(ctx, memberId, checkedPeriod(year, month), employments, drafts);
-    return storeRun(ctx, memberId, year, month, drafts, signals);
-  });
+  return timedPayrollRun(async () => storeRun(ctx, await planMonth(ctx, memberId, year, month)));
+}
+
+/** What a month's run needs before its transaction: settings, back pay, opening balances, the CAO's answers. */
+interface MonthPlan {
+  memberId: string;
+  year: number;
+  month: number;
+  period: { first: Date; last: Date };
+  settings: PayrollInput['settings'];
+  backPay: Map<string, BackPayInput[]>;
+  openings: Map<string, OpeningBalanceOfRun>;
+  wages: WageBook;
+  maxima: Map<number, number>;
+  latest: { id: string; year: number } | null;
+}
+
+interface EmploymentPage {
+  employments: RunEmployment[];
+  /** Whose employments these are: what else the page reads is read for this range (two parameters, not a list). */
+  range: EmployeeRange;
 }
 
 /**
- * Every active employment's payslip for the month (and the employments), throws BAD_USER_INPUT
- * naming the employee when one cannot be calculated.
+ * A member's employments to pay this month (and former ones owed back pay), a page at a time by
+ * employee (keyset, not offset), an employee's employments in one page in order of start. A month
+ * the former payroll system paid (up to the opening balances' day) is not paid here again.
  */
-export async function calculateMonth(
-  ctx: HrContext,
-  memberId: string,
-  year: number,
-  month: number,
-): Promise<{ drafts: PayslipDraft[]; employments: Employment[] }> {
-  const { first, last } = checkedPeriod(year, month);
+async function* employmentPages(
+  db: Reads,
+  plan: Pick<MonthPlan, 'memberId' | 'year' | 'month' | 'period' | 'backPay' | 'openings'>,
+): AsyncGenerator<EmploymentPage> {
+  const backPayIds = [...plan.backPay.keys()];
+  let after: string | null = null;
+  for (;;) {
+    const found = await timedPhase('reading', PAGE_SIZE, () =>
+      runEmploymentsAfter(db, plan.memberId, plan.period, backPayIds, after, PAGE_SIZE),
+    );
+    if (found.length === 0) return;
+    let page = found;
+    if (found.length === PAGE_SIZE) {
+      // The last employee may have employments on the next page: they start the next page instead.
+      const lastEmployee = found.at(-1)!.employeeId;
+      const cut = found.findIndex((e) => e.employeeId === lastEmployee);
+      if (cut > 0) page = found.slice(0, cut);
+    }
+    const range: EmployeeRange = { after, last: page.at(-1)!.employeeId };
+    after = range.last;
+    const employments = page.filter((e) => {
+      const opening = plan.openings.get(e.employeeId);
+      return !opening || !paidBeforePlatform(opening.figures.asOf, plan.year, plan.month) || plan.backPay.has(e.id);
+    });
+    yield { employments, range };
+    if (found.length < PAGE_SIZE) return;
+  }
+}
+
+/** The CAO wage questions of an employment's month, and its birthday within the month if the age changes the wage. */
+function questionsOf(e: RunEmployment, period: { first: Date; last: Date }) {
+  const { first, last } = period;
+  // The CAO wage of the month's first day employed (a former employee's: their last day).
+  const day = e.endDate !== null && e.endDate < first ? e.endDate : e.startDate > first ? e.startDate : first;
+  const question: WageQuestion = {
+    scale: e.caoScale,
+    step: e.caoStep,
+    on: day,
+    hoursPerWeek: e.hoursPerWeek.toString(),
+    age: ageOn(e.employee.birthDate, day),
+  };
+  // A birthday after the first day employed and up to the last: the wage of the new age is due from
+  // that day on, so the CAO is asked for it too (README rule 2a); the month is split only if the
+  // answer differs.
+  const lastDay = e.endDate !== null && e.endDate < last ? e.endDate : last;
+  const birthday = day < first ? null : birthdayWithin(e.employee.birthDate, day, lastDay);
+  return {
+    question,
+    birthday,
+    birthdayQuestion: birthday ? { ...question, on: birthday.on, age: birthday.age } : null,
+  };
+}
+
+/**
+ * Before the run's transaction: the member's settings, back pay owed, opening balances, and one
+ * pass over the employments for the CAO questions (the month's wages, the birthdays', the steps
+ * overdue increases lead to) and the head count, then the CAO asked once. Throws CONFLICT without
+ * settings, BAD_USER_INPUT when the CAO refuses a question.
+ */
+async function planMonth(ctx: HrContext, memberId: string, year: number, month: number): Promise<MonthPlan> {
+  const period = checkedPeriod(year, month);
   const settings = await ctx.db.memberPayrollSettings.findUnique({ where: { memberId } });
   if (!settings) {
     throw new ConflictError('Set the pension premium percentages of this member first (payroll settings).');
@@ -172,64 +260,72 @@ export async function calculateMonth(
   // first, because a former employee owed some gets a payslip this month too.
   const backPay = backPayByEmployment(await outstandingBackPay(ctx, memberId, { before: { year, month } }));
   const openings = await openingBalancesOfRun(ctx.db, memberId, year, month);
-  const found = await ctx.db.employment.findMany({
-    where: {
-      memberId,
-      OR: [
-        { startDate: { lte: last }, OR: [{ endDate: null }, { endDate: { gte: first } }] },
-        { id: { in: [...backPay.keys()] } },
-      ],
-    },
-    include: { employee: true },
-    orderBy: { id: 'asc' },
-  });
-  // A month the former payroll system paid (up to the opening balances' day) is not paid here again.
-  const employments = found.filter((e) => {
-    const opening = openings.get(e.employeeId);
-    return !opening || !paidBeforePlatform(opening.figures.asOf, year, month) || backPay.has(e.id);
-  });
-  const active = employments.filter((e) => e.endDate === null || e.endDate >= first).length;
+  const wages = new WageBook();
+  let maxima: Map<number, number> | null = null;
+  let active = 0;
+  const plan = { memberId, year, month, period, backPay, openings };
+  for await (const { employments: page, range } of employmentPages(ctx.db, plan)) {
+    const current = page.filter((e) => e.endDate === null || e.endDate >= period.first);
+    active += current.length;
+    // The CAO's scales are asked once there is someone to raise a step.
+    if (current.length > 0 && maxima === null) maxima = await caoScaleMaxima(ctx, period.first);
+    const appraisals =
+      current.length > 0
+        ? await timedPhase('reading', current.length, () =>
+            appraisalsByEmployment(ctx.db, memberId, employeeIdIn(range)),
+          )
+        : new Map();
+    for (const e of page) {
+      const { question, birthdayQuestion } = questionsOf(e, period);
+      wages.add(question);
+      if (birthdayQuestion) wages.add(birthdayQuestion);
+      const atStep = maxima && stepQuestion(e, question, { month: period, maxima, appraisals });
+      if (atStep) wages.add(atStep);
+    }
+  }
+  await wages.ask(ctx);
   // The tax office's decision when the member entered it; otherwise judged by head count.
   const smallEmployer = settings.aofSmallEmployer ?? active <= SMALL_EMPLOYER_MAX_EMPLOYEES;
-  // The CAO wage of the month's first day employed (a former employee's: their last day).
-  const days = employments.map((e) =>
-    e.endDate !== null && e.endDate < first ? e.endDate : e.startDate > first ? e.startDate : first,
-  );
-  const questions = employments.map((e, i) => ({
-    scale: e.caoScale,
-    step: e.caoStep,
-    on: days[i]!,
-    hoursPerWeek: e.hoursPerWeek.toString(),
-    age: ageOn(e.employee.birthDate, days[i]!),
-  }));
-  // A birthday after the first day employed and up to the last: the wage of the new age is due from
-  // that day on, so the CAO is asked for it too (README rule 2a); the month is split only if the
-  // answer differs.
-  const birthdays = employments.map((e, i) => {
-    const lastDay = e.endDate !== null && e.endDate < last ? e.endDate : last;
-    return days[i]! < first ? null : birthdayWithin(e.employee.birthDate, days[i]!, lastDay);
-  });
-  const birthdayQuestions = birthdays.flatMap((b, i) => (b ? [{ ...questions[i]!, on: b.on, age: b.age }] : []));
-  // One question to the CAO service for the whole month, and the history in three queries.
-  const [answers, past, annualFigures] = await Promise.all([
-    caoWages(ctx, [...questions, ...birthdayQuestions]),
-    history(ctx.db, memberId, year, month),
-    annualWageFigures(ctx.db, memberId, year, month),
-  ]);
-  let nextBirthdayAnswer = questions.length;
-  const today = todayInNetherlands();
-  const inputs: PayrollInput[] = employments.map((employment, i) => {
-    const cao = answers[i]!;
-    const opening = openings.get(employment.employeeId);
-    const before = startingPoint(past(employment.employeeId), opening, year);
-    const birthday = birthdays[i];
-    const fromBirthday = birthday ? answers[nextBirthdayAnswer++]! : null;
-    const settingsOf = {
+  return {
+    ...plan,
+    settings: {
       pensionEmployeePercent: settings.pensionEmployeePercent.toString(),
       pensionEmployerPercent: settings.pensionEmployerPercent.toString(),
       smallEmployer,
       whkPercent: settings.whkPercent?.toString() ?? null,
-    };
+    },
+    wages,
+    maxima: maxima ?? new Map(),
+    latest: await latestSettledRunBefore(ctx.db, memberId, year, month),
+  };
+}
+
+/** The CAO's answer to a question of the first pass; the employments changed since if there is none. */
+function answerOf(plan: MonthPlan, question: WageQuestion): CaoWage {
+  const answer = plan.wages.answer(question);
+  if (!answer) throw new ConflictError('Employments changed while the payroll was calculated: calculate it again.');
+  return answer;
+}
+
+/**
+ * A page's payslips: its employees' history and annual-wage figures read, every employment's
+ * input built from the plan, calculated. Throws BAD_USER_INPUT naming the employee when one
+ * cannot be calculated.
+ */
+async function calculatePage(db: Reads, plan: MonthPlan, employments: RunEmployment[], range: EmployeeRange) {
+  const { memberId, year, month } = plan;
+  // One query after the other: on PGlite they share the run's transaction.
+  const { past, annualFigures } = await timedPhase('reading', employments.length, async () => ({
+    past: await history(db, plan.latest, year, range),
+    annualFigures: await annualWageFigures(db, memberId, year, month, range),
+  }));
+  const today = todayInNetherlands();
+  const inputs: PayrollInput[] = employments.map((employment) => {
+    const { question, birthday, birthdayQuestion } = questionsOf(employment, plan.period);
+    const cao = answerOf(plan, question);
+    const fromBirthday = birthdayQuestion ? answerOf(plan, birthdayQuestion) : null;
+    const opening = plan.openings.get(employment.employeeId);
+    const before = startingPoint(past(employment.employeeId), opening, year);
     // The annual wage for the special-payments table (README rule 3a), an opening balance first (rule 11).
     const figures = withOpeningBalance(annualFigures(employment.employeeId), opening, year);
     const annual = annualWageForSpecialPayments({
@@ -237,7 +333,7 @@ export async function calculateMonth(
       previousYear: figures.previousYear,
       firstPeriod: figures.firstPeriod ?? {
         monthly: cao.monthly,
-        pensionEmployeePercent: settingsOf.pensionEmployeePercent,
+        pensionEmployeePercent: plan.settings.pensionEmployeePercent,
         holidayAllowancePercent: cao.version.holidayAllowance.percent,
       },
     });
@@ -263,7 +359,7 @@ export async function calculateMonth(
         fullTimeHoursPerWeek: cao.version.fullTimeHoursPerWeek,
         holidayAllowancePaymentMonth: cao.version.holidayAllowance.paymentMonth,
         holidayAllowanceAccrualStartMonth: cao.version.holidayAllowance.accrualStartMonth,
-        request: { ...questions[i]!, on: formatCalendarDate(questions[i]!.on) },
+        request: { ...question, on: formatCalendarDate(question.on) },
         fromBirthday:
           birthday && fromBirthday && wageDiffers(cao, fromBirthday)
             ? {
@@ -274,21 +370,21 @@ export async function calculateMonth(
                 minimumWageHourly: fromBirthday.minimumWage.hourly,
                 caoVersionId: fromBirthday.version.id,
                 caoVersionName: fromBirthday.version.name,
-                request: { ...questions[i]!, on: formatCalendarDate(birthday.on), age: birthday.age },
+                request: { ...question, on: formatCalendarDate(birthday.on), age: birthday.age },
               }
             : null,
       },
-      settings: settingsOf,
+      settings: { ...plan.settings },
       yearToDate: before.yearToDate,
       holidayAllowanceAccrual: before.accrual,
       previousYearAnnualWage: annual.annualWage,
       previousYearAnnualWageBasis: annual.basis,
-      backPay: backPay.get(employment.id) ?? [],
+      backPay: plan.backPay.get(employment.id) ?? [],
       ...(opening?.first ? { openingBalanceAsOf: formatCalendarDate(opening.figures.asOf) } : {}),
     };
   });
   const outcomes = await calculateInOrder(employments, inputs);
-  const drafts = outcomes.map((outcome, i) => {
+  return outcomes.map((outcome, i): PayslipDraft => {
     const employment = employments[i]!;
     if ('error' in outcome) {
       const who = `${employment.employee.firstName} ${employment.employee.lastName}`;
@@ -302,7 +398,6 @@ export async function calculateMonth(
       calculation: outcome.calculation,
     };
   });
-  return { drafts, employments };
 }
 
 /**
@@ -342,15 +437,21 @@ async function calculateInOrder(
 const wageDiffers = (a: CaoWage, b: CaoWage) =>
   a.monthly !== b.monthly || a.hourly !== b.hourly || a.minimumWage.hourly !== b.minimumWage.hourly;
 
-/** Stores a calculation as the member's run for the month (new, or replacing a calculated one). */
-export async function storeRun(
-  ctx: HrContext,
-  memberId: string,
-  year: number,
-  month: number,
-  drafts: PayslipDraft[],
-  signals: RunSignal[] = [],
-) {
+/**
+ * Payslips are stored with COPY on PostgreSQL and a multi-row INSERT on PGlite;
+ * `HR_PAYROLL_PAYSLIP_STORAGE=insert` takes the INSERT on PostgreSQL too (to measure one against
+ * the other: `pnpm bench:payroll`).
+ */
+const copyWanted = () => process.env.HR_PAYROLL_PAYSLIP_STORAGE !== 'insert';
+
+/**
+ * Calculates and stores the month's run (new, or replacing a calculated one) in one transaction,
+ * a page of employments at a time: a run is there whole or not at all, and holds no more than two
+ * pages of payslips in memory. On PostgreSQL the next page is read (from the pool) and calculated
+ * while the last is stored; one statement at a time on the transaction's connection.
+ */
+async function storeRun(ctx: HrContext, plan: MonthPlan) {
+  const { memberId, year, month } = plan;
   const actor = ctx.identity!.userId;
   return ctx.db.$transaction(async (tx) => {
     const existing = await tx.payrollRun.findUnique({ where: { memberId_year_month: { memberId, year, month } } });
@@ -372,10 +473,49 @@ export async function storeRun(
       await tx.payslip.deleteMany({ where: { runId: run.id } });
       await tx.payrollRunSignal.deleteMany({ where: { runId: run.id } });
     }
-    const payslipIds = drafts.map(() => randomUUID());
-    await timedPhase('storage', drafts.length, () => insertPayslips(tx, run.id, memberId, drafts, payslipIds));
-    await storeBackPay(tx, run.id, memberId, drafts, payslipIds);
-    await storeSignals(tx, run.id, memberId, signals);
+    await useFastCompression(tx);
+    const connection = await transactionConnection(ctx.db, tx);
+    const copy = connection !== null && copyWanted() ? connection : null;
+    // PGlite has one connection, which the transaction holds: everything goes through it, in turn.
+    const reads: Reads = connection ? ctx.db : tx;
+    const counts = { payslips: 0, signals: 0 };
+    let storing: Promise<void> = Promise.resolve();
+    try {
+      for await (const { employments, range } of employmentPages(reads, plan)) {
+        const drafts = await calculatePage(reads, plan, employments, range);
+        const byId = new Map(employments.map((e) => [e.id, e]));
+        const signals = pageSignals(
+          drafts.map((draft) => ({ draft, employment: byId.get(draft.employmentId)! })),
+          {
+            month: plan.period,
+            maxima: plan.maxima,
+            appraisals: await timedPhase('reading', employments.length, () =>
+              appraisalsByEmployment(reads, memberId, employeeIdIn(range)),
+            ),
+          },
+          (question) => answerOf(plan, question),
+        );
+        const position = counts.signals;
+        counts.payslips += drafts.length;
+        counts.signals += signals.length;
+        await timedPhase('storage-wait', 0, () => storing);
+        storing = timedPhase('storage', drafts.length, async () => {
+          const ids = drafts.map(() => randomUUID());
+          if (copy) await copyPayslips(copy, run.id, memberId, drafts, ids);
+          else await insertPayslips(tx, run.id, memberId, drafts, ids);
+          await storeBackPay(tx, run.id, memberId, drafts, ids);
+          await storeSignals(tx, run.id, memberId, signals, position);
+        });
+        // Awaited with the next page; until then a failure must not count as an unhandled rejection.
+        storing.catch(() => {});
+        if (!connection) await timedPhase('storage-wait', 0, () => storing);
+      }
+      await timedPhase('storage-wait', 0, () => storing);
+    } finally {
+      // Nothing may still be sent on the connection when the transaction ends (a failure rolls back).
+      await storing.catch(() => {});
+    }
+    await orderSignals(tx, run.id);
     await recordChange(tx, {
       actorId: actor,
       memberId,
@@ -383,7 +523,7 @@ export async function storeRun(
       entityType: 'PayrollRun',
       entityId: run.id,
       before: existing ?? undefined,
-      after: { ...run, signals: signals.length, payslips: drafts.length, period: `${year}-${month}` },
+      after: { ...run, signals: counts.signals, payslips: counts.payslips, period: `${year}-${month}` },
     });
     return run;
   }, RUN_TRANSACTION);

@@ -1,4 +1,8 @@
-import type { Prisma } from '../generated/prisma/client';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { TransactionConnection } from '@samen-sterk/subgraph-runtime';
+import { from as copyFrom } from 'pg-copy-streams';
+import { Prisma } from '../generated/prisma/client';
 import type { PayslipDraft } from './payroll-runs';
 import { RUN_SIGNAL_CODES, type RunSignal } from '../domain/run-signals';
 
@@ -10,58 +14,123 @@ import { RUN_SIGNAL_CODES, type RunSignal } from '../domain/run-signals';
 const PAYSLIPS_PER_INSERT = 500;
 
 /**
- * Inserts a run's payslips, a slice per statement, each payslip ONE JSON parameter that the
+ * For the run's transaction `tx` (once, before its first payslip): LZ4 compresses the large JSON
+ * values several times faster than PostgreSQL's default (pglz) at about the same size; for this
+ * transaction only, where the server has it (PGlite has not).
+ */
+export async function useFastCompression(tx: Prisma.TransactionClient) {
+  await tx.$executeRawUnsafe(
+    `SELECT set_config('default_toast_compression', 'lz4', true) FROM pg_settings
+     WHERE name = 'default_toast_compression' AND 'lz4' = ANY (enumvals)`,
+  );
+}
+
+/** A payslip's row as the payslip table takes it (the JSON columns as objects). */
+function rowOf(runId: string, memberId: string, d: PayslipDraft, id: string) {
+  const c = d.calculation;
+  return {
+    id,
+    run_id: runId,
+    member_id: memberId,
+    employee_id: d.employeeId,
+    employment_id: d.employmentId,
+    cao_version_id: c.cao.versionId,
+    cao_version_name: c.cao.versionName,
+    gross: c.grossWage,
+    taxable_wage: c.taxableWage.total,
+    wage_tax: c.wageTax.total,
+    net: c.netPay,
+    employer_costs: c.employerCostsTotal,
+    inputs: d.input,
+    calculation: c,
+    compliant: c.compliant,
+  };
+}
+
+/**
+ * Inserts a slice of a run's payslips, 500 a statement, each payslip ONE JSON parameter that the
  * statement takes apart: Prisma's createMany spent most of a 20,000-payslip run turning the
  * nested JSON into query arguments. Measured against it: a parameter per column (Prisma's cost
  * grows with the number of parameters) and one JSON document per slice (json_to_recordset:
- * PostgreSQL then parses every payslip twice). On the transaction `tx`, so the run stays whole.
+ * PostgreSQL then parses every payslip twice). On the transaction `tx`, so the run stays whole;
+ * one statement at a time. PGlite's way; on PostgreSQL COPY is faster (`copyPayslips`).
  */
 export async function insertPayslips(
   tx: Prisma.TransactionClient,
   runId: string,
   memberId: string,
-  drafts: PayslipDraft[],
-  ids: string[],
+  drafts: readonly PayslipDraft[],
+  ids: readonly string[],
 ) {
-  // LZ4 compresses the large JSON values several times faster than PostgreSQL's default (pglz) at
-  // about the same size; for this transaction only, where the server has it (PGlite has not).
-  await tx.$executeRawUnsafe(
-    `SELECT set_config('default_toast_compression', 'lz4', true) FROM pg_settings
-     WHERE name = 'default_toast_compression' AND 'lz4' = ANY (enumvals)`,
-  );
-  // The next slice's parameters are built while the database stores the previous one (its own process).
-  let storing: Promise<unknown> = Promise.resolve();
   for (let i = 0; i < drafts.length; i += PAYSLIPS_PER_INSERT) {
     const slice = drafts.slice(i, i + PAYSLIPS_PER_INSERT);
-    const values: string[] = [runId, memberId];
-    slice.forEach((d, j) => {
-      const c = d.calculation;
-      values.push(
-        JSON.stringify({
-          id: ids[i + j],
-          employee_id: d.employeeId,
-          employment_id: d.employmentId,
-          cao_version_id: c.cao.versionId,
-          cao_version_name: c.cao.versionName,
-          gross: c.grossWage,
-          taxable_wage: c.taxableWage.total,
-          wage_tax: c.wageTax.total,
-          net: c.netPay,
-          employer_costs: c.employerCostsTotal,
-          compliant: c.compliant,
-          inputs: d.input,
-          calculation: c,
-        }),
-      );
+    const values = slice.map((d, j) => {
+      const { run_id: _run, member_id: _member, ...row } = rowOf(runId, memberId, d, ids[i + j]!);
+      return JSON.stringify(row);
     });
-    await storing;
-    storing = Promise.resolve(tx.$executeRawUnsafe(insertPayslipsSql(slice.length), ...values));
-    // Awaited with the next slice; until then a failure must not count as an unhandled rejection.
-    storing.catch(() => {});
-    // Let the statement reach the database before the next slice's JSON blocks this thread.
-    await new Promise((sent) => setImmediate(sent));
+    await tx.$executeRawUnsafe(insertPayslipsSql(slice.length), runId, memberId, ...values);
   }
-  await storing;
+}
+
+const PAYSLIP_COLUMNS = [
+  'id',
+  'run_id',
+  'member_id',
+  'employee_id',
+  'employment_id',
+  'cao_version_id',
+  'cao_version_name',
+  'gross',
+  'taxable_wage',
+  'wage_tax',
+  'net',
+  'employer_costs',
+  'inputs',
+  'calculation',
+  'compliant',
+] as const;
+
+/** A value in COPY's text format: backslash, tab, newline and carriage return escaped. */
+const SPECIAL = /[\\\t\n\r]/;
+function copyText(value: string | boolean | object | null): string {
+  if (value === null) return '\\N';
+  const text = typeof value === 'string' ? value : typeof value === 'boolean' ? String(value) : JSON.stringify(value);
+  if (!SPECIAL.test(text)) return text;
+  return text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+}
+
+/** Rows handed to the COPY stream at a time (a few hundred kilobytes). */
+const ROWS_PER_CHUNK = 50;
+
+/**
+ * Stores a slice of a run's payslips with COPY on the PostgreSQL connection of the run's
+ * transaction (`transactionConnection`), so it is committed or rolled back with the run. COPY
+ * takes rows as text and skips the statement's parameters: measured against the INSERT above in
+ * BENCHMARKS.md. Nothing else may be sent on the connection until this resolves.
+ */
+export async function copyPayslips(
+  connection: TransactionConnection,
+  runId: string,
+  memberId: string,
+  drafts: readonly PayslipDraft[],
+  ids: readonly string[],
+) {
+  const rows = function* () {
+    let chunk = '';
+    for (let i = 0; i < drafts.length; i++) {
+      const row = rowOf(runId, memberId, drafts[i]!, ids[i]!);
+      chunk += PAYSLIP_COLUMNS.map((column) => copyText(row[column])).join('\t') + '\n';
+      if ((i + 1) % ROWS_PER_CHUNK === 0) {
+        yield chunk;
+        chunk = '';
+      }
+    }
+    if (chunk) yield chunk;
+  };
+  await pipeline(
+    Readable.from(rows(), { objectMode: false }),
+    connection.query(copyFrom(`COPY payslip (${PAYSLIP_COLUMNS.join(', ')}) FROM STDIN`)),
+  );
 }
 
 /** INSERT of `rows` payslips of one run: $1 the run, $2 the member, then one JSON parameter a payslip. */
@@ -75,50 +144,75 @@ function insertPayslipsSql(rows: number) {
     FROM (VALUES ${tuples.join(', ')}) AS payslips(p)`;
 }
 
+/**
+ * Prisma splits a createMany of more than 32,766 bind parameters into statements it sends at the
+ * same time on the transaction's one connection (node-postgres queues them, warns "client.query()
+ * when the client is already executing a query" from the third, and pg 9 refuses). Rows per
+ * createMany are kept under that: 1,000 corrections of 15 columns, 2,000 signals of 9 (their ids
+ * included).
+ */
+const CORRECTIONS_PER_INSERT = 1000;
+const SIGNALS_PER_INSERT = 2000;
+
 /** The back pay each payslip pays, a row per corrected month, so later runs know it is paid. */
 export async function storeBackPay(
   tx: Prisma.TransactionClient,
   runId: string,
   memberId: string,
-  drafts: PayslipDraft[],
-  payslipIds: string[],
+  drafts: readonly PayslipDraft[],
+  payslipIds: readonly string[],
 ) {
-  if (!drafts.some((d) => d.calculation.backPay)) return;
-  await tx.payrollCorrection.createMany({
-    data: drafts.flatMap((d, i) =>
-      (d.calculation.backPay?.periods ?? []).map((p) => ({
-        payslipId: payslipIds[i]!,
-        runId,
-        memberId,
-        employeeId: d.employeeId,
-        employmentId: d.employmentId,
-        periodYear: p.year,
-        periodMonth: p.month,
-        correctedPayslipId: p.correctedPayslipId,
-        paidMonthly: p.paidMonthly,
-        dueMonthly: p.dueMonthly,
-        caoVersionId: p.dueCaoVersionId,
-        caoVersionName: p.dueCaoVersionName,
-        amount: p.amount,
-      })),
-    ),
-  });
+  const rows = drafts.flatMap((d, i) =>
+    (d.calculation.backPay?.periods ?? []).map((p) => ({
+      payslipId: payslipIds[i]!,
+      runId,
+      memberId,
+      employeeId: d.employeeId,
+      employmentId: d.employmentId,
+      periodYear: p.year,
+      periodMonth: p.month,
+      correctedPayslipId: p.correctedPayslipId,
+      paidMonthly: p.paidMonthly,
+      dueMonthly: p.dueMonthly,
+      caoVersionId: p.dueCaoVersionId,
+      caoVersionName: p.dueCaoVersionName,
+      amount: p.amount,
+    })),
+  );
+  for (let i = 0; i < rows.length; i += CORRECTIONS_PER_INSERT) {
+    await tx.payrollCorrection.createMany({ data: rows.slice(i, i + CORRECTIONS_PER_INSERT) });
+  }
 }
 
-/** Signal rows per INSERT: well under PostgreSQL's 65,535 parameters at eight columns a row. */
-const SIGNALS_PER_INSERT = 5000;
-
-/** A run's signals, by code (in the order of RUN_SIGNAL_CODES), then in the order found. */
+/**
+ * Some of a run's signals, numbered on from `position` (the run's signals stored before them);
+ * `orderSignals` puts the run's signals in their final order once all are stored.
+ */
 export async function storeSignals(
   tx: Prisma.TransactionClient,
   runId: string,
   memberId: string,
-  signals: RunSignal[],
+  signals: readonly RunSignal[],
+  position: number,
 ) {
-  const ordered = RUN_SIGNAL_CODES.flatMap((code) => signals.filter((s) => s.code === code));
-  for (let i = 0; i < ordered.length; i += SIGNALS_PER_INSERT) {
+  for (let i = 0; i < signals.length; i += SIGNALS_PER_INSERT) {
     await tx.payrollRunSignal.createMany({
-      data: ordered.slice(i, i + SIGNALS_PER_INSERT).map((s, j) => ({ runId, memberId, position: i + j, ...s })),
+      data: signals
+        .slice(i, i + SIGNALS_PER_INSERT)
+        .map((s, j) => ({ runId, memberId, position: position + i + j, ...s })),
     });
   }
+}
+
+/**
+ * A run's signals by code (in the order of RUN_SIGNAL_CODES), then in the order found: stored
+ * a page at a time in the order found, renumbered in one statement at the end.
+ */
+export async function orderSignals(tx: Prisma.TransactionClient, runId: string) {
+  await tx.$executeRaw`
+    UPDATE payroll_run_signal s SET position = o.position
+    FROM (SELECT id, (row_number() OVER (
+            ORDER BY array_position(ARRAY[${Prisma.join([...RUN_SIGNAL_CODES])}]::text[], code), position) - 1)::int AS position
+          FROM payroll_run_signal WHERE run_id = ${runId}) o
+    WHERE s.id = o.id AND s.position <> o.position`;
 }

@@ -8,7 +8,12 @@ import { channel } from 'node:diagnostics_channel';
 export const PAYROLL_PHASE_CHANNEL = 'samen-sterk:hr-payroll:payroll-run-phase';
 
 export interface PayrollPhaseTiming {
-  phase: 'cao-lookup' | 'calculation' | 'storage';
+  /**
+   * `reading`: employments, history and annual-wage figures, both passes over the employments.
+   * `storage` runs while the next page is calculated (PostgreSQL): `storage-wait` is the part of
+   * it the run waited for.
+   */
+  phase: 'cao-lookup' | 'reading' | 'calculation' | 'storage' | 'storage-wait';
   milliseconds: number;
   /** Items handled (questions asked, payslips calculated or stored). */
   count: number;

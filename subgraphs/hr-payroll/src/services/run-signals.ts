@@ -1,67 +1,75 @@
 import { parseCalendarDate } from '@samen-sterk/subgraph-runtime';
-import type { HrContext } from '../builder';
-import { caoScaleMaxima, caoWages } from '../cao-client';
-import { appraisalsByEmployment } from '../data/employments';
+import type { CaoWage, WageQuestion } from '../cao-client';
 import { lkvApplicationSignal, stepIncreaseSignal, type RunSignal } from '../domain/run-signals';
 import { stepIncreasesDue } from '../domain/step-increase';
-import type { Employment } from '../generated/prisma/client';
+import type { RunEmployment } from '../data/run-employments';
+import type { Appraisal } from '../generated/prisma/client';
 import type { PayslipDraft } from './payroll-runs';
 
 /**
  * The signals of a month's run (domain/run-signals.ts has the rules), from the employments and
- * their calculated payslips: step increases due by the month's last day and not applied (the
- * CAO is asked once more, for the wage at the step they lead to), and LKV statements not applied
- * for. Former employees paid only back pay get none.
+ * their calculated payslips, a page of employments at a time: step increases due by the month's
+ * last day and not applied (the CAO is asked for the wage at the step they lead to, with the
+ * run's own questions, before the run is stored: `stepQuestion`), and LKV statements not
+ * applied for. Former employees paid only back pay get none.
  */
-export async function runSignals(
-  ctx: HrContext,
-  memberId: string,
-  month: { first: Date; last: Date },
-  employments: readonly Employment[],
-  drafts: readonly PayslipDraft[],
-): Promise<RunSignal[]> {
-  const byId = new Map(employments.map((e) => [e.id, e]));
-  const current = drafts.filter((d) => {
-    const e = byId.get(d.employmentId);
-    return e !== undefined && (e.endDate === null || e.endDate >= month.first);
-  });
-  if (current.length === 0) return [];
-  const [maxima, appraisals] = await Promise.all([
-    caoScaleMaxima(ctx, month.first),
-    appraisalsByEmployment(ctx.db, memberId),
-  ]);
-  const overdue = current.flatMap((draft) => {
-    const employment = byId.get(draft.employmentId)!;
-    const maxStep = maxima.get(employment.caoScale);
-    // A scale the CAO no longer has: the run's own wage question refuses it first.
-    if (maxStep === undefined) return [];
-    const lastDay = employment.endDate !== null && employment.endDate < month.last ? employment.endDate : month.last;
-    const raised = stepIncreasesDue(employment, appraisals.get(employment.id) ?? [], maxStep, lastDay).filter(
-      (d) => d.outcome === 'RAISED',
-    );
-    return raised.length === 0 ? [] : [{ draft, employment, raised }];
-  });
-  // The wage at the step the overdue years lead to: the month's own question, one step value changed.
-  const atStep = await caoWages(
-    ctx,
-    overdue.map(({ draft, raised }) => {
-      const asked = draft.input.caoWage.request!;
-      return { ...asked, on: parseCalendarDate(asked.on)!, step: raised.at(-1)!.toStep };
-    }),
+export interface SignalRules {
+  month: { first: Date; last: Date };
+  /** The CAO's highest step of each scale this month. */
+  maxima: Map<number, number>;
+  /** The page's appraisals by employment, oldest first. */
+  appraisals: Map<string, Appraisal[]>;
+}
+
+const isCurrent = (employment: RunEmployment, month: { first: Date }) =>
+  employment.endDate === null || employment.endDate >= month.first;
+
+/** The step increases due by the month's last day and not applied (none for a former employee). */
+function raisedSteps(employment: RunEmployment, rules: SignalRules) {
+  if (!isCurrent(employment, rules.month)) return [];
+  const maxStep = rules.maxima.get(employment.caoScale);
+  // A scale the CAO no longer has: the run's own wage question refuses it first.
+  if (maxStep === undefined) return [];
+  const { last } = rules.month;
+  const lastDay = employment.endDate !== null && employment.endDate < last ? employment.endDate : last;
+  return stepIncreasesDue(employment, rules.appraisals.get(employment.id) ?? [], maxStep, lastDay).filter(
+    (d) => d.outcome === 'RAISED',
   );
+}
+
+/**
+ * The wage question for the step the overdue years lead to (the month's own question, one step
+ * value changed), or null when no step increase is overdue.
+ */
+export function stepQuestion(employment: RunEmployment, monthQuestion: WageQuestion, rules: SignalRules) {
+  const raised = raisedSteps(employment, rules);
+  return raised.length === 0 ? null : { ...monthQuestion, step: raised.at(-1)!.toStep };
+}
+
+/** The signals of a page's payslips, in the order found: step increases first, then LKV statements. */
+export function pageSignals(
+  page: readonly { draft: PayslipDraft; employment: RunEmployment }[],
+  rules: SignalRules,
+  wageAt: (question: WageQuestion) => CaoWage,
+): RunSignal[] {
   const signals: RunSignal[] = [];
-  overdue.forEach(({ draft, employment, raised }, i) => {
+  for (const { draft, employment } of page) {
+    const raised = raisedSteps(employment, rules);
+    if (raised.length === 0) continue;
+    const asked = draft.input.caoWage.request!;
+    const atStep = wageAt({ ...asked, on: parseCalendarDate(asked.on)!, step: raised.at(-1)!.toStep });
     const signal = stepIncreaseSignal({
       employeeId: draft.employeeId,
       employmentId: draft.employmentId,
       caoScale: employment.caoScale,
       raised,
       monthlyNow: draft.input.caoWage.monthly,
-      monthlyAtStep: atStep[i]!.monthly,
+      monthlyAtStep: atStep.monthly,
     });
     if (signal) signals.push(signal);
-  });
-  for (const draft of current) {
+  }
+  for (const { draft, employment } of page) {
+    if (!isCurrent(employment, rules.month)) continue;
     const signal = lkvApplicationSignal({
       employeeId: draft.employeeId,
       employmentId: draft.employmentId,

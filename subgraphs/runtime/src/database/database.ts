@@ -10,6 +10,7 @@ import { pgliteExecutor, postgresExecutor } from './executors';
 import { lockDataFolder } from './folder-lock';
 import { QueryLog } from './query-log';
 import type { SqlExecutor } from './sql';
+import { trackConnections } from './transaction-connection';
 
 /**
  * A subgraph's own database: PostgreSQL when `<SUBGRAPH>_DATABASE_URL` is set, otherwise
@@ -55,6 +56,7 @@ export async function openDatabase<Client extends { $disconnect(): Promise<void>
     const pool = new Pool({ connectionString: location.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
     const queryLog = new QueryLog();
     const prisma = createClient(queryLog.wrap(new PrismaPg(pool)));
+    trackConnections(prisma, pool);
     const sql = postgresExecutor(pool);
     return {
       kind: 'postgres',
