@@ -1,5 +1,6 @@
 import { formatCalendarDate, parseCalendarDate } from '@samen-sterk/subgraph-runtime';
 import type { HrContext } from '../builder';
+import type { EmploymentInput } from '../domain/payroll/types';
 import { Prisma, type ContractType, type LkvKind } from '../generated/prisma/client';
 
 /**
@@ -9,16 +10,12 @@ import { Prisma, type ContractType, type LkvKind } from '../generated/prisma/cli
  * read the way Prisma reads them (a calendar date at 00:00 UTC, a decimal as Prisma's Decimal
  * writes it).
  */
-export interface RunEmployment {
+export interface RunEmployment extends Pick<
+  EmploymentInput,
+  'startDate' | 'endDate' | 'hoursPerWeek' | 'contractType' | 'writtenContract' | 'applyTaxCredit' | 'lkv'
+> {
   id: string;
   employeeId: string;
-  startDate: Date;
-  endDate: Date | null;
-  hoursPerWeek: string;
-  contractType: ContractType;
-  writtenContract: boolean;
-  applyTaxCredit: boolean;
-  lkv: LkvKind | null;
   lkvStatementRequestedOn: Date | null;
   caoScale: number;
   caoStep: number;
