@@ -25,12 +25,3 @@ export function serveChild(start: () => Promise<{ url: string; urls?: Record<str
     },
   );
 }
-
-/** The committed supergraph with each subgraph's URL replaced by where it runs now. */
-export function supergraphAt(sdl: string, urls: Record<string, string>): string {
-  return sdl.replace(/@join__graph\(name: "([^"]+)", url: "[^"]*"\)/g, (_match, name: string) => {
-    const url = urls[name];
-    if (!url) throw new Error(`No URL for subgraph ${name}`);
-    return `@join__graph(name: "${name}", url: "${url}")`;
-  });
-}

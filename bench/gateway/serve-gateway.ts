@@ -5,44 +5,35 @@
 //   hive       Hive Gateway (@graphql-hive/gateway-runtime) with its defaults
 //   hive-rust  the same with its Rust query planner (@graphql-hive/router-runtime)
 // Every one forwards the caller's Authorization header and adds the gateway secret, which the
-// subgraphs require of every request.
+// subgraphs require of every request. Hive is set up as the integration tests run it
+// (`@samen-sterk/platform/hive`), without our request limits: the published figures are of
+// Hive with its defaults.
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { serveChild, supergraphAt } from './child';
+import { serveChild } from './child';
 
 const kind = process.argv[2];
 const urls = JSON.parse(process.env.BENCH_SUBGRAPH_URLS ?? '{}') as Record<string, string>;
-const supergraphSdl = supergraphAt(
-  fs.readFileSync(path.join(__dirname, '../../schema/supergraph.graphql'), 'utf8'),
-  urls,
-);
+const committedSupergraph = fs.readFileSync(path.join(__dirname, '../../schema/supergraph.graphql'), 'utf8');
 const secret = process.env.GATEWAY_SECRET!;
 
 async function ours() {
   const { startGateway } = await import('@samen-sterk/gateway');
-  const gateway = await startGateway({ supergraphSdl, port: 0 });
+  const { supergraphAt } = await import('@samen-sterk/platform/hive');
+  const gateway = await startGateway({ supergraphSdl: supergraphAt(committedSupergraph, urls), port: 0 });
   return { url: gateway.url };
 }
 
 async function hive(rust: boolean) {
-  const { createGatewayRuntime } = await import('@graphql-hive/gateway-runtime');
-  const planner = rust ? await import('@graphql-hive/router-runtime') : null;
-  const runtime = createGatewayRuntime({
-    supergraph: supergraphSdl,
-    logging: false,
-    ...(planner ? { unifiedGraphHandler: planner.unifiedGraphHandler } : {}),
-    propagateHeaders: {
-      fromClientToSubgraphs: ({ request }) => ({
-        authorization: request.headers.get('authorization') ?? '',
-        'x-gateway-secret': secret,
-      }),
-    },
+  const { startHiveGateway } = await import('@samen-sterk/platform/hive');
+  const gateway = await startHiveGateway({
+    supergraphSdl: committedSupergraph,
+    subgraphUrls: urls,
+    planner: rust ? 'rust' : 'js',
+    gatewaySecret: secret,
+    limits: false,
   });
-  const server = http.createServer(runtime);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql` };
+  return { url: gateway.url };
 }
 
 async function oursTraced() {

@@ -57,6 +57,11 @@ export interface PlatformOptions {
   port?: (name: ServiceName) => number;
   seed?: boolean;
   log?: (message: string) => void;
+  /**
+   * Starts the gateway in front, given the supergraph and where each subgraph runs; default
+   * ours. The integration tests put Hive Gateway here (`TEST_GATEWAY`, `./hive.ts`).
+   */
+  gateway?: (options: { supergraphSdl: string; subgraphUrls: Record<string, string> }) => Promise<RunningServer>;
 }
 
 export interface RunningPlatform {
@@ -89,12 +94,11 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
     if (failed) throw failed.reason;
 
-    const gateway = await startGateway({
-      supergraphSdl: fs.readFileSync(SUPERGRAPH_PATH, 'utf8'),
-      port: port('gateway'),
-      subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.server.url])),
-      demoUsers: DEMO_USERS,
-    });
+    const supergraphSdl = fs.readFileSync(SUPERGRAPH_PATH, 'utf8');
+    const subgraphUrls = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.server.url]));
+    const gateway = options.gateway
+      ? await options.gateway({ supergraphSdl, subgraphUrls })
+      : await startGateway({ supergraphSdl, port: port('gateway'), subgraphUrls, demoUsers: DEMO_USERS });
     return {
       gateway,
       subgraphs,

@@ -1,10 +1,14 @@
 import type { ServiceName } from '@samen-sterk/subgraph-runtime';
 import { startPlatform, SUBGRAPH_DEFINITIONS, type RunningPlatform } from '@samen-sterk/platform';
+import { startHiveGateway } from '@samen-sterk/platform/hive';
+import { testGateway, type TestGateway } from './gateway-choice';
 import { graphql, type GraphQLResponse } from './graphql';
 import { postgresUrlFor, testDatabaseLocation, truncateAll } from './databases';
 
 export interface TestPlatform {
   platform: RunningPlatform;
+  /** Which gateway is in front: ours, or Hive Gateway (`TEST_GATEWAY`, gateway-choice.ts). */
+  gateway: TestGateway;
   /** The gateway's GraphQL endpoint. */
   url: string;
   /** A subgraph's own endpoint, to test that it defends itself. */
@@ -31,13 +35,21 @@ export interface TestPlatform {
 
 /**
  * The whole platform for one test file: every subgraph on its own database and the real
- * gateway in front, all on free ports, with the seeded demo data.
+ * gateway in front (ours, or Hive Gateway with `TEST_GATEWAY`), all on free ports, with the
+ * seeded demo data.
  */
 export async function startTestPlatform(): Promise<TestPlatform> {
   const locations = Object.fromEntries(
     await Promise.all(SUBGRAPH_DEFINITIONS.map(async (d) => [d.name, await testDatabaseLocation(d.name)] as const)),
   );
-  const platform = await startPlatform({ location: (name) => locations[name], port: () => 0 });
+  const gateway = testGateway();
+  const platform = await startPlatform({
+    location: (name) => locations[name],
+    port: () => 0,
+    ...(gateway === 'ours'
+      ? {}
+      : { gateway: (given) => startHiveGateway({ ...given, planner: gateway === 'hive-rust' ? 'rust' : 'js' }) }),
+  });
   const reset = async () => {
     for (const definition of SUBGRAPH_DEFINITIONS) {
       const { database } = platform.subgraphs[definition.name]!;
@@ -52,6 +64,7 @@ export async function startTestPlatform(): Promise<TestPlatform> {
     graphql<Data>(url, text, options);
   return {
     platform,
+    gateway,
     url,
     subgraphUrl: (name) => platform.subgraphs[name]!.server.url,
     query,

@@ -37,34 +37,20 @@ export function costLimitPlugin<Context extends BaseContext>(
         async didResolveOperation({ schema, document, operationName, request, contextValue }) {
           const report = costOf(schema, document, operationName, request.variables);
           if (!report) return; // variables that do not fit: refused before anything runs anyway
-          const http = (status: number) => ({ status: options.answerWith200?.(contextValue) ? 200 : status });
-          const violation = report.violations[0];
-          if (violation) {
-            throw new GraphQLError(violation.message, {
-              extensions: { code: 'BAD_USER_INPUT', field: violation.field, http: http(400) },
-            });
-          }
-          if (report.cost > limits.maxCost) {
-            const cost = Number.isFinite(report.cost) ? String(report.cost) : 'more than can be counted';
-            throw new GraphQLError(
-              `This request would cost ${cost}; the limit is ${limits.maxCost}. Ask for fewer items (a smaller \`first\`, shorter lists, fewer aliases) or split it into several requests.`,
-              {
-                extensions: {
-                  code: QUERY_TOO_COSTLY,
-                  ...(Number.isFinite(report.cost) ? { cost: report.cost } : {}),
-                  maxCost: limits.maxCost,
-                  http: http(400),
-                },
-              },
-            );
-          }
+          const refusal = costRefusal(report, limits, options.answerWith200?.(contextValue) ? 200 : undefined);
+          if (refusal) throw refusal;
           const caller = request.http?.headers.get(CALLER_HEADER);
           if (!caller) return;
           const running = costInFlight.get(caller) ?? 0;
           if (running > 0 && running + report.cost > options.costInFlightPerCaller) {
             throw new GraphQLError(
               `Your requests running now cost ${running} together; this one (${report.cost}) would take them over ${options.costInFlightPerCaller}. Send it when they have been answered.`,
-              { extensions: { code: TOO_MANY_REQUESTS, http: http(429) } },
+              {
+                extensions: {
+                  code: TOO_MANY_REQUESTS,
+                  http: { status: options.answerWith200?.(contextValue) ? 200 : 429 },
+                },
+              },
             );
           }
           costInFlight.set(caller, running + report.cost);
@@ -80,6 +66,37 @@ export function costLimitPlugin<Context extends BaseContext>(
       };
     },
   };
+}
+
+/**
+ * Why a costed request is refused, if it is: a page or a list over its maximum (BAD_USER_INPUT on
+ * that argument), else a cost over `maxCost` (QUERY_TOO_COSTLY); HTTP 400 unless `status` says
+ * otherwise. Also what another gateway put in front refuses with (platform/src/hive-gateway.ts).
+ */
+export function costRefusal(
+  report: RequestCost,
+  limits: Pick<RequestLimits, 'maxCost'>,
+  status = 400,
+): GraphQLError | undefined {
+  const violation = report.violations[0];
+  if (violation) {
+    return new GraphQLError(violation.message, {
+      extensions: { code: 'BAD_USER_INPUT', field: violation.field, http: { status } },
+    });
+  }
+  if (report.cost <= limits.maxCost) return undefined;
+  const cost = Number.isFinite(report.cost) ? String(report.cost) : 'more than can be counted';
+  return new GraphQLError(
+    `This request would cost ${cost}; the limit is ${limits.maxCost}. Ask for fewer items (a smaller \`first\`, shorter lists, fewer aliases) or split it into several requests.`,
+    {
+      extensions: {
+        code: QUERY_TOO_COSTLY,
+        ...(Number.isFinite(report.cost) ? { cost: report.cost } : {}),
+        maxCost: limits.maxCost,
+        http: { status },
+      },
+    },
+  );
 }
 
 const COSTS_PER_DOCUMENT = 64;

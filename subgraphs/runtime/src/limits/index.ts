@@ -11,6 +11,8 @@ import { noSuggestionsPlugin } from './suggestions';
 export * from './config';
 export { maxItems, MAX_ITEMS, requestCost, type LimitViolation, type RequestCost } from './cost';
 export { withoutSuggestions } from './suggestions';
+export { documentLimitsForEnvelop } from './document-limits';
+export { costRefusal } from './cost-limit';
 
 export interface RequestLimitOptions<Context extends BaseContext> {
   /** Checks the caller's token, to count their requests by who they are. */
