@@ -32,6 +32,17 @@ interface MemberStaff {
 const unavailable = (res: GraphQLResponse) =>
   (res.errors ?? []).filter((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE').map((e) => e.extensions?.service);
 
+test('the gateway is healthy and ready, and its readiness names every subgraph as ready', async () => {
+  const base = platform.url.replace(/\/graphql$/, '');
+  expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  const ready = await fetch(`${base}/readyz`);
+  expect(ready.status).toBe(200);
+  const { subgraphs } = (await ready.json()) as { subgraphs: Record<string, string> };
+  expect(subgraphs).toEqual(
+    Object.fromEntries(Object.keys(platform.platform.subgraphs).map((name) => [name, 'ready'])),
+  );
+});
+
 describe('partial data when a subgraph is down', () => {
   test('members down: HR data still comes, the employer is null and the error names the members service', async () => {
     const outage = await takeDown(platform, 'members');

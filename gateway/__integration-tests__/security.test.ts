@@ -19,12 +19,20 @@ import { usePlatform } from './testkit/use-platform';
 // answer only the gateway.
 const tp = usePlatform();
 
+/**
+ * The HTTP status of a refused token through the gateway in front. Ours checks the token itself
+ * and answers 401; Hive Gateway checks none and passes the subgraph's refusal on in a 200. The
+ * code, the sentence and the absence of data are the same; a client that waits for a 401 to
+ * sign in again would not get one through Hive.
+ */
+const refusedTokenStatus = () => (tp.gateway === 'ours' ? 401 : 200);
+
 const QUERY = `{ members(first: 1) { totalCount } }`;
 
 describe.each(Object.keys(badTokens) as (keyof typeof badTokens)[])('a token that is %s', (kind) => {
   test('is refused by the gateway with UNAUTHENTICATED and no data', async () => {
     const res = await tp.query(QUERY, { token: await badTokens[kind]() });
-    expect(res.status).toBe(401);
+    expect(res.status).toBe(refusedTokenStatus());
     expect(errorCodes(res)).toEqual(['UNAUTHENTICATED']);
     expect(res.data ?? null).toBeNull();
   });
@@ -54,7 +62,8 @@ test('a token that never expires, or lives longer than 24 hours, says so, at the
   for (const [make, message] of cases) {
     const token = await make();
     const viaGateway = await tp.query(QUERY, { token });
-    expect(viaGateway.status).toBe(401);
+    expect(viaGateway.status).toBe(refusedTokenStatus());
+    expect(viaGateway.data ?? null).toBeNull();
     expect(viaGateway.errors?.[0]?.message).toMatch(message);
     const direct = await graphql(tp.subgraphUrl('cao'), '{ caoVersions(first: 1) { totalCount } }', {
       token,
@@ -149,16 +158,15 @@ describe('federation entry points around the gateway', () => {
   });
 });
 
-test('health and readiness of the gateway and every subgraph', async () => {
-  const base = (url: string) => url.replace(/\/graphql$/, '');
+// The gateway's own /healthz and /readyz: resilience.test.ts.
+test('health and readiness of every subgraph', async () => {
   const names = Object.keys(tp.platform.subgraphs);
-  for (const url of [tp.url, ...names.map((name) => tp.subgraphUrl(name as 'members'))]) {
-    expect((await fetch(`${base(url)}/healthz`)).status).toBe(200);
-    expect((await fetch(`${base(url)}/readyz`)).status).toBe(200);
-  }
-  const gatewayReady = (await (await fetch(`${base(tp.url)}/readyz`)).json()) as { subgraphs: Record<string, string> };
-  expect(gatewayReady.subgraphs).toEqual(Object.fromEntries(names.map((name) => [name, 'ready'])));
   expect(names.sort()).toEqual(SUBGRAPH_DEFINITIONS.map((d) => d.name).sort());
+  for (const name of names) {
+    const base = tp.subgraphUrl(name as 'members').replace(/\/graphql$/, '');
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+  }
 });
 
 test('a query nested deeper than the gateway allows is refused before it reaches a subgraph', async () => {

@@ -1,7 +1,10 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import {
+  checkFloatLiterals,
   costRefusal,
   documentLimitsForEnvelop,
+  inputErrorDetails,
+  recordArgumentPaths,
   GATEWAY_SECRET_HEADER,
   gatewaySecretFromEnv,
   REQUEST_ID_HEADER,
@@ -10,6 +13,7 @@ import {
   type RequestLimits,
   type RunningServer,
 } from '@samen-sterk/subgraph-runtime';
+import { GraphQLError } from 'graphql';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -73,6 +77,52 @@ function costLimit(limits: RequestLimits): GatewayPlugin {
   };
 }
 
+/**
+ * One of Hive's own errors before execution in our API's terms (docs/design.md): a value the
+ * caller wrote that GraphQL refused is BAD_USER_INPUT naming the variable or argument, in a
+ * sentence that does not repeat the value (graphql-js's "got invalid value …" repeats the whole
+ * variable, a BSN in it too); any other validation error is GRAPHQL_VALIDATION_FAILED.
+ */
+function inOurTerms(error: GraphQLError, validation: boolean): GraphQLError {
+  const input = inputErrorDetails(error);
+  if (input) {
+    return new GraphQLError(input.message, {
+      nodes: error.nodes,
+      extensions: { code: 'BAD_USER_INPUT', field: input.field, http: { status: 400 } },
+    });
+  }
+  if (!validation || error.extensions.code !== undefined) return error;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    extensions: { ...error.extensions, code: 'GRAPHQL_VALIDATION_FAILED' },
+  });
+}
+
+/**
+ * Without this, Hive answers a variable it cannot coerce (an Int past 32 bits, a Date that is
+ * no date) and a failed validation with no `extensions.code` at all, and repeats the refused
+ * variable in the message. The same functions as our gateway's (the runtime's input-errors.ts).
+ */
+function inputErrors(): GatewayPlugin {
+  return {
+    onValidate({ params }) {
+      recordArgumentPaths(params.documentAST);
+      return ({ result, setResult }) => {
+        if (result.length > 0) setResult(result.map((error) => inOurTerms(error, true)));
+      };
+    },
+    onExecute({ args }) {
+      checkFloatLiterals(args.schema, args.document);
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (Symbol.asyncIterator in result || !result.errors || 'data' in result) return;
+          setResult({ ...result, errors: result.errors.map((error) => inOurTerms(error as GraphQLError, false)) });
+        },
+      };
+    },
+  };
+}
+
 /** Starts Hive Gateway over the supergraph on `127.0.0.1`, in this process. */
 export async function startHiveGateway(options: HiveGatewayOptions): Promise<RunningServer> {
   const { createGatewayRuntime } = await import('@graphql-hive/gateway-runtime');
@@ -99,7 +149,7 @@ export async function startHiveGateway(options: HiveGatewayOptions): Promise<Run
       ? {
           // One operation per HTTP request, as at ours: a batch would multiply every limit.
           batching: false,
-          plugins: () => [documentLimitsForEnvelop(limits), costLimit(limits)],
+          plugins: () => [documentLimitsForEnvelop(limits), inputErrors(), costLimit(limits)],
         }
       : {}),
   });

@@ -30,7 +30,7 @@ import { answerTheRestAsJson, graphqlRequestParsing } from './request-errors';
 
 // What the gateway shares with the subgraphs' servers (the package's index exports this file).
 export { formatErrorFor } from './errors';
-export { inputErrorsPlugin } from './input-errors';
+export { checkFloatLiterals, inputErrorDetails, inputErrorsPlugin, recordArgumentPaths } from './input-errors';
 export { describeError, logError, redact } from './log';
 export * from '../observability';
 export { refusalsAnsweredWith400 } from './plugin-errors';
