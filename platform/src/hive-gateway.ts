@@ -113,12 +113,13 @@ function inputErrors(): GatewayPlugin {
     },
     onExecute({ args }) {
       checkFloatLiterals(args.schema, args.document);
-      return {
-        onExecuteDone({ result, setResult }) {
-          if (Symbol.asyncIterator in result || !result.errors || 'data' in result) return;
-          setResult({ ...result, errors: result.errors.map((error) => inOurTerms(error as GraphQLError, false)) });
-        },
-      };
+    },
+    // A variable Hive cannot coerce fails execution before it starts: its error reaches the
+    // answer only here.
+    onResultProcess({ result, setResult }) {
+      if (Array.isArray(result) || Symbol.asyncIterator in result || !result.errors || result.data != null) return;
+      const errors = result.errors.map((error) => (error instanceof GraphQLError ? inOurTerms(error, false) : error));
+      setResult({ ...result, errors });
     },
   };
 }

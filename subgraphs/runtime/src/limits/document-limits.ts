@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloArmor, EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import type { ValidationRule } from 'graphql';
+import type { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
 import type { RequestLimits } from './config';
 
 type DocumentLimits = Pick<RequestLimits, 'maxDepth' | 'maxAliases' | 'maxDirectives' | 'maxTokens'>;
@@ -37,5 +37,18 @@ export function documentLimits<Context extends BaseContext>(
  * aliases, directives and tokens, and with `hideSuggestions` no "Did you mean …" in
  * validation's errors.
  */
-export const documentLimitsForEnvelop = (limits: DocumentLimits & Pick<RequestLimits, 'hideSuggestions'>) =>
-  EnvelopArmorPlugin(armorConfig(limits, limits.hideSuggestions));
+export function documentLimitsForEnvelop(limits: DocumentLimits & Pick<RequestLimits, 'hideSuggestions'>) {
+  const config = armorConfig(limits, limits.hideSuggestions);
+  // By default a validation rule of armor's throws, which envelop answers as an unexpected error
+  // (200, no code); reported as a validation error it is refused like any other (400).
+  const reported = {
+    propagateOnRejection: false,
+    onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
+  };
+  return EnvelopArmorPlugin({
+    ...config,
+    maxDepth: { ...config.maxDepth, ...reported },
+    maxAliases: { ...config.maxAliases, ...reported },
+    maxDirectives: { ...config.maxDirectives, ...reported },
+  });
+}
