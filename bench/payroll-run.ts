@@ -156,13 +156,14 @@ async function runOnce(size: number, storage: string, usesPostgres: boolean) {
         `loading ${size.toLocaleString('en')} employees took ${loadSeconds.toFixed(1)} s; ` +
         `${body.data.calculatePayrollRun.signals.totalCount.toLocaleString('en')} signals (one in twenty a step behind)`,
     );
-    // Storage overlaps the next page's calculation; only the time waited for it adds to the rest.
-    const measured = [...phases].reduce((a, [phase, ms]) => (phase === 'storage' ? a : a + ms), 0);
     const part = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    const phase = (name: string) => part(phases.get(name) ?? 0);
+    // The second pass reads, calculates (in worker threads) and stores at once: its parts overlap.
     console.log(
-      `  CAO look-up ${part(phases.get('cao-lookup') ?? 0)}, reading ${part(phases.get('reading') ?? 0)}, calculation ${part(phases.get('calculation') ?? 0)}, ` +
-        `storage ${part(phases.get('storage') ?? 0)} (waited for: ${part(phases.get('storage-wait') ?? 0)}), rest ${part(seconds * 1000 - measured)} ` +
-        `(${Math.round(count / seconds).toLocaleString('en')} payslips a second); ` +
+      `  first pass ${phase('first-pass')} (CAO look-up ${phase('cao-lookup')}); second pass ${phase('second-pass')}: ` +
+        `reading ${phase('reading')}, calculation ${phase('calculation')} and storage ${phase('storage')} overlapping ` +
+        `(the run waited for storage ${phase('storage-wait')}; calculation threads: ${process.env.HR_PAYROLL_CALCULATION_THREADS ?? 'default'}); ` +
+        `${Math.round(count / seconds).toLocaleString('en')} payslips a second; ` +
         `CPU of this process ${part((cpu.user + cpu.system) / 1000)} ` +
         `(all its threads; ${usesPostgres ? "the PostgreSQL server's not included" : 'PGlite runs in it'})` +
         (usesPostgres && serverBefore !== null && serverAfter !== null

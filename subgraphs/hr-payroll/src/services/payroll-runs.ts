@@ -36,7 +36,10 @@ const RUN_TRANSACTION = { maxWait: 30_000, timeout: 10 * 60_000 };
  * the run's transaction; the second, in it, calculates and stores a page at a time.
  */
 export async function calculatePayrollRun(ctx: HrContext, memberId: string, year: number, month: number) {
-  return timedPayrollRun(async () => storeRun(ctx, await planMonth(ctx, memberId, year, month)));
+  return timedPayrollRun(async () => {
+    const plan = await timedPhase('first-pass', 0, () => planMonth(ctx, memberId, year, month));
+    return timedPhase('second-pass', 0, () => storeRun(ctx, plan));
+  });
 }
 
 /**
