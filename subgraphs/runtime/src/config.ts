@@ -80,6 +80,21 @@ export function authConfigFromEnv(): AuthConfig {
 
 export const gatewaySecretFromEnv = () => required('GATEWAY_SECRET', DEVELOPMENT_GATEWAY_SECRET);
 
+/**
+ * The gateway secrets a service accepts: `current` (what it sends itself) and, while the secret
+ * is being rotated, the one before it in `GATEWAY_SECRET_PREVIOUS`, so that services still
+ * holding the old one keep working until every service has the new one (docs/operations.md,
+ * "Rotating secrets"). Unset afterwards: then only `current` is accepted.
+ */
+export function acceptedGatewaySecrets(current: string = gatewaySecretFromEnv()): string[] {
+  const previous = process.env.GATEWAY_SECRET_PREVIOUS;
+  if (!previous || previous === current) return [current];
+  if (isProduction() && previous === DEVELOPMENT_GATEWAY_SECRET) {
+    throw new Error('GATEWAY_SECRET_PREVIOUS must not be the development secret in production.');
+  }
+  return [current, previous];
+}
+
 /** A service's own port: `<NAME>_PORT`, or its default (0 picks a free port). */
 export function portFromEnv(service: ServiceName): number {
   const name = `${envPrefix(service)}_PORT`;
