@@ -31,8 +31,16 @@ export const DEFAULT_PORTS: Readonly<Record<ServiceName, number>> = {
 /** `hr-payroll` → `HR_PAYROLL`: the prefix of a service's own variables. */
 export const envPrefix = (service: string) => service.toUpperCase().replace(/[^A-Z0-9]/g, '_');
 
+/** The placeholder the deployment files (deploy/) put where a real secret belongs. */
+export const SECRET_PLACEHOLDER = 'REPLACE_ME';
+
 function required(name: string, developmentDefault: string): string {
   const value = process.env[name];
+  if (value && isProduction() && value.includes(SECRET_PLACEHOLDER)) {
+    throw new Error(
+      `${name} is still the placeholder of the deployment files; set a real secret (docs/operations.md).`,
+    );
+  }
   if (value) return value;
   if (isProduction()) throw new Error(`${name} must be set in production.`);
   return developmentDefault;

@@ -1,7 +1,7 @@
 import express from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { acceptedGatewaySecrets, DEVELOPMENT_GATEWAY_SECRET } from '../config';
+import { acceptedGatewaySecrets, DEVELOPMENT_GATEWAY_SECRET, gatewaySecretFromEnv } from '../config';
 import { secretMatches } from '../http/server';
 import { metricsEndpoint } from '../observability/metrics';
 
@@ -71,4 +71,16 @@ describe('/metrics during a rotation', () => {
     expect((await fetch(url, { headers: { authorization: 'Bearer something-else' } })).status).toBe(403);
     expect((await fetch(url)).status).toBe(403);
   });
+});
+
+test('in production a placeholder from the deployment files is refused as a secret', () => {
+  const saved = process.env.GATEWAY_SECRET;
+  process.env.NODE_ENV = 'production';
+  process.env.GATEWAY_SECRET = 'REPLACE_ME-64-random-hex-characters';
+  try {
+    expect(() => gatewaySecretFromEnv()).toThrow(/GATEWAY_SECRET is still the placeholder/);
+  } finally {
+    if (saved === undefined) delete process.env.GATEWAY_SECRET;
+    else process.env.GATEWAY_SECRET = saved;
+  }
 });
