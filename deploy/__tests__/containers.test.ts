@@ -62,7 +62,8 @@ describe('Dockerfiles', () => {
   test('the service image can be built for the gateway and every registered subgraph', () => {
     // The Dockerfile runs `<dir>/src/main.ts` (deploy/docker/run-service.sh) and refuses a SERVICE without one.
     expect(read(SERVICE_DOCKERFILE)).toContain('subgraphs/$SERVICE/src/main.ts');
-    for (const { name } of SUBGRAPHS) expect(fs.existsSync(path.join(ROOT, 'subgraphs', name, 'src', 'main.ts'))).toBe(true);
+    for (const { name } of SUBGRAPHS)
+      expect(fs.existsSync(path.join(ROOT, 'subgraphs', name, 'src', 'main.ts'))).toBe(true);
     expect(fs.existsSync(path.join(ROOT, 'gateway', 'src', 'main.ts'))).toBe(true);
     expect(read('deploy/docker/run-service.sh')).toMatch(/gateway\) dir=gateway/);
   });

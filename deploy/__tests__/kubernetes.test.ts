@@ -92,7 +92,11 @@ test('every stateless service, and only those, scales horizontally', () => {
   const scaled = ofKind(all, 'HorizontalPodAutoscaler').map((h) => h.spec!.scaleTargetRef!);
   expect(scaled.every((target) => target.kind === 'Deployment')).toBe(true);
   expect(scaled.map((target) => target.name).sort()).toEqual([...STATELESS].sort());
-  expect(ofKind(all, 'Deployment').map((d) => d.metadata.name).sort()).toEqual([...STATELESS].sort());
+  expect(
+    ofKind(all, 'Deployment')
+      .map((d) => d.metadata.name)
+      .sort(),
+  ).toEqual([...STATELESS].sort());
   for (const hpa of ofKind(all, 'HorizontalPodAutoscaler')) {
     expect(hpa.spec!.minReplicas).toBeGreaterThanOrEqual(2);
     expect(hpa.spec!.maxReplicas).toBeGreaterThan(hpa.spec!.minReplicas!);
@@ -155,7 +159,9 @@ describe('the supergraph ConfigMap', () => {
     const [container] = containersOf(gateway);
     const mount = container!.volumeMounts!.find((m) => m.name === volume.name)!;
     // The image holds the workspace in /app; the gateway reads SUPERGRAPH_PATH in it.
-    expect(mount.mountPath).toBe(path.posix.join('/app', path.relative(ROOT, SUPERGRAPH_PATH).split(path.sep).join('/')));
+    expect(mount.mountPath).toBe(
+      path.posix.join('/app', path.relative(ROOT, SUPERGRAPH_PATH).split(path.sep).join('/')),
+    );
     expect(mount.subPath).toBe('supergraph.graphql');
   });
 });
