@@ -6,7 +6,6 @@ import { migrationsDirOf, SUBGRAPH_REGISTRY, type SubgraphDefinition } from '@sa
 test.each(SUBGRAPH_REGISTRY.map((entry) => [entry.name, entry] as const))(
   '%s: pnpm migrate and start-up apply the same migrations folder',
   (_name, entry) => {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const definition = (require(entry.package) as Record<string, SubgraphDefinition<any>>)[entry.definition]!;
     expect(migrationsDirOf(entry)).toBe(definition.migrationsDir);
   },
