@@ -8,7 +8,14 @@ const swc = [
 
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/gateway', '<rootDir>/subgraphs', '<rootDir>/schema', '<rootDir>/scripts', '<rootDir>/clients'],
+  roots: [
+    '<rootDir>/gateway',
+    '<rootDir>/subgraphs',
+    '<rootDir>/schema',
+    '<rootDir>/scripts',
+    '<rootDir>/clients',
+    '<rootDir>/deploy',
+  ],
   testMatch: ['**/__tests__/**/*.test.ts', '**/__integration-tests__/**/*.test.ts'],
   transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
   // jose (and auto-bind, under GraphQL Code Generator in the SDK's test) ship ESM only; let swc
