@@ -15,7 +15,7 @@ import { calculatePayslipPage, type CalculatedPage, type PageToCalculate } from 
 /** Employments a page must have to go to a worker thread. */
 const SMALLEST_PAGE_FOR_A_THREAD = 200;
 const IDLE_MS = 60_000;
-const YOUNG_GENERATION_MB = 48;
+const YOUNG_GENERATION_MB = 24;
 
 export function calculationThreads(): number {
   const wanted = process.env.HR_PAYROLL_CALCULATION_THREADS;
@@ -103,6 +103,20 @@ async function stopThread(thread: Thread) {
 /** Ends the calculation threads (a service's stop; they also end by themselves when idle). */
 export async function stopCalculationThreads() {
   await Promise.all([...threads].map((thread) => stopThread(thread)));
+}
+
+/**
+ * Starts the threads a run's pages of `pageSize` employments will be sent to, so that they load
+ * while the run's first pass reads (a thread takes a moment to start). Nothing when such pages stay
+ * in this thread or the threads run already.
+ */
+export function warmCalculationThreads(pageSize: number) {
+  const wanted = calculationThreads();
+  if (pageSize < SMALLEST_PAGE_FOR_A_THREAD) return;
+  while (threads.length < wanted) {
+    const thread = startThread();
+    thread.idle = setTimeout(() => void stopThread(thread), IDLE_MS).unref();
+  }
 }
 
 /** Calculates a page of a run's payslips (calculate-all.ts), in a worker thread when it is large enough. */

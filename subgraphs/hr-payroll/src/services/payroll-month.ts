@@ -4,6 +4,7 @@ import { caoScaleMaxima, WageBook, type CaoWage, type WageQuestion } from '../ca
 import { backPayByEmployment, outstandingBackPay } from './back-pay';
 import { timedPhase } from './phases';
 import { stepQuestion } from './run-signals';
+import { warmCalculationThreads } from './calculation-threads';
 import type { BackPayInput, PayrollInput } from '../domain/payroll/types';
 import { ageOn, birthdayWithin } from '../domain/employment';
 import { monthBounds } from '../domain/payroll/proration';
@@ -146,6 +147,8 @@ export async function planMonth(ctx: HrContext, memberId: string, year: number, 
   let active = 0;
   const plan = { memberId, year, month, period, backPay, openings };
   for await (const { employments: page, range } of employmentPages(ctx.db, plan)) {
+    // The second pass calculates pages this size: its threads start while this pass reads.
+    warmCalculationThreads(page.length);
     const current = page.filter((e) => e.endDate === null || e.endDate >= period.first);
     active += current.length;
     // The CAO's scales are asked once there is someone to raise a step.
