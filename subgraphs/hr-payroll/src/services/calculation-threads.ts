@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { build } from 'esbuild';
 import { calculatePayslipPage, type CalculatedPage, type PageToCalculate } from './calculate-all';
 
 /**
@@ -44,22 +45,32 @@ const threads: Thread[] = [];
 let nextJob = 0;
 let nextThread = 0;
 
-/** The worker's module, run through tsx when this is TypeScript (development, tests), as is when compiled. */
-function startWorker(): Worker {
-  const file = path.join(__dirname, `calculation-worker${path.extname(__filename)}`);
-  // A page's garbage fits a small young generation; the service's own may be set larger
-  // (--max-semi-space-size), which in every thread would cost memory, not time.
-  const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
-  if (!file.endsWith('.ts')) return new Worker(file, { resourceLimits });
-  const tsx = require.resolve('tsx/cjs');
-  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(file)});`, {
-    eval: true,
-    resourceLimits,
-  });
+/**
+ * The worker's code: its module with everything it imports in one file (esbuild), built once per
+ * process. One file loads faster than the TypeScript sources one by one, and the rules run about
+ * a tenth faster in it than as separate modules (their imports are plain calls, not the getters
+ * that modules compiled apart go through).
+ */
+let workerCode: Promise<string> | null = null;
+function bundledWorker(): Promise<string> {
+  workerCode ??= build({
+    entryPoints: [path.join(__dirname, `calculation-worker${path.extname(__filename)}`)],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    keepNames: true,
+    write: false,
+    logLevel: 'silent',
+  }).then((result) => result.outputFiles[0]!.text);
+  return workerCode;
 }
 
-function startThread(): Thread {
-  const thread: Thread = { worker: startWorker(), jobs: new Map(), idle: null };
+function startThread(code: string): Thread {
+  // A page's garbage fits a small young generation; the service's own may be set larger
+  // (--max-semi-space-size), which in every thread would cost memory, not time.
+  const worker = new Worker(code, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+  const thread: Thread = { worker, jobs: new Map(), idle: null };
   const fail = (error: Error) => {
     threads.splice(threads.indexOf(thread), 1);
     for (const job of thread.jobs.values()) job.reject(error);
@@ -112,22 +123,33 @@ export async function stopCalculationThreads() {
  */
 export function warmCalculationThreads(pageSize: number) {
   const wanted = calculationThreads();
-  if (pageSize < SMALLEST_PAGE_FOR_A_THREAD) return;
-  while (threads.length < wanted) {
-    const thread = startThread();
-    thread.idle = setTimeout(() => void stopThread(thread), IDLE_MS).unref();
-  }
+  if (pageSize < SMALLEST_PAGE_FOR_A_THREAD || threads.length >= wanted) return;
+  bundledWorker().then(
+    (code) => {
+      while (threads.length < wanted) {
+        const thread = startThread(code);
+        thread.idle = setTimeout(() => void stopThread(thread), IDLE_MS).unref();
+      }
+    },
+    () => {}, // the page's calculation meets the failure again, and says so
+  );
 }
 
 /** Calculates a page of a run's payslips (calculate-all.ts), in a worker thread when it is large enough. */
-export function calculatePayslips(page: PageToCalculate): Promise<CalculatedPage> {
+export async function calculatePayslips(page: PageToCalculate): Promise<CalculatedPage> {
   const wanted = calculationThreads();
-  if (wanted === 0 || page.inputs.length < SMALLEST_PAGE_FOR_A_THREAD) {
-    return Promise.resolve().then(() => calculatePayslipPage(page));
-  }
+  if (wanted === 0 || page.inputs.length < SMALLEST_PAGE_FOR_A_THREAD) return calculatePayslipPage(page);
+  const code = await bundledWorker().catch((error: unknown) => {
+    // Slower but whole: the page in this thread; the service's warnings say why.
+    process.emitWarning(
+      `Payroll calculation threads unavailable, calculating in the service's thread: ${String(error)}`,
+    );
+    return null;
+  });
+  if (code === null) return calculatePayslipPage(page);
   // The thread with the least work, a new one while fewer than wanted run.
   let thread = threads.find((t) => t.jobs.size === 0);
-  if (!thread) thread = threads.length < wanted ? startThread() : threads[nextThread++ % threads.length]!;
+  if (!thread) thread = threads.length < wanted ? startThread(code) : threads[nextThread++ % threads.length]!;
   if (thread.idle) clearTimeout(thread.idle);
   thread.idle = null;
   const job = nextJob++;

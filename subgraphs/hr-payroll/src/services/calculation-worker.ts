@@ -1,4 +1,5 @@
-// A worker thread of calculation-threads.ts: calculates the pages it is sent and answers each
+// A worker thread of calculation-threads.ts (bundled into one file with what it imports):
+// calculates the pages it is sent and answers each
 // with its outcomes and rows (the COPY bytes moved, not copied).
 import { parentPort } from 'node:worker_threads';
 import { calculatePayslipPage, type PageToCalculate } from './calculate-all';
