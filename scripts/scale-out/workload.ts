@@ -1,0 +1,247 @@
+import { signDevelopmentToken, TOKEN_AUDIENCE_DEFAULT, TOKEN_ISSUER_DEFAULT } from '@samen-sterk/subgraph-runtime';
+import { demoId } from '@samen-sterk/subgraph-runtime/pure';
+import type { DevelopmentTokenClaims } from '@samen-sterk/subgraph-runtime';
+import { send, type Caller, type Figures, type GraphQLError, type Phase } from './load';
+
+/**
+ * The mixed load and the demo data it stands on (the seeds of procurement, academy and
+ * hr-payroll): purchasers of the first six members order labels and safety shoes, each order
+ * with its own idempotency key; their HR staff enrol their employees (twelve each, seeded in
+ * hr-payroll, which the Academy asks whose they are) in a few small sessions scheduled for this
+ * run, on budgets lowered for it, so that some are waitlisted and some refused; the payroll
+ * service calculates their months. What was acknowledged is kept for the checks afterwards.
+ */
+
+export const MEMBERS = [1, 2, 3, 4, 5, 6].map((n) => demoId('member', n));
+const EMPLOYEES_PER_MEMBER = 12;
+const employeesOf = (member: number) =>
+  Array.from({ length: EMPLOYEES_PER_MEMBER }, (_, i) => demoId('employee', EMPLOYEES_PER_MEMBER * member + i + 1));
+
+/** Demo catalogue (procurement seed): contract 1 labels, item 1 a roll; contract 4 workwear, item 11 safety shoes. */
+export const ORDERED = [
+  { contractId: demoId('contract', 1), itemId: demoId('item', 1), most: 3 },
+  { contractId: demoId('contract', 4), itemId: demoId('item', 11), most: 1 },
+];
+
+/** Demo courses (academy seed, catalogue order) without prerequisites, with few seats. */
+const SESSIONS = [
+  { courseId: demoId('course', 5), capacity: 4 }, // ELEK-101, €425.00
+  { courseId: demoId('course', 8), capacity: 3 }, // NT2-101, €320.00
+  { courseId: demoId('course', 11), capacity: 3 }, // BHV-101, €245.00
+  { courseId: demoId('course', 1), capacity: 2 }, // KS-101, €95.00
+];
+/** Each member's training budget for the sessions' year, lowered so that some enrolments are refused. */
+export const TRAINING_BUDGET = '1500.00';
+
+const SUBMIT = `mutation SubmitOrder($input: SubmitOrderInput!) { submitOrder(input: $input) { id status } }`;
+const ENROL = `mutation Enrol($sessionId: ID!, $employeeId: ID!) {
+  enrol(sessionId: $sessionId, employeeId: $employeeId) { id status } }`;
+const CALCULATE = `mutation CalculatePayrollRun($m: ID!, $y: Int!, $mo: Int!) {
+  calculatePayrollRun(memberId: $m, year: $y, month: $mo) { id status payslips(first: 1) { totalCount } } }`;
+const SCHEDULE = `mutation Schedule($input: ScheduleCourseSessionInput!) { scheduleCourseSession(input: $input) { id } }`;
+const GRANT = `mutation Grant($m: ID!, $y: Int!, $g: Decimal!) { grantTrainingBudget(memberId: $m, year: $y, granted: $g) { id } }`;
+
+export interface Acknowledged {
+  orders: Map<string, { id: string; memberId: string; status: string }>;
+  /** Keys whose order was asked again on purpose, and whether the same order came back. */
+  orderRepeats: { key: string; sameOrder: boolean }[];
+  /** Keys sent (acknowledged or not). */
+  orderKeys: Set<string>;
+  enrolments: Map<string, { sessionId: string; employeeId: string; memberId: string; status: string }>;
+  /** Pairs (session, employee) enrolled again on purpose, and what came back. */
+  enrolmentRepeats: { pair: string; result: string }[];
+  /** Pairs whose retry found them done by an earlier attempt. */
+  enrolledEarlier: Set<string>;
+  runs: Map<string, { memberId: string; year: number; month: number; payslips: number }>;
+  sessions: { id: string; capacity: number }[];
+  budgetYear: number;
+  payrollYear: number;
+  months: number[];
+}
+
+export function acknowledged(): Acknowledged {
+  return {
+    orders: new Map(),
+    orderRepeats: [],
+    orderKeys: new Set(),
+    enrolments: new Map(),
+    enrolmentRepeats: [],
+    enrolledEarlier: new Set(),
+    runs: new Map(),
+    sessions: [],
+    budgetYear: 0,
+    payrollYear: 0,
+    months: [],
+  };
+}
+
+/** Tokens signed with this run's secret: the platform's claims, HS256, its issuer and audience. */
+export const tokenSigner = (jwtSecret: string) => (claims: DevelopmentTokenClaims) =>
+  signDevelopmentToken(claims, {
+    expiresIn: '1h',
+    config: { jwtSecret, issuer: TOKEN_ISSUER_DEFAULT, audience: TOKEN_AUDIENCE_DEFAULT },
+  });
+type Sign = ReturnType<typeof tokenSigner>;
+
+/** The year a session counts in for the budget: its start's year in the Netherlands. */
+const dutchYear = (at: Date) =>
+  Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(at));
+
+/**
+ * Before the load: the Academy's administrator schedules the sessions and lowers the members'
+ * budgets for their year. Fails when the platform does not answer these as it should.
+ */
+export async function prepare(url: string, sign: Sign, ack: Acknowledged) {
+  const token = await sign({ sub: 'scale-out-academy-admin', roles: ['association-academy'] });
+  const ask = async <Data>(query: string, variables: Record<string, unknown>) => {
+    const caller: Caller = { url, token, phase: () => 'before kill', giveUpAt: () => Date.now() + 20_000 };
+    const outcome = await send<Data>(caller, 'enrolment', query, variables);
+    if (outcome.result !== 'ok') throw new Error(`preparing the load: ${outcome.code} (${query.split('(')[0]})`);
+    return outcome.data!;
+  };
+  const day = 86_400_000;
+  for (const [i, session] of SESSIONS.entries()) {
+    const startsAt = new Date(Date.now() + (14 + i) * day);
+    const { scheduleCourseSession } = await ask<{ scheduleCourseSession: { id: string } }>(SCHEDULE, {
+      input: {
+        courseId: session.courseId,
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 4 * 3600_000).toISOString(),
+        capacity: session.capacity,
+        location: { kind: 'TRAINING_CENTRE', name: 'Leerwerkplaats Schaaltest', city: 'Utrecht' },
+      },
+    });
+    ack.sessions.push({ id: scheduleCourseSession.id, capacity: session.capacity });
+  }
+  const years = new Set(SESSIONS.map((_, i) => dutchYear(new Date(Date.now() + (14 + i) * day))));
+  if (years.size !== 1) throw new Error('the sessions fall in two budget years; run it another day');
+  ack.budgetYear = [...years][0]!;
+  for (const m of MEMBERS) await ask(GRANT, { m, y: ack.budgetYear, g: TRAINING_BUDGET });
+  // Months already over, of this year (in January: last year's first months).
+  const now = new Date();
+  ack.payrollYear = now.getUTCMonth() === 0 ? now.getUTCFullYear() - 1 : now.getUTCFullYear();
+  const last = now.getUTCMonth() === 0 ? 12 : now.getUTCMonth();
+  ack.months = Array.from({ length: Math.min(3, last) }, (_, i) => last - i).reverse();
+}
+
+const pick = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)]!;
+
+export interface Load {
+  caller: (token: string) => Caller;
+  running: () => boolean;
+  figures: Figures;
+  ack: Acknowledged;
+  sign: Sign;
+  runTag: string;
+}
+
+/** A purchaser placing small orders (a tenth of the time: an acknowledged one again, same key). */
+export async function orderClient(load: Load, client: number) {
+  const tokens = await Promise.all(
+    MEMBERS.map((memberId, i) =>
+      load.sign({ sub: `scale-out-buyer-${client}-${i + 1}`, roles: ['member-purchaser'], memberId }),
+    ),
+  );
+  const placed: { input: Record<string, unknown>; token: string; id: string }[] = [];
+  for (let n = 1; load.running(); n++) {
+    const repeat = placed.length > 0 && Math.random() < 0.1 ? pick(placed) : null;
+    const m = Math.floor(Math.random() * MEMBERS.length);
+    const line = pick(ORDERED);
+    const input = repeat?.input ?? {
+      memberId: MEMBERS[m]!,
+      contractId: line.contractId,
+      idempotencyKey: `scale-out-${load.runTag}-c${client}-${n}`,
+      lines: [{ itemId: line.itemId, quantity: 1 + Math.floor(Math.random() * line.most) }],
+    };
+    const key = input.idempotencyKey as string;
+    load.ack.orderKeys.add(key);
+    const token = repeat?.token ?? tokens[m]!;
+    const outcome = await send<{ submitOrder: { id: string; status: string } }>(load.caller(token), 'order', SUBMIT, {
+      input,
+    });
+    load.figures.add(outcome);
+    if (outcome.result !== 'ok') continue;
+    const order = outcome.data!.submitOrder;
+    if (repeat) load.ack.orderRepeats.push({ key, sameOrder: order.id === repeat.id });
+    else {
+      load.ack.orders.set(key, { id: order.id, memberId: input.memberId as string, status: order.status });
+      placed.push({ input, token, id: order.id });
+    }
+  }
+}
+
+/** Every (session, employee) pair of the members' employees, shuffled: what the enrolment clients take from. */
+export function enrolmentQueue(ack: Acknowledged) {
+  const pairs = ack.sessions.flatMap((session) =>
+    MEMBERS.flatMap((memberId, m) =>
+      employeesOf(m).map((employeeId) => ({ sessionId: session.id, employeeId, memberId })),
+    ),
+  );
+  for (let i = pairs.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [pairs[i], pairs[j]] = [pairs[j]!, pairs[i]!];
+  }
+  return pairs;
+}
+
+const alreadyEnrolled = (e: GraphQLError) => e.extensions?.code === 'CONFLICT' && e.extensions.field === 'employeeId';
+
+/** A member's HR enrolling its employees (a tenth of the time: someone already enrolled, again). */
+export async function enrolmentClient(load: Load, client: number, queue: ReturnType<typeof enrolmentQueue>) {
+  const tokens = await Promise.all(
+    MEMBERS.map((memberId, i) => load.sign({ sub: `scale-out-hr-${client}-${i + 1}`, roles: ['member-hr'], memberId })),
+  );
+  const enrolled: (typeof queue)[number][] = [];
+  while (load.running()) {
+    const repeat = enrolled.length > 0 && Math.random() < 0.1 ? pick(enrolled) : null;
+    const pair = repeat ?? queue.shift();
+    if (!pair) break;
+    const outcome = await send<{ enrol: { id: string; status: string } }>(
+      load.caller(tokens[MEMBERS.indexOf(pair.memberId)]!),
+      'enrolment',
+      ENROL,
+      { sessionId: pair.sessionId, employeeId: pair.employeeId },
+      { doneEarlier: alreadyEnrolled },
+    );
+    load.figures.add(outcome);
+    const name = `${pair.sessionId}/${pair.employeeId}`;
+    if (repeat) {
+      load.ack.enrolmentRepeats.push({
+        pair: name,
+        result: outcome.result === 'ok' ? 'ENROLLED AGAIN' : outcome.code!,
+      });
+      continue;
+    }
+    if (outcome.result === 'earlier') load.ack.enrolledEarlier.add(name);
+    if (outcome.result !== 'ok') continue;
+    load.ack.enrolments.set(outcome.data!.enrol.id, { ...pair, status: outcome.data!.enrol.status });
+    enrolled.push(pair);
+  }
+}
+
+/** The payroll service calculating (and recalculating) the members' recent months. */
+export async function payrollClient(load: Load, client: number) {
+  const token = await load.sign({
+    sub: `scale-out-payroll-${client}`,
+    roles: ['payroll-service'],
+    payrollMemberIds: MEMBERS,
+  });
+  while (load.running()) {
+    const memberId = pick(MEMBERS);
+    const month = pick(load.ack.months);
+    const year = load.ack.payrollYear;
+    const outcome = await send<{ calculatePayrollRun: { id: string; payslips: { totalCount: number } } }>(
+      load.caller(token),
+      'payroll',
+      CALCULATE,
+      { m: memberId, y: year, mo: month },
+      { retryOnRetry: (e) => e.extensions?.code === 'CONFLICT' },
+    );
+    load.figures.add(outcome);
+    if (outcome.result !== 'ok') continue;
+    const run = outcome.data!.calculatePayrollRun;
+    load.ack.runs.set(run.id, { memberId, year, month, payslips: run.payslips.totalCount });
+  }
+}
+
+export type { Phase };
