@@ -6,7 +6,7 @@
 // one replica of every subgraph and one gateway replica are killed (SIGKILL); halfway they start
 // again. Afterwards the databases are checked: what was acknowledged is there, once; seats,
 // budgets and volumes add up. Prints the figures; exits 1 when a check fails. Ports 4700–4799
-// (SCALE_OUT_BASE_PORT), PostgreSQL on PG_PORT (56900).
+// (SCALE_OUT_BASE_PORT), PostgreSQL on 56900 (SCALE_OUT_PG_PORT).
 import { parseArgs } from 'node:util';
 import {
   balancerSeesUp,
@@ -58,6 +58,8 @@ const KILLED = 'a';
 const RESTART_AFTER_MS = 3000;
 /** With restarts: the load goes on this long after the restarted replicas are UP again. */
 const AFTER_UP_MS = 6000;
+/** Not counted as "before kill": each process's first requests (compiling, connecting) are slow. */
+const WARM_UP_MS = 4000;
 
 const say = (text: string) => console.log(`[${process.uptime().toFixed(1).padStart(5)} s] ${text}`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -78,7 +80,8 @@ interface Watch {
 async function main() {
   const started = Date.now();
   say(`work folder ${workDir()} (processes' logs)`);
-  const postgres = await startPostgres(Number(process.env.PG_PORT ?? 56900));
+  // Not PG_PORT: .ci/run exports that for the test suite's own cluster, still running.
+  const postgres = await startPostgres(Number(process.env.SCALE_OUT_PG_PORT ?? 56900));
   say(`PostgreSQL on port ${postgres.port}, databases: ${SUBGRAPHS.join(', ')}`);
   await startHaproxy();
   say(`HAProxy: gateway on ${frontendUrl('gateway')}, each subgraph on its own frontend`);
@@ -111,12 +114,13 @@ async function main() {
   );
   const volumesBefore = await sectorQuantities();
 
-  // The load: a third of --seconds (at least 6 s) before the kill; with restarts, on until the
-  // restarted replicas are UP at the balancer and have served for AFTER_UP_MS more.
-  let phase: Phase = 'before kill';
+  // The load: a warm-up (each process's first requests are slow), a third of --seconds (at
+  // least 6 s) before the kill; with restarts, on until the restarted replicas are UP at the
+  // balancer and have served for AFTER_UP_MS more.
+  let phase: Phase = 'warm-up';
   const loadMs = SECONDS * 1000;
   const loadStarted = Date.now();
-  let endsAt = loadStarted + loadMs;
+  let endsAt = loadStarted + WARM_UP_MS + loadMs;
   let restarting = !options['no-restart'];
   const hardEnd = endsAt + 60_000;
   const running = () => Date.now() < endsAt || (restarting && Date.now() < hardEnd);
@@ -141,6 +145,8 @@ async function main() {
   ];
   say(`load: ${clients.length} clients (2 ordering, 2 enrolling, 2 running payroll)`);
 
+  await sleep(WARM_UP_MS);
+  phase = 'before kill';
   await sleep(Math.max(6000, loadMs / 3));
   const victims = SERVICES.map((service) => replicas.get(name(service, KILLED))!);
   const atKill = await serverStates();
@@ -269,8 +275,11 @@ const cleanUp = () =>
   (stopping ??= stopAll({ keepLogs: options['keep-logs'] }).catch((error: unknown) => {
     console.error('cleaning up:', error instanceof Error ? error.message : error);
   }));
+let interrupted = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.on(signal, () => {
+    if (interrupted) return; // a terminal's Ctrl-C reaches pnpm, tsx and this process alike
+    interrupted = true;
     console.error(`\n${signal}: stopping every process and the cluster`);
     void cleanUp().then(() => process.exit(130));
   });
@@ -280,6 +289,7 @@ main()
   .then(
     (ok) => (process.exitCode = ok ? 0 : 1),
     (error: unknown) => {
+      if (interrupted) return;
       console.error(`\nscale-out failed: ${error instanceof Error ? error.message : String(error)}`);
       process.exitCode = 1;
     },

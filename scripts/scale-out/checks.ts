@@ -1,4 +1,5 @@
 import { sql } from './cluster';
+import { tally as tallyOf } from './load';
 import { MEMBERS, ORDERED, type Acknowledged } from './workload';
 
 /**
@@ -71,9 +72,11 @@ export async function checkOrders(ack: Acknowledged, runTag: string, before: Map
           : `${perKey.size} keys, none twice`,
     },
     {
-      name: 'orders: a key sent again answers the first order',
+      name: 'orders: a key sent again, or twice at once, answers the one order',
       ok: repeatsDiffering.length === 0,
-      detail: `${ack.orderRepeats.length} sent again${repeatsDiffering.length ? `; another order for ${list(repeatsDiffering)}` : ', each the same order'}`,
+      detail: `${ack.orderRepeats.filter((r) => r.how === 'again').length} sent again, ${
+        ack.orderRepeats.filter((r) => r.how === 'twins').length
+      } twice at once${repeatsDiffering.length ? `; another order for ${list(repeatsDiffering)}` : ', each answered the same order'}`,
     },
     {
       name: "orders: the sector's volume grew by exactly the orders' quantities",
@@ -101,7 +104,7 @@ export async function checkEnrolments(ack: Acknowledged): Promise<Check[]> {
   for (const r of rows.filter((r) => r.status !== 'CANCELLED'))
     perPair.set(`${r.session_id}/${r.employee_id}`, (perPair.get(`${r.session_id}/${r.employee_id}`) ?? 0) + 1);
   const twice = [...perPair].filter(([, n]) => n > 1).map(([p]) => p);
-  const repeatsAccepted = ack.enrolmentRepeats.filter((r) => r.result === 'ENROLLED AGAIN').map((r) => r.pair);
+  const repeatsAccepted = ack.enrolmentRepeats.filter((r) => r.acknowledged > 1).map((r) => r.pair);
   const seats = await sql<{ id: string; capacity: number; enrolled_count: number; enrolled: number; waiting: number }>(
     'academy',
     `SELECT s.id, s.capacity, s.enrolled_count,
@@ -141,8 +144,10 @@ export async function checkEnrolments(ack: Acknowledged): Promise<Check[]> {
       detail:
         twice.length || repeatsAccepted.length
           ? `twice: ${list([...twice, ...repeatsAccepted])}`
-          : `${perPair.size} pairs, none twice; ${ack.enrolmentRepeats.length} enrolled again on purpose, each refused (${
-              [...new Set(ack.enrolmentRepeats.map((r) => r.result))].join(', ') || 'none'
+          : `${perPair.size} pairs, none twice; ${ack.enrolmentRepeats.filter((r) => r.how === 'again').length} enrolled again and ${
+              ack.enrolmentRepeats.filter((r) => r.how === 'twins').length
+            } twice at once, never acknowledged twice (the others: ${
+              tallyOf(ack.enrolmentRepeats.flatMap((r) => r.results).filter((r) => r !== 'acknowledged')) || 'none'
             })`,
     },
     {

@@ -65,6 +65,7 @@ const state = {
   postgres: null as Postgres | null,
   replicas: new Set<Replica>(),
   haproxy: null as ChildProcess | null,
+  stopping: false,
 };
 export const workDir = () => state.workDir;
 
@@ -141,6 +142,7 @@ function serviceEnv(postgres: Postgres): NodeJS.ProcessEnv {
 
 /** Starts one replica as its own process; its output goes to a log file in the work folder. */
 export function startReplica(service: ServiceName, replica: ReplicaName, { seed = false } = {}): Replica {
+  if (state.stopping) throw new Error('stopping: no more replicas');
   const port = replicaPort(service, replica);
   const log = path.join(state.workDir, `${service}-${replica}.log`);
   const out = fs.openSync(log, 'a');
@@ -238,15 +240,28 @@ export function haproxyConfig(): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Debian's HAProxy: on the PATH, or where the package puts it (/usr/sbin is not on every user's PATH), or `HAPROXY`. */
+function haproxyBinary(): string {
+  if (process.env.HAPROXY) return process.env.HAPROXY;
+  const onPath = (process.env.PATH ?? '')
+    .split(path.delimiter)
+    .map((dir) => path.join(dir, 'haproxy'))
+    .find((file) => fs.existsSync(file));
+  const found = onPath ?? ['/usr/sbin/haproxy', '/usr/local/sbin/haproxy'].find((file) => fs.existsSync(file));
+  if (!found) throw new Error('HAProxy not found: apt-get install -y haproxy (or set HAPROXY to its path)');
+  return found;
+}
+
 /** Checks the configuration and starts HAProxy in the foreground (a child of this process). */
 export async function startHaproxy(): Promise<void> {
+  const haproxy = haproxyBinary();
   const config = path.join(state.workDir, 'haproxy.cfg');
   fs.writeFileSync(config, haproxyConfig());
-  await run('haproxy', ['-c', '-q', '-f', config]).catch((error: { stderr?: string }) => {
+  await run(haproxy, ['-c', '-q', '-f', config]).catch((error: { stderr?: string }) => {
     throw new Error(`haproxy refused its configuration: ${error.stderr ?? String(error)}`);
   });
   const out = fs.openSync(path.join(state.workDir, 'haproxy.log'), 'a');
-  const child = spawn('haproxy', ['-db', '-f', config], { stdio: ['ignore', out, out] });
+  const child = spawn(haproxy, ['-db', '-f', config], { stdio: ['ignore', out, out] });
   fs.closeSync(out);
   state.haproxy = child;
   child.once('exit', () => {
@@ -308,6 +323,7 @@ export async function balancerSeesUp(names: string[], timeoutMs = 30_000) {
  * the PostgreSQL cluster; the work folder goes too unless `keepLogs`.
  */
 export async function stopAll({ keepLogs = false } = {}) {
+  state.stopping = true;
   const replicas = [...state.replicas];
   for (const r of replicas) r.process.kill('SIGTERM');
   const grace = setTimeout(() => replicas.forEach((r) => r.process.kill('SIGKILL')), 8000);

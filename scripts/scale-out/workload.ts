@@ -31,7 +31,7 @@ const SESSIONS = [
   { courseId: demoId('course', 1), capacity: 2 }, // KS-101, €95.00
 ];
 /** Each member's training budget for the sessions' year, lowered so that some enrolments are refused. */
-export const TRAINING_BUDGET = '1500.00';
+export const TRAINING_BUDGET = '3000.00';
 
 const SUBMIT = `mutation SubmitOrder($input: SubmitOrderInput!) { submitOrder(input: $input) { id status } }`;
 const ENROL = `mutation Enrol($sessionId: ID!, $employeeId: ID!) {
@@ -43,13 +43,13 @@ const GRANT = `mutation Grant($m: ID!, $y: Int!, $g: Decimal!) { grantTrainingBu
 
 export interface Acknowledged {
   orders: Map<string, { id: string; memberId: string; status: string }>;
-  /** Keys whose order was asked again on purpose, and whether the same order came back. */
-  orderRepeats: { key: string; sameOrder: boolean }[];
+  /** Keys sent again on purpose (after an answer, or twice at once), and whether the same order came back. */
+  orderRepeats: { key: string; how: 'again' | 'twins'; sameOrder: boolean }[];
   /** Keys sent (acknowledged or not). */
   orderKeys: Set<string>;
   enrolments: Map<string, { sessionId: string; employeeId: string; memberId: string; status: string }>;
-  /** Pairs (session, employee) enrolled again on purpose, and what came back. */
-  enrolmentRepeats: { pair: string; result: string }[];
+  /** Pairs (session, employee) enrolled again on purpose (after an answer, or twice at once): how many acknowledged, and what came back. */
+  enrolmentRepeats: { pair: string; how: 'again' | 'twins'; acknowledged: number; results: string[] }[];
   /** Pairs whose retry found them done by an earlier attempt. */
   enrolledEarlier: Set<string>;
   runs: Map<string, { memberId: string; year: number; month: number; payslips: number }>;
@@ -135,7 +135,11 @@ export interface Load {
   runTag: string;
 }
 
-/** A purchaser placing small orders (a tenth of the time: an acknowledged one again, same key). */
+/**
+ * A purchaser placing small orders. A tenth of the time it sends an acknowledged order again
+ * (same key), and another tenth a new order twice at once (twins: through the balancer they
+ * reach different gateway and procurement replicas): each must answer the one order of its key.
+ */
 export async function orderClient(load: Load, client: number) {
   const tokens = await Promise.all(
     MEMBERS.map((memberId, i) =>
@@ -144,7 +148,9 @@ export async function orderClient(load: Load, client: number) {
   );
   const placed: { input: Record<string, unknown>; token: string; id: string }[] = [];
   for (let n = 1; load.running(); n++) {
-    const repeat = placed.length > 0 && Math.random() < 0.1 ? pick(placed) : null;
+    const dice = Math.random();
+    const repeat = placed.length > 0 && dice < 0.1 ? pick(placed) : null;
+    const twins = !repeat && dice > 0.9;
     const m = Math.floor(Math.random() * MEMBERS.length);
     const line = pick(ORDERED);
     const input = repeat?.input ?? {
@@ -156,16 +162,18 @@ export async function orderClient(load: Load, client: number) {
     const key = input.idempotencyKey as string;
     load.ack.orderKeys.add(key);
     const token = repeat?.token ?? tokens[m]!;
-    const outcome = await send<{ submitOrder: { id: string; status: string } }>(load.caller(token), 'order', SUBMIT, {
-      input,
-    });
-    load.figures.add(outcome);
-    if (outcome.result !== 'ok') continue;
-    const order = outcome.data!.submitOrder;
-    if (repeat) load.ack.orderRepeats.push({ key, sameOrder: order.id === repeat.id });
+    const submit = () =>
+      send<{ submitOrder: { id: string; status: string } }>(load.caller(token), 'order', SUBMIT, { input });
+    const outcomes = await Promise.all(twins ? [submit(), submit()] : [submit()]);
+    outcomes.forEach((o) => load.figures.add(o));
+    const ids = outcomes.filter((o) => o.result === 'ok').map((o) => o.data!.submitOrder.id);
+    if (ids.length === 0) continue;
+    if (repeat) load.ack.orderRepeats.push({ key, how: 'again', sameOrder: ids[0] === repeat.id });
     else {
-      load.ack.orders.set(key, { id: order.id, memberId: input.memberId as string, status: order.status });
-      placed.push({ input, token, id: order.id });
+      if (twins) load.ack.orderRepeats.push({ key, how: 'twins', sameOrder: ids.every((id) => id === ids[0]) });
+      const first = outcomes.find((o) => o.result === 'ok')!.data!.submitOrder;
+      load.ack.orders.set(key, { id: first.id, memberId: input.memberId as string, status: first.status });
+      placed.push({ input, token, id: first.id });
     }
   }
 }
@@ -186,36 +194,45 @@ export function enrolmentQueue(ack: Acknowledged) {
 
 const alreadyEnrolled = (e: GraphQLError) => e.extensions?.code === 'CONFLICT' && e.extensions.field === 'employeeId';
 
-/** A member's HR enrolling its employees (a tenth of the time: someone already enrolled, again). */
+/**
+ * A member's HR enrolling its employees. A tenth of the time it enrols someone already enrolled
+ * again, and another tenth it sends a new enrolment twice at once (twins, likely on different
+ * replicas): at most one may be acknowledged, the other refused.
+ */
 export async function enrolmentClient(load: Load, client: number, queue: ReturnType<typeof enrolmentQueue>) {
   const tokens = await Promise.all(
     MEMBERS.map((memberId, i) => load.sign({ sub: `scale-out-hr-${client}-${i + 1}`, roles: ['member-hr'], memberId })),
   );
   const enrolled: (typeof queue)[number][] = [];
   while (load.running()) {
-    const repeat = enrolled.length > 0 && Math.random() < 0.1 ? pick(enrolled) : null;
+    const dice = Math.random();
+    const repeat = enrolled.length > 0 && dice < 0.1 ? pick(enrolled) : null;
+    const twins = !repeat && dice > 0.9;
     const pair = repeat ?? queue.shift();
     if (!pair) break;
-    const outcome = await send<{ enrol: { id: string; status: string } }>(
-      load.caller(tokens[MEMBERS.indexOf(pair.memberId)]!),
-      'enrolment',
-      ENROL,
-      { sessionId: pair.sessionId, employeeId: pair.employeeId },
-      { doneEarlier: alreadyEnrolled },
-    );
-    load.figures.add(outcome);
+    const enrol = () =>
+      send<{ enrol: { id: string; status: string } }>(
+        load.caller(tokens[MEMBERS.indexOf(pair.memberId)]!),
+        'enrolment',
+        ENROL,
+        { sessionId: pair.sessionId, employeeId: pair.employeeId },
+        { doneEarlier: alreadyEnrolled },
+      );
+    const outcomes = await Promise.all(twins ? [enrol(), enrol()] : [enrol()]);
+    outcomes.forEach((o) => load.figures.add(o));
     const name = `${pair.sessionId}/${pair.employeeId}`;
-    if (repeat) {
+    const ok = outcomes.filter((o) => o.result === 'ok');
+    if (repeat || twins)
       load.ack.enrolmentRepeats.push({
         pair: name,
-        result: outcome.result === 'ok' ? 'ENROLLED AGAIN' : outcome.code!,
+        how: repeat ? 'again' : 'twins',
+        acknowledged: ok.length + (repeat ? 1 : 0),
+        results: outcomes.map((o) => (o.result === 'ok' ? 'acknowledged' : o.code!)),
       });
-      continue;
-    }
-    if (outcome.result === 'earlier') load.ack.enrolledEarlier.add(name);
-    if (outcome.result !== 'ok') continue;
-    load.ack.enrolments.set(outcome.data!.enrol.id, { ...pair, status: outcome.data!.enrol.status });
-    enrolled.push(pair);
+    if (outcomes.some((o) => o.result === 'earlier')) load.ack.enrolledEarlier.add(name);
+    if (repeat) continue;
+    for (const o of ok) load.ack.enrolments.set(o.data!.enrol.id, { ...pair, status: o.data!.enrol.status });
+    if (ok.length > 0) enrolled.push(pair);
   }
 }
 
