@@ -2,11 +2,15 @@
 // this machine, for real. A throwaway PostgreSQL cluster (.ci/postgres.sh), two replicas of every
 // subgraph and two of the gateway (each its own process, NODE_ENV=production, secrets made for
 // the run), Debian's HAProxy in front of every service (`apt-get install -y haproxy`). A mixed
-// load runs through the balancer: orders, Academy enrolments, payroll runs. A third of the way in,
-// one replica of every subgraph and one gateway replica are killed (SIGKILL); halfway they start
-// again. Afterwards the databases are checked: what was acknowledged is there, once; seats,
-// budgets and volumes add up. Prints the figures; exits 1 when a check fails. Ports 4700–4799
-// (SCALE_OUT_BASE_PORT), PostgreSQL on 56900 (SCALE_OUT_PG_PORT).
+// load runs through the balancer: orders, Academy enrolments, payroll runs (scale-out/load.ts
+// says which failures are retried and why that is safe). After a warm-up and a third of
+// --seconds, one replica of every subgraph and one gateway replica are killed (SIGKILL); 3 s
+// later they start again, and the load goes on until they are back at the balancer and have
+// served a few seconds. Afterwards the databases are checked (scale-out/checks.ts): what was
+// acknowledged is there, once; seats, budgets and volumes add up. Prints the figures; exits 1
+// when a check fails. Ports 4700–4799 (SCALE_OUT_BASE_PORT), PostgreSQL on 56900
+// (SCALE_OUT_PG_PORT). Every process and the cluster are stopped at the end, also on failure or
+// Ctrl-C; --keep-logs keeps the work folder with each process's log.
 import { parseArgs } from 'node:util';
 import {
   balancerSeesUp,
@@ -163,6 +167,7 @@ async function main() {
 
   if (restarting) {
     await sleep(RESTART_AFTER_MS);
+    phase = 'restarting';
     say(`restarting ${watches.map((w) => w.name).join(', ')} (no SEED)`);
     await Promise.all(
       victims.map(async (v) => {

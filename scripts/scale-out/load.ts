@@ -25,8 +25,8 @@ import crypto from 'node:crypto';
 
 export type Kind = 'order' | 'enrolment' | 'payroll';
 export const KINDS: Kind[] = ['order', 'enrolment', 'payroll'];
-export type Phase = 'warm-up' | 'before kill' | 'after kill' | 'after restart';
-export const PHASES: Phase[] = ['warm-up', 'before kill', 'after kill', 'after restart'];
+export type Phase = 'warm-up' | 'before kill' | 'after kill' | 'restarting' | 'after restart';
+export const PHASES: Phase[] = ['warm-up', 'before kill', 'after kill', 'restarting', 'after restart'];
 
 export interface GraphQLError {
   message?: string;
