@@ -186,6 +186,7 @@ export async function checkPayroll(ack: Acknowledged): Promise<Check[]> {
   const perMonth = new Map<string, number>();
   for (const r of runs) perMonth.set(`${r.member_id}/${r.month}`, (perMonth.get(`${r.member_id}/${r.month}`) ?? 0) + 1);
   const twice = [...perMonth].filter(([, n]) => n > 1).map(([m]) => m);
+  const twinsApart = ack.payrollTwins.filter((ids) => ids.length === 2 && ids[0] !== ids[1]);
   const payslips = [...ack.runs.values()].reduce((n, r) => n + r.payslips, 0);
   return [
     {
@@ -198,9 +199,14 @@ export async function checkPayroll(ack: Acknowledged): Promise<Check[]> {
       }`,
     },
     {
-      name: 'payroll: one run per member and month',
-      ok: twice.length === 0,
-      detail: twice.length ? `twice: ${list(twice)}` : `${perMonth.size} member-months, none twice`,
+      name: 'payroll: one run per member and month, also when calculated twice at once',
+      ok: twice.length === 0 && twinsApart.length === 0,
+      detail:
+        twice.length || twinsApart.length
+          ? `twice: ${list([...twice, ...twinsApart.map((ids) => ids.join(' and '))])}`
+          : `${perMonth.size} member-months, none twice; ${ack.payrollTwins.length} calculated twice at once (${
+              ack.payrollTwins.filter((ids) => ids.length === 2).length
+            } both answered, with the same run)`,
     },
   ];
 }

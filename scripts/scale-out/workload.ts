@@ -23,19 +23,25 @@ export const ORDERED = [
   { contractId: demoId('contract', 4), itemId: demoId('item', 11), most: 1 },
 ];
 
-/** Demo courses (academy seed, catalogue order) without prerequisites, with few seats. */
-const SESSIONS = [
+/**
+ * Demo courses (academy seed, catalogue order) without prerequisites: two sessions of each with
+ * few seats. Enough (session, employee) pairs that the load does not run out of them.
+ */
+const COURSES = [
+  { courseId: demoId('course', 1), capacity: 2 }, // KS-101, €95.00
+  { courseId: demoId('course', 2), capacity: 3 }, // SP-110, €135.00
+  { courseId: demoId('course', 3), capacity: 2 }, // VT-101, €75.00
   { courseId: demoId('course', 5), capacity: 4 }, // ELEK-101, €425.00
   { courseId: demoId('course', 8), capacity: 3 }, // NT2-101, €320.00
   { courseId: demoId('course', 11), capacity: 3 }, // BHV-101, €245.00
-  { courseId: demoId('course', 1), capacity: 2 }, // KS-101, €95.00
 ];
+const SESSIONS = [...COURSES, ...COURSES];
 /** Each member's training budget for the sessions' year, lowered so that some enrolments are refused. */
 export const TRAINING_BUDGET = '3000.00';
 
 const SUBMIT = `mutation SubmitOrder($input: SubmitOrderInput!) { submitOrder(input: $input) { id status } }`;
-const ENROL = `mutation Enrol($sessionId: ID!, $employeeId: ID!) {
-  enrol(sessionId: $sessionId, employeeId: $employeeId) { id status } }`;
+const ENROL = `mutation Enrol($sessionId: ID!, $employeeId: ID!, $memberPays: Boolean) {
+  enrol(sessionId: $sessionId, employeeId: $employeeId, memberPays: $memberPays) { id status } }`;
 const CALCULATE = `mutation CalculatePayrollRun($m: ID!, $y: Int!, $mo: Int!) {
   calculatePayrollRun(memberId: $m, year: $y, month: $mo) { id status payslips(first: 1) { totalCount } } }`;
 const SCHEDULE = `mutation Schedule($input: ScheduleCourseSessionInput!) { scheduleCourseSession(input: $input) { id } }`;
@@ -53,6 +59,8 @@ export interface Acknowledged {
   /** Pairs whose retry found them done by an earlier attempt. */
   enrolledEarlier: Set<string>;
   runs: Map<string, { memberId: string; year: number; month: number; payslips: number }>;
+  /** The runs answered to a month calculated twice at once. */
+  payrollTwins: string[][];
   sessions: { id: string; capacity: number }[];
   budgetYear: number;
   payrollYear: number;
@@ -68,6 +76,7 @@ export function acknowledged(): Acknowledged {
     enrolmentRepeats: [],
     enrolledEarlier: new Set(),
     runs: new Map(),
+    payrollTwins: [],
     sessions: [],
     budgetYear: 0,
     payrollYear: 0,
@@ -99,9 +108,11 @@ export async function prepare(url: string, sign: Sign, ack: Acknowledged) {
     if (outcome.result !== 'ok') throw new Error(`preparing the load: ${outcome.code} (${query.split('(')[0]})`);
     return outcome.data!;
   };
-  const day = 86_400_000;
+  // One day a month ahead, from 08:00 UTC, half an hour apart: all in one budget year.
+  const day = new Date(Date.now() + 30 * 86_400_000);
+  const first = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 8);
   for (const [i, session] of SESSIONS.entries()) {
-    const startsAt = new Date(Date.now() + (14 + i) * day);
+    const startsAt = new Date(first + i * 1800_000);
     const { scheduleCourseSession } = await ask<{ scheduleCourseSession: { id: string } }>(SCHEDULE, {
       input: {
         courseId: session.courseId,
@@ -113,9 +124,7 @@ export async function prepare(url: string, sign: Sign, ack: Acknowledged) {
     });
     ack.sessions.push({ id: scheduleCourseSession.id, capacity: session.capacity });
   }
-  const years = new Set(SESSIONS.map((_, i) => dutchYear(new Date(Date.now() + (14 + i) * day))));
-  if (years.size !== 1) throw new Error('the sessions fall in two budget years; run it another day');
-  ack.budgetYear = [...years][0]!;
+  ack.budgetYear = dutchYear(new Date(first));
   for (const m of MEMBERS) await ask(GRANT, { m, y: ack.budgetYear, g: TRAINING_BUDGET });
   // Months already over, of this year (in January: last year's first months).
   const now = new Date();
@@ -195,7 +204,8 @@ export function enrolmentQueue(ack: Acknowledged) {
 const alreadyEnrolled = (e: GraphQLError) => e.extensions?.code === 'CONFLICT' && e.extensions.field === 'employeeId';
 
 /**
- * A member's HR enrolling its employees. A tenth of the time it enrols someone already enrolled
+ * A member's HR enrolling its employees, on the budget or (half the time, when the budget does
+ * not cover it) paid by the member. A tenth of the time it enrols someone already enrolled
  * again, and another tenth it sends a new enrolment twice at once (twins, likely on different
  * replicas): at most one may be acknowledged, the other refused.
  */
@@ -210,12 +220,14 @@ export async function enrolmentClient(load: Load, client: number, queue: ReturnT
     const twins = !repeat && dice > 0.9;
     const pair = repeat ?? queue.shift();
     if (!pair) break;
+    // Half the time the member pays when the budget does not cover it; else such an enrolment is refused.
+    const memberPays = Math.random() < 0.5;
     const enrol = () =>
       send<{ enrol: { id: string; status: string } }>(
         load.caller(tokens[MEMBERS.indexOf(pair.memberId)]!),
         'enrolment',
         ENROL,
-        { sessionId: pair.sessionId, employeeId: pair.employeeId },
+        { sessionId: pair.sessionId, employeeId: pair.employeeId, memberPays },
         { doneEarlier: alreadyEnrolled },
       );
     const outcomes = await Promise.all(twins ? [enrol(), enrol()] : [enrol()]);
@@ -236,7 +248,11 @@ export async function enrolmentClient(load: Load, client: number, queue: ReturnT
   }
 }
 
-/** The payroll service calculating (and recalculating) the members' recent months. */
+/**
+ * The payroll service calculating (and recalculating) the members' recent months; a tenth of the
+ * time the same month twice at once (twins, likely on different hr-payroll replicas): a month has
+ * one run, so one may be refused (CONFLICT) or both answer the same run, never two runs.
+ */
 export async function payrollClient(load: Load, client: number) {
   const token = await load.sign({
     sub: `scale-out-payroll-${client}`,
@@ -247,17 +263,20 @@ export async function payrollClient(load: Load, client: number) {
     const memberId = pick(MEMBERS);
     const month = pick(load.ack.months);
     const year = load.ack.payrollYear;
-    const outcome = await send<{ calculatePayrollRun: { id: string; payslips: { totalCount: number } } }>(
-      load.caller(token),
-      'payroll',
-      CALCULATE,
-      { m: memberId, y: year, mo: month },
-      { retryOnRetry: (e) => e.extensions?.code === 'CONFLICT' },
-    );
-    load.figures.add(outcome);
-    if (outcome.result !== 'ok') continue;
-    const run = outcome.data!.calculatePayrollRun;
-    load.ack.runs.set(run.id, { memberId, year, month, payslips: run.payslips.totalCount });
+    const calculate = () =>
+      send<{ calculatePayrollRun: { id: string; payslips: { totalCount: number } } }>(
+        load.caller(token),
+        'payroll',
+        CALCULATE,
+        { m: memberId, y: year, mo: month },
+        { retryOnRetry: (e) => e.extensions?.code === 'CONFLICT' },
+      );
+    const twins = Math.random() < 0.1;
+    const outcomes = await Promise.all(twins ? [calculate(), calculate()] : [calculate()]);
+    outcomes.forEach((o) => load.figures.add(o));
+    const runs = outcomes.filter((o) => o.result === 'ok').map((o) => o.data!.calculatePayrollRun);
+    if (twins) load.ack.payrollTwins.push(runs.map((r) => r.id));
+    for (const run of runs) load.ack.runs.set(run.id, { memberId, year, month, payslips: run.payslips.totalCount });
   }
 }
 
