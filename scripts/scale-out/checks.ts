@@ -132,7 +132,7 @@ export async function checkEnrolments(ack: Acknowledged): Promise<Check[]> {
     {
       name: 'enrolments: every acknowledged enrolment is stored as answered',
       ok: missing.length === 0 && earlierMissing.length === 0,
-      detail: `${ack.enrolments.size} acknowledged (+${ack.enrolledEarlier.size} found done by an earlier attempt), ${rows.length} stored${
+      detail: `${ack.enrolments.size} acknowledged, ${rows.length} stored; ${ack.enrolledEarlier.size} retried found done by an earlier attempt, and stored${
         missing.length || earlierMissing.length
           ? `; missing or different: ${list([...missing.map(([id]) => id), ...earlierMissing])}`
           : ''
