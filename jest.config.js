@@ -28,7 +28,14 @@ const throughHive = (process.env.TEST_GATEWAY || 'ours') !== 'ours';
 
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/gateway', '<rootDir>/subgraphs', '<rootDir>/schema', '<rootDir>/scripts', '<rootDir>/clients'],
+  roots: [
+    '<rootDir>/gateway',
+    '<rootDir>/subgraphs',
+    '<rootDir>/schema',
+    '<rootDir>/scripts',
+    '<rootDir>/clients',
+    '<rootDir>/deploy',
+  ],
   testMatch: ['**/__tests__/**/*.test.ts', '**/__integration-tests__/**/*.test.ts'],
   testPathIgnorePatterns: [
     '/node_modules/',

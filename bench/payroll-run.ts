@@ -10,12 +10,47 @@ import { signDevelopmentToken } from '@samen-sterk/subgraph-runtime';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { PAYROLL_PHASE_CHANNEL, type PayrollPhaseTiming } from '../subgraphs/hr-payroll/src/services/phases';
 import { startPlatform } from '@samen-sterk/platform';
+import fs from 'node:fs';
 
 process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 const SIZES = sizes.length ? sizes : [20_000, 200_000];
 const STORAGES = (process.env.BENCH_PAYROLL_STORAGE ?? 'copy').split(',').filter(Boolean);
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+
+/**
+ * CPU seconds used by the PostgreSQL server that holds hr-payroll's database, when it runs on this
+ * machine (Linux; null otherwise): its postmaster (found by the URL's port on its command line)
+ * with what it collected of children that ended, plus its live children. Sampled before and
+ * after the run, the difference is the server's share of it.
+ */
+function postgresCpuSeconds(): number | null {
+  const url = process.env.HR_PAYROLL_DATABASE_URL;
+  if (!url || !fs.existsSync('/proc/self/stat')) return null;
+  const port = new URL(url).port || '5432';
+  const ticks = 100; // USER_HZ on Linux
+  const processes = fs
+    .readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((pid) => {
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+        // After the command in parentheses: state, ppid, …; utime, stime, cutime, cstime are 14–17.
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const [utime, stime, cutime, cstime] = [11, 12, 13, 14].map((i) => Number(fields[i]));
+        return [{ pid, ppid: fields[1], cmdline, own: utime! + stime!, children: cutime! + cstime! }];
+      } catch {
+        return []; // ended meanwhile, or not ours to read
+      }
+    });
+  const postmaster = processes.find(
+    (p) => p.cmdline[0]?.endsWith('postgres') && p.cmdline.some((arg, i) => arg === port && p.cmdline[i - 1] === '-p'),
+  );
+  if (!postmaster) return null;
+  const live = processes.filter((p) => p.ppid === postmaster.pid).reduce((a, p) => a + p.own, 0);
+  return (postmaster.own + postmaster.children + live) / ticks;
+}
 
 async function main() {
   const usesPostgres = !!process.env.HR_PAYROLL_DATABASE_URL;
@@ -98,6 +133,7 @@ async function runOnce(size: number, storage: string, usesPostgres: boolean) {
     }, 50);
     const start = performance.now();
     const cpuBefore = process.cpuUsage();
+    const serverBefore = postgresCpuSeconds();
     const response = await fetch(platform.gateway.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -108,6 +144,7 @@ async function runOnce(size: number, storage: string, usesPostgres: boolean) {
     const body = (await response.json()) as any;
     const seconds = (performance.now() - start) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
+    const serverAfter = postgresCpuSeconds();
     clearInterval(sampler);
     unsubscribe(PAYROLL_PHASE_CHANNEL, onPhase);
     if (body.errors) throw new Error(JSON.stringify(body.errors));
@@ -119,15 +156,19 @@ async function runOnce(size: number, storage: string, usesPostgres: boolean) {
         `loading ${size.toLocaleString('en')} employees took ${loadSeconds.toFixed(1)} s; ` +
         `${body.data.calculatePayrollRun.signals.totalCount.toLocaleString('en')} signals (one in twenty a step behind)`,
     );
-    // Storage overlaps the next page's calculation; only the time waited for it adds to the rest.
-    const measured = [...phases].reduce((a, [phase, ms]) => (phase === 'storage' ? a : a + ms), 0);
     const part = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    const phase = (name: string) => part(phases.get(name) ?? 0);
+    // The second pass reads, calculates (in worker threads) and stores at once: its parts overlap.
     console.log(
-      `  CAO look-up ${part(phases.get('cao-lookup') ?? 0)}, reading ${part(phases.get('reading') ?? 0)}, calculation ${part(phases.get('calculation') ?? 0)}, ` +
-        `storage ${part(phases.get('storage') ?? 0)} (waited for: ${part(phases.get('storage-wait') ?? 0)}), rest ${part(seconds * 1000 - measured)} ` +
-        `(${Math.round(count / seconds).toLocaleString('en')} payslips a second); ` +
+      `  first pass ${phase('first-pass')} (CAO look-up ${phase('cao-lookup')}); second pass ${phase('second-pass')}: ` +
+        `reading ${phase('reading')}, calculation ${phase('calculation')} and storage ${phase('storage')} overlapping ` +
+        `(the run waited for storage ${phase('storage-wait')}; calculation threads: ${process.env.HR_PAYROLL_CALCULATION_THREADS ?? 'default'}); ` +
+        `${Math.round(count / seconds).toLocaleString('en')} payslips a second; ` +
         `CPU of this process ${part((cpu.user + cpu.system) / 1000)} ` +
-        `(all its threads; ${usesPostgres ? "the PostgreSQL server's not included" : 'PGlite runs in it'})`,
+        `(all its threads; ${usesPostgres ? "the PostgreSQL server's not included" : 'PGlite runs in it'})` +
+        (usesPostgres && serverBefore !== null && serverAfter !== null
+          ? `; CPU of the PostgreSQL server ${(serverAfter - serverBefore).toFixed(1)} s`
+          : ''),
     );
     await platform.stop();
   }

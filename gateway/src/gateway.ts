@@ -8,6 +8,7 @@ import {
   createTokenVerifier,
   envPrefix,
   formatErrorFor,
+  acceptedGatewaySecrets,
   gatewaySecretFromEnv,
   graphqlRequestParsing,
   identityOf,
@@ -115,7 +116,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   app.disable('x-powered-by');
   // Request id, metrics and log first; /metrics only for the platform in production (runtime's metrics.ts).
   app.use(observeHttp('gateway'));
-  app.get('/metrics', metricsEndpoint('gateway', { secret: gatewaySecret, production: isProduction() }));
+  // Prometheus may still show the previous secret while it is being rotated (GATEWAY_SECRET_PREVIOUS).
+  app.get(
+    '/metrics',
+    metricsEndpoint('gateway', { secret: acceptedGatewaySecrets(gatewaySecret), production: isProduction() }),
+  );
   const corsOrigins =
     options.corsOrigins ??
     (process.env.CORS_ORIGINS ?? '')

@@ -31,8 +31,16 @@ export const DEFAULT_PORTS: Readonly<Record<ServiceName, number>> = {
 /** `hr-payroll` → `HR_PAYROLL`: the prefix of a service's own variables. */
 export const envPrefix = (service: string) => service.toUpperCase().replace(/[^A-Z0-9]/g, '_');
 
+/** The placeholder the deployment files (deploy/) put where a real secret belongs. */
+export const SECRET_PLACEHOLDER = 'REPLACE_ME';
+
 function required(name: string, developmentDefault: string): string {
   const value = process.env[name];
+  if (value && isProduction() && value.includes(SECRET_PLACEHOLDER)) {
+    throw new Error(
+      `${name} is still the placeholder of the deployment files; set a real secret (docs/operations.md).`,
+    );
+  }
   if (value) return value;
   if (isProduction()) throw new Error(`${name} must be set in production.`);
   return developmentDefault;
@@ -79,6 +87,21 @@ export function authConfigFromEnv(): AuthConfig {
 }
 
 export const gatewaySecretFromEnv = () => required('GATEWAY_SECRET', DEVELOPMENT_GATEWAY_SECRET);
+
+/**
+ * The gateway secrets a service accepts: `current` (what it sends itself) and, while the secret
+ * is being rotated, the one before it in `GATEWAY_SECRET_PREVIOUS`, so that services still
+ * holding the old one keep working until every service has the new one (docs/operations.md,
+ * "Rotating secrets"). Unset afterwards: then only `current` is accepted.
+ */
+export function acceptedGatewaySecrets(current: string = gatewaySecretFromEnv()): string[] {
+  const previous = process.env.GATEWAY_SECRET_PREVIOUS;
+  if (!previous || previous === current) return [current];
+  if (isProduction() && previous === DEVELOPMENT_GATEWAY_SECRET) {
+    throw new Error('GATEWAY_SECRET_PREVIOUS must not be the development secret in production.');
+  }
+  return [current, previous];
+}
 
 /** A service's own port: `<NAME>_PORT`, or its default (0 picks a free port). */
 export function portFromEnv(service: ServiceName): number {

@@ -21,6 +21,7 @@ export * from './subgraph';
 export { formatError } from './http/errors';
 export * from './database/query-log';
 export * from './migrations';
+export * from './migrations/deploy';
 export * from './audit-log';
 export * from './input-checks';
 export * from './limits';

@@ -7,7 +7,9 @@ import { publicReadsPlugin, type PublicReads } from './http/public-reads';
 import { startSubgraphServer, type RunningServer } from './http/server';
 import { describeError, logError, whereThrown } from './http/log';
 import { startTracing, stopTracing } from './observability/tracing';
-import { applyMigrations } from './migrations';
+import { migrateDatabase } from './migrations/migrate-database';
+
+export { migrateDatabase } from './migrations/migrate-database';
 
 /** Everything the runtime needs to know about one subgraph. */
 export interface SubgraphDefinition<Client extends { $disconnect(): Promise<void> }> {
@@ -149,19 +151,6 @@ function startJobs<Client extends { $disconnect(): Promise<void> }>(
       await Promise.all([...running]);
     },
   };
-}
-
-/**
- * Applies pending migrations and lets the driver learn the types they created. Every path to a
- * served database goes through here (`pnpm start`, a subgraph alone, the tests' templates).
- */
-export async function migrateDatabase<Client>(
-  database: Database<Client>,
-  migrationsDir: string,
-  log?: (message: string) => void,
-): Promise<void> {
-  await applyMigrations(database.sql, migrationsDir, { log });
-  await database.schemaChanged();
 }
 
 /** A subgraph's own `main`: run it alone (as deployments do) until SIGINT or SIGTERM. */

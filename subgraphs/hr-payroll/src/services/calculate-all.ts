@@ -1,30 +1,95 @@
-import { isDomainError } from '@samen-sterk/subgraph-runtime';
+import { isDomainError } from '@samen-sterk/subgraph-runtime/pure';
 import { calculatePayroll } from '../domain/payroll/calculate';
 import type { PayrollInput } from '../domain/payroll/types';
 import { forStorage, type StoredCalculation } from './explanation';
-import { timedPhase } from './phases';
-
-export type CalculationOutcome =
-  { calculation: StoredCalculation } | { error: { field: string | null; message: string } };
+import { copyRows, insertRows, payslipIds, type PayslipToStore } from './payslip-rows';
 
 /**
- * Calculates a run's payslips, as they are stored (without the explanation, see explanation.ts).
- * An input the calculation refuses (a DomainError of the payroll rules) gives an error outcome
- * for that payslip; anything else is a bug and throws.
- *
- * In this thread, on purpose: worker threads were measured and lost. A calculated payslip is a
- * large object graph (10,000 of them serialise to 44 MB), and copying the outcomes back to this
- * thread cost as much as calculating them here.
+ * A page of a run's payslips calculated and written for storage, with nothing of the database or
+ * the network: it runs in a worker thread (calculation-threads.ts) or in this one. What comes
+ * back is small: the rows as COPY bytes or INSERT strings, and of each calculation only what the
+ * run still needs (back pay paid, LKV), not the calculated payslips themselves (10,000 of them
+ * serialise to 44 MB: copying them between threads cost as much as calculating them).
  */
-export async function calculateAll(inputs: PayrollInput[]): Promise<CalculationOutcome[]> {
-  return timedPhase('calculation', inputs.length, async () =>
-    inputs.map((input) => {
-      try {
-        return { calculation: forStorage(calculatePayroll(input)) };
-      } catch (error) {
-        if (isDomainError(error)) return { error: { field: error.field, message: error.message } };
-        throw error;
+
+export interface PageToCalculate {
+  runId: string;
+  memberId: string;
+  /** COPY's text format (PostgreSQL) or a JSON document a row (the INSERT). */
+  storage: 'copy' | 'insert';
+  employments: { id: string; employeeId: string; startDate: Date }[];
+  /** The employments' inputs, in the same order. */
+  inputs: PayrollInput[];
+}
+
+/** What a run needs of a calculated payslip once it is stored: the back pay it pays, its LKV. */
+export type CalculationKept = Pick<StoredCalculation, 'backPay' | 'lkv' | 'lkvForgone'>;
+
+export type CalculationOutcome =
+  { calculation: CalculationKept } | { error: { field: string | null; message: string } };
+
+export interface CalculatedPage {
+  /** Per employment, in order: what the run keeps, or why the rules refuse its input. */
+  outcomes: CalculationOutcome[];
+  /** The payslips' new ids, in order. */
+  ids: string[];
+  /** The rows, unless an employment was refused (then the run stores nothing). */
+  rows: { copy: Uint8Array } | { insert: string[] } | null;
+}
+
+/**
+ * Calculates a page's payslips, as they are stored (without the explanation, see
+ * explanation.ts). An input the rules refuse (a DomainError) gives an error outcome for that
+ * employment; anything else is a bug and throws.
+ *
+ * An employee with two employments in one month (a contract that ends and a new one that starts)
+ * has them calculated one after the other, in order of start: the later one carries on from the
+ * earlier one's year to date and holiday allowance reserved, as one employee at one employer.
+ * (A page holds all of an employee's employments.)
+ */
+export function calculatePayslipPage(page: PageToCalculate): CalculatedPage {
+  const { employments, inputs } = page;
+  const byEmployee = new Map<string, number[]>();
+  employments.forEach((e, i) => byEmployee.set(e.employeeId, [...(byEmployee.get(e.employeeId) ?? []), i]));
+  const stored: (StoredCalculation | null)[] = new Array(inputs.length).fill(null);
+  const outcomes: CalculationOutcome[] = new Array(inputs.length);
+  for (const chain of byEmployee.values()) {
+    chain.sort((a, b) => employments[a]!.startDate.getTime() - employments[b]!.startDate.getTime());
+    let earlier: StoredCalculation | null = null;
+    for (const i of chain) {
+      const input = inputs[i]!;
+      if (earlier) {
+        input.yearToDate = earlier.yearToDateAfter;
+        input.holidayAllowanceAccrual = earlier.holidayAllowance.accrualAfter;
       }
-    }),
-  );
+      try {
+        const calculation = forStorage(calculatePayroll(input));
+        stored[i] = calculation;
+        outcomes[i] = {
+          calculation: { backPay: calculation.backPay, lkv: calculation.lkv, lkvForgone: calculation.lkvForgone },
+        };
+        earlier = calculation;
+      } catch (error) {
+        if (!isDomainError(error)) throw error;
+        outcomes[i] = { error: { field: error.field, message: error.message } };
+        earlier = null;
+      }
+    }
+  }
+  const ids = payslipIds(inputs.length);
+  if (stored.some((c) => c === null)) return { outcomes, ids, rows: null };
+  const payslips: PayslipToStore[] = employments.map((e, i) => ({
+    employeeId: e.employeeId,
+    employmentId: e.id,
+    input: inputs[i]!,
+    calculation: stored[i]!,
+  }));
+  return {
+    outcomes,
+    ids,
+    rows:
+      page.storage === 'copy'
+        ? { copy: copyRows(page.runId, page.memberId, payslips, ids) }
+        : { insert: insertRows(page.runId, page.memberId, payslips, ids) },
+  };
 }

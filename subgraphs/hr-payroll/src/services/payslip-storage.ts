@@ -1,9 +1,10 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import type { TransactionConnection } from '@samen-sterk/subgraph-runtime';
 import { from as copyFrom } from 'pg-copy-streams';
 import { Prisma } from '../generated/prisma/client';
-import type { PayslipDraft } from './payroll-runs';
+import type { PayslipDraft } from './payroll-page';
+import { PAYSLIP_COLUMNS } from './payslip-rows';
 import { RUN_SIGNAL_CODES, type RunSignal } from '../domain/run-signals';
 
 /**
@@ -25,30 +26,8 @@ export async function useFastCompression(tx: Prisma.TransactionClient) {
   );
 }
 
-/** A payslip's row as the payslip table takes it (the JSON columns as objects). */
-function rowOf(runId: string, memberId: string, d: PayslipDraft, id: string) {
-  const c = d.calculation;
-  return {
-    id,
-    run_id: runId,
-    member_id: memberId,
-    employee_id: d.employeeId,
-    employment_id: d.employmentId,
-    cao_version_id: c.cao.versionId,
-    cao_version_name: c.cao.versionName,
-    gross: c.grossWage,
-    taxable_wage: c.taxableWage.total,
-    wage_tax: c.wageTax.total,
-    net: c.netPay,
-    employer_costs: c.employerCostsTotal,
-    inputs: d.input,
-    calculation: c,
-    compliant: c.compliant,
-  };
-}
-
 /**
- * Inserts a slice of a run's payslips, 500 a statement, each payslip ONE JSON parameter that the
+ * Inserts a page of a run's payslips (`insertRows`), 500 a statement, each payslip ONE JSON parameter that the
  * statement takes apart: Prisma's createMany spent most of a 20,000-payslip run turning the
  * nested JSON into query arguments. Measured against it: a parameter per column (Prisma's cost
  * grows with the number of parameters) and one JSON document per slice (json_to_recordset:
@@ -59,79 +38,42 @@ export async function insertPayslips(
   tx: Prisma.TransactionClient,
   runId: string,
   memberId: string,
-  drafts: readonly PayslipDraft[],
-  ids: readonly string[],
+  rows: readonly string[],
 ) {
-  for (let i = 0; i < drafts.length; i += PAYSLIPS_PER_INSERT) {
-    const slice = drafts.slice(i, i + PAYSLIPS_PER_INSERT);
-    const values = slice.map((d, j) => {
-      const { run_id: _run, member_id: _member, ...row } = rowOf(runId, memberId, d, ids[i + j]!);
-      return JSON.stringify(row);
-    });
-    await tx.$executeRawUnsafe(insertPayslipsSql(slice.length), runId, memberId, ...values);
+  for (let i = 0; i < rows.length; i += PAYSLIPS_PER_INSERT) {
+    const slice = rows.slice(i, i + PAYSLIPS_PER_INSERT);
+    await tx.$executeRawUnsafe(insertPayslipsSql(slice.length), runId, memberId, ...slice);
   }
 }
 
-const PAYSLIP_COLUMNS = [
-  'id',
-  'run_id',
-  'member_id',
-  'employee_id',
-  'employment_id',
-  'cao_version_id',
-  'cao_version_name',
-  'gross',
-  'taxable_wage',
-  'wage_tax',
-  'net',
-  'employer_costs',
-  'inputs',
-  'calculation',
-  'compliant',
-] as const;
-
-/** A value in COPY's text format: backslash, tab, newline and carriage return escaped. */
-const SPECIAL = /[\\\t\n\r]/;
-function copyText(value: string | boolean | object | null): string {
-  if (value === null) return '\\N';
-  const text = typeof value === 'string' ? value : typeof value === 'boolean' ? String(value) : JSON.stringify(value);
-  if (!SPECIAL.test(text)) return text;
-  return text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
-}
-
-/** Rows handed to the COPY stream at a time (a few hundred kilobytes). */
-const ROWS_PER_CHUNK = 50;
-
 /**
- * Stores a slice of a run's payslips with COPY on the PostgreSQL connection of the run's
- * transaction (`transactionConnection`), so it is committed or rolled back with the run. COPY
- * takes rows as text and skips the statement's parameters: measured against the INSERT above in
- * BENCHMARKS.md. Nothing else may be sent on the connection until this resolves.
+ * Stores a page of a run's payslips, in COPY's text format already (`copyRows`, in the
+ * calculation's thread), with COPY on the PostgreSQL connection of the run's transaction
+ * (`transactionConnection`), so it is committed or rolled back with the run. COPY takes rows as
+ * text and skips the statement's parameters: measured against the INSERT above in
+ * BENCHMARKS.md. Nothing else may be sent on the connection until this resolves; on a failure the
+ * COPY is abandoned (the server rolls the statement back) before this rejects.
  */
-export async function copyPayslips(
-  connection: TransactionConnection,
-  runId: string,
-  memberId: string,
-  drafts: readonly PayslipDraft[],
-  ids: readonly string[],
-) {
-  const rows = function* () {
-    let chunk = '';
-    for (let i = 0; i < drafts.length; i++) {
-      const row = rowOf(runId, memberId, drafts[i]!, ids[i]!);
-      chunk += PAYSLIP_COLUMNS.map((column) => copyText(row[column])).join('\t') + '\n';
-      if ((i + 1) % ROWS_PER_CHUNK === 0) {
-        yield chunk;
-        chunk = '';
-      }
+export async function copyPayslips(connection: TransactionConnection, rows: Uint8Array) {
+  const stream = connection.query(copyFrom(`COPY payslip (${PAYSLIP_COLUMNS.join(', ')}) FROM STDIN`));
+  const done = finished(stream);
+  done.catch(() => {}); // awaited below; a failure while writing is seen there first
+  try {
+    for (let start = 0; start < rows.length; start += COPY_WRITE_BYTES) {
+      // Back-pressure: wait until the socket took it (rejects when the stream fails).
+      if (!stream.write(rows.subarray(start, start + COPY_WRITE_BYTES))) await once(stream, 'drain');
     }
-    if (chunk) yield chunk;
-  };
-  await pipeline(
-    Readable.from(rows(), { objectMode: false }),
-    connection.query(copyFrom(`COPY payslip (${PAYSLIP_COLUMNS.join(', ')}) FROM STDIN`)),
-  );
+    stream.end();
+  } catch (error) {
+    stream.destroy(error as Error);
+    await done.catch(() => {});
+    throw error;
+  }
+  await done;
 }
+
+/** Bytes handed to the COPY stream at a time. */
+const COPY_WRITE_BYTES = 1 << 20;
 
 /** INSERT of `rows` payslips of one run: $1 the run, $2 the member, then one JSON parameter a payslip. */
 function insertPayslipsSql(rows: number) {

@@ -9,11 +9,12 @@ export const PAYROLL_PHASE_CHANNEL = 'samen-sterk:hr-payroll:payroll-run-phase';
 
 export interface PayrollPhaseTiming {
   /**
-   * `reading`: employments, history and annual-wage figures, both passes over the employments.
-   * `storage` runs while the next page is calculated (PostgreSQL): `storage-wait` is the part of
-   * it the run waited for.
+   * `first-pass` and `second-pass`: the run's two passes over the employments, one after the other.
+   * In them: `reading` (employments, history, annual-wage figures, appraisals), `calculation`
+   * (from a page sent to be calculated to its rows back) and `storage`, which overlap on
+   * PostgreSQL; `storage-wait` is the part of storage the run waited for.
    */
-  phase: 'cao-lookup' | 'reading' | 'calculation' | 'storage' | 'storage-wait';
+  phase: 'first-pass' | 'second-pass' | 'cao-lookup' | 'reading' | 'calculation' | 'storage' | 'storage-wait';
   milliseconds: number;
   /** Items handled (questions asked, payslips calculated or stored). */
   count: number;

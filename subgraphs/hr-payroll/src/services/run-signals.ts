@@ -4,7 +4,7 @@ import { lkvApplicationSignal, stepIncreaseSignal, type RunSignal } from '../dom
 import { stepIncreasesDue } from '../domain/step-increase';
 import type { RunEmployment } from '../data/run-employments';
 import type { Appraisal } from '../generated/prisma/client';
-import type { PayslipDraft } from './payroll-runs';
+import type { PayslipDraft } from './payroll-page';
 
 /**
  * The signals of a month's run (domain/run-signals.ts has the rules), from the employments and

@@ -7,7 +7,13 @@ import { timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { bearerToken, createTokenVerifier, type TokenVerifier } from '../auth/tokens';
-import { gatewaySecretFromEnv, isProduction, serviceUrlFromEnv, type ServiceName } from '../config';
+import {
+  acceptedGatewaySecrets,
+  gatewaySecretFromEnv,
+  isProduction,
+  serviceUrlFromEnv,
+  type ServiceName,
+} from '../config';
 import { LoaderRegistry, type SubgraphContext } from '../context';
 import type { Database } from '../database/database';
 import { PlatformError } from '../errors';
@@ -60,11 +66,15 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export function secretMatches(given: unknown, expected: string): boolean {
+/** Does `given` equal the secret, or one of the secrets accepted (during a rotation, two)? */
+export function secretMatches(given: unknown, expected: string | readonly string[]): boolean {
   if (typeof given !== 'string') return false;
   const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
+  // Every candidate is compared, so the time taken does not tell which one matched.
+  return (typeof expected === 'string' ? [expected] : expected).reduce((found, secret) => {
+    const b = Buffer.from(secret);
+    return (a.length === b.length && timingSafeEqual(a, b)) || found;
+  }, false);
 }
 
 /** The request's identity; a token that is present but not valid fails the request (401). */
@@ -140,11 +150,13 @@ export const KEEP_ALIVE_MS = 65_000;
 export async function startSubgraphServer<Db>(options: SubgraphServerOptions<Db>): Promise<RunningServer> {
   const tokens = options.tokens ?? createTokenVerifier();
   const gatewaySecret = options.gatewaySecret ?? gatewaySecretFromEnv();
+  // The current secret, and during a rotation the previous one (config.ts).
+  const acceptedSecrets = acceptedGatewaySecrets(gatewaySecret);
   // The same request limits as the gateway's (a subgraph may be reachable inside a cluster).
   const protection = requestLimits<SubgraphContext<Db>>({
     tokens,
     entryPoint: 'subgraph',
-    fromGateway: (req) => secretMatches(req.headers[GATEWAY_SECRET_HEADER], gatewaySecret),
+    fromGateway: (req) => secretMatches(req.headers[GATEWAY_SECRET_HEADER], acceptedSecrets),
     contextFromGateway: (context) => context.viaGateway,
   });
   const apollo = new ApolloServer<SubgraphContext<Db>>({
@@ -174,7 +186,7 @@ export async function startSubgraphServer<Db>(options: SubgraphServerOptions<Db>
   app.disable('x-powered-by');
   // Request id, metrics and log first; /metrics only for the platform in production (metrics.ts).
   app.use(observeHttp(options.name));
-  app.get('/metrics', metricsEndpoint(options.name, { secret: gatewaySecret, production: isProduction() }));
+  app.get('/metrics', metricsEndpoint(options.name, { secret: acceptedSecrets, production: isProduction() }));
   watchDatabase(options.name, options.database);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', service: options.name });
@@ -194,7 +206,7 @@ export async function startSubgraphServer<Db>(options: SubgraphServerOptions<Db>
       context: async ({ req }) => ({
         db: options.database.prisma,
         identity: await identityOf(tokens, req.headers.authorization),
-        viaGateway: secretMatches(req.headers[GATEWAY_SECRET_HEADER], gatewaySecret),
+        viaGateway: secretMatches(req.headers[GATEWAY_SECRET_HEADER], acceptedSecrets),
         authorization: req.headers.authorization ?? null,
         serviceUrl: (name: ServiceName) => options.serviceUrls?.()[name] ?? serviceUrlFromEnv(name),
         loaders: new LoaderRegistry(),

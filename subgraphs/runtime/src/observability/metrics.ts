@@ -112,11 +112,14 @@ export function serviceHistogram<Label extends string>(
 const ROUTES = new Set(['/graphql', '/healthz', '/readyz', '/metrics']);
 export const routeLabel = (path: string): string => (ROUTES.has(path) ? path : '(other)');
 
-const matches = (given: string | undefined, expected: string): boolean => {
+/** Whether `given` is one of the accepted secrets; every one is compared (no early answer to time). */
+const matches = (given: string | undefined, expected: string | readonly string[]): boolean => {
   if (!given) return false;
   const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
+  return (typeof expected === 'string' ? [expected] : expected).reduce((found, secret) => {
+    const b = Buffer.from(secret);
+    return (a.length === b.length && timingSafeEqual(a, b)) || found;
+  }, false);
 };
 
 /**
@@ -124,7 +127,11 @@ const matches = (given: string | undefined, expected: string): boolean => {
  * gateway secret, as `x-gateway-secret` or as a bearer token (Prometheus's `authorization`
  * setting): operation names and error rates tell outsiders too much. In development, open.
  */
-export function metricsEndpoint(service: string, options: { secret: string; production: boolean }): RequestHandler {
+export function metricsEndpoint(
+  service: string,
+  /** `secret`: the gateway secret, or the secrets accepted during a rotation. */
+  options: { secret: string | readonly string[]; production: boolean },
+): RequestHandler {
   const metrics = metricsFor(service);
   return async (req, res) => {
     if (options.production) {

@@ -15,6 +15,16 @@ export type ExactValue = Decimal.Value | { toString(): string };
 
 export const ZERO: Exact = new Exact(0);
 export const HUNDRED: Exact = new Exact(100);
+/** 0.01, exactly: multiplying by it is dividing by 100 without decimal.js's long division. */
+const HUNDREDTH: Exact = new Exact('0.01');
+
+/**
+ * Parsed decimal texts: the same few thousand (rates, parameters, CAO amounts, cents) come back
+ * in every calculation, and a Decimal never changes, so one parse serves them all. Emptied when
+ * full, so it stays small whatever passes through.
+ */
+const parsed = new Map<string, Exact>();
+const PARSED_KEPT = 10_000;
 
 /**
  * `value` as an Exact: itself when it is one already (Decimals never change, so a copy would only
@@ -22,24 +32,35 @@ export const HUNDRED: Exact = new Exact(100);
  */
 export function exact(value: ExactValue): Exact {
   if (value instanceof Exact) return value;
-  if (typeof value === 'number' || typeof value === 'string') return new Exact(value);
-  return new Exact(value.toString());
+  if (typeof value === 'number') return new Exact(value);
+  const text = typeof value === 'string' ? value : value.toString();
+  let found = parsed.get(text);
+  if (found === undefined) {
+    found = new Exact(text);
+    if (parsed.size >= PARSED_KEPT) parsed.clear();
+    parsed.set(text, found);
+  }
+  return found;
+}
+
+/** `x` rounded to `places` decimals by `rounding`; `x` itself when it has no more decimals (nothing to round). */
+function rounded(x: ExactValue, places: number, rounding: Decimal.Rounding): Exact {
+  const value = exact(x);
+  return value.decimalPlaces() <= places ? value : value.toDecimalPlaces(places, rounding);
 }
 
 // ---- Roundings: each named after the rule, so a reader sees which one a calculation uses. ----
 
 /** Half up to cents ("rekenkundig afronden op centen"), the default for every amount: 1554.645 → 1554.65. */
-export const roundCents = (x: ExactValue): Exact => exact(x).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+export const roundCents = (x: ExactValue): Exact => rounded(x, 2, Decimal.ROUND_HALF_UP);
 /** Half up to whole units (for example the whole paid hours of the wage return). */
-export const roundWhole = (x: ExactValue): Exact => exact(x).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
+export const roundWhole = (x: ExactValue): Exact => rounded(x, 0, Decimal.ROUND_HALF_UP);
 /** Half up to `places` decimals (a rule that names its own precision, such as five decimals). */
-export const roundHalfUp = (x: ExactValue, places: number): Exact =>
-  exact(x).toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
+export const roundHalfUp = (x: ExactValue, places: number): Exact => rounded(x, places, Decimal.ROUND_HALF_UP);
 /** Towards minus infinity to `places` decimals ("naar beneden afronden"). */
-export const roundDown = (x: ExactValue, places: number): Exact =>
-  exact(x).toDecimalPlaces(places, Decimal.ROUND_FLOOR);
+export const roundDown = (x: ExactValue, places: number): Exact => rounded(x, places, Decimal.ROUND_FLOOR);
 /** Towards plus infinity to `places` decimals ("naar boven afronden"). */
-export const roundUp = (x: ExactValue, places: number): Exact => exact(x).toDecimalPlaces(places, Decimal.ROUND_CEIL);
+export const roundUp = (x: ExactValue, places: number): Exact => rounded(x, places, Decimal.ROUND_CEIL);
 
 // ---- Arithmetic helpers ----
 
@@ -47,7 +68,7 @@ export const max = (a: Exact, b: Exact): Exact => (a.greaterThan(b) ? a : b);
 export const min = (a: Exact, b: Exact): Exact => (a.lessThan(b) ? a : b);
 export const sum = (values: readonly Exact[]): Exact => values.reduce((total, x) => total.plus(x), ZERO);
 /** `percent` % of `base`, unrounded (the caller rounds, and says how). */
-export const percentOf = (base: Exact, percent: Exact): Exact => base.times(percent).div(HUNDRED);
+export const percentOf = (base: Exact, percent: Exact): Exact => base.times(percent).times(HUNDREDTH);
 
 // ---- Formatting ----
 

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import type { PayrollInput } from '../domain/payroll/types';
+import type { StoredCalculation } from './explanation';
+
+/**
+ * A page of calculated payslips written as the payslip table takes them, without the database:
+ * COPY's text format (PostgreSQL) or one JSON document a row (the INSERT of PGlite). Pure, so that
+ * it runs in the calculation's worker thread and only bytes or strings come back.
+ */
+
+export const PAYSLIP_COLUMNS = [
+  'id',
+  'run_id',
+  'member_id',
+  'employee_id',
+  'employment_id',
+  'cao_version_id',
+  'cao_version_name',
+  'gross',
+  'taxable_wage',
+  'wage_tax',
+  'net',
+  'employer_costs',
+  'inputs',
+  'calculation',
+  'compliant',
+] as const;
+
+/** A calculated payslip as stored. */
+export interface PayslipToStore {
+  employeeId: string;
+  employmentId: string;
+  input: PayrollInput;
+  calculation: StoredCalculation;
+}
+
+/** A payslip's row as the payslip table takes it (the JSON columns as objects). */
+function rowOf(runId: string, memberId: string, p: PayslipToStore, id: string) {
+  const c = p.calculation;
+  return {
+    id,
+    run_id: runId,
+    member_id: memberId,
+    employee_id: p.employeeId,
+    employment_id: p.employmentId,
+    cao_version_id: c.cao.versionId,
+    cao_version_name: c.cao.versionName,
+    gross: c.grossWage,
+    taxable_wage: c.taxableWage.total,
+    wage_tax: c.wageTax.total,
+    net: c.netPay,
+    employer_costs: c.employerCostsTotal,
+    inputs: p.input,
+    calculation: c,
+    compliant: c.compliant,
+  };
+}
+
+/**
+ * A value in COPY's text format: backslash, tab, newline and carriage return escaped. JSON text
+ * holds none of the last three outside its own escapes, so a JSON value needs only its
+ * backslashes doubled, and most have none.
+ */
+const SPECIAL = /[\\\t\n\r]/;
+export function copyText(value: string | boolean | object | null): string {
+  if (value === null) return '\\N';
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  if (typeof value === 'object') {
+    const json = JSON.stringify(value);
+    return json.includes('\\') ? json.replaceAll('\\', '\\\\') : json;
+  }
+  if (!SPECIAL.test(value)) return value;
+  return value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+}
+
+/** Bytes of a buffer rows are written into, encoded once (a stream of small strings cost more than building the rows). */
+const BLOCK_BYTES = 1 << 20;
+
+/** The payslips in COPY's text format, every column of PAYSLIP_COLUMNS, a line each: one buffer. */
+export function copyRows(runId: string, memberId: string, payslips: readonly PayslipToStore[], ids: readonly string[]) {
+  const blocks: Buffer[] = [];
+  let block = Buffer.allocUnsafe(BLOCK_BYTES);
+  let used = 0;
+  for (let i = 0; i < payslips.length; i++) {
+    const row = rowOf(runId, memberId, payslips[i]!, ids[i]!);
+    const line = PAYSLIP_COLUMNS.map((column) => copyText(row[column])).join('\t') + '\n';
+    // At most three bytes of UTF-8 a UTF-16 unit: a row goes whole into a block.
+    if (used + line.length * 3 > block.length) {
+      if (used > 0) blocks.push(block.subarray(0, used));
+      block = Buffer.allocUnsafe(Math.max(BLOCK_BYTES, line.length * 3));
+      used = 0;
+    }
+    used += block.write(line, used);
+  }
+  if (used > 0) blocks.push(block.subarray(0, used));
+  return Buffer.concat(blocks);
+}
+
+/** The payslips as the INSERT takes them: a JSON document a row, without the run and member (its parameters). */
+export function insertRows(
+  runId: string,
+  memberId: string,
+  payslips: readonly PayslipToStore[],
+  ids: readonly string[],
+) {
+  return payslips.map((p, i) => {
+    const { run_id: _run, member_id: _member, ...row } = rowOf(runId, memberId, p, ids[i]!);
+    return JSON.stringify(row);
+  });
+}
+
+/** New payslip ids, one a payslip. */
+export const payslipIds = (count: number) => Array.from({ length: count }, () => randomUUID());
