@@ -19,6 +19,9 @@ const NOT_CONFIGURATION = new Set([
   'HR_PAYROLL_PAYSLIP_STORAGE', // benchmark switch (bench/payroll-run.ts compares COPY with INSERT)
 ]);
 
+/** Tools that start the platform to test it, not parts of it: their own variables are in their usage notes. */
+const TEST_TOOLS = ['scripts/scale-out']; // pnpm test:scale-out (README, "Scale-out on one machine")
+
 interface Read {
   /** A name, or a pattern such as `<SERVICE>_URL` for names made from a service's name. */
   name: string;
@@ -27,7 +30,7 @@ interface Read {
 
 function variablesRead(): Read[] {
   const reads: Read[] = [];
-  for (const file of CODE.flatMap(sourcesUnder)) {
+  for (const file of CODE.flatMap(sourcesUnder).filter((f) => !TEST_TOOLS.some((tool) => f.startsWith(tool)))) {
     const text = read(file);
     for (const m of text.matchAll(/process\.env\.([A-Z][A-Z0-9_]*)/g)) reads.push({ name: m[1]!, file });
     for (const m of text.matchAll(/process\.env\[\s*'([A-Z][A-Z0-9_]*)'\s*\]/g)) reads.push({ name: m[1]!, file });
