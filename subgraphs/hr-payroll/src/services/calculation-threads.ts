@@ -16,7 +16,7 @@ import { calculatePayslipPage, type CalculatedPage, type PageToCalculate } from 
 /** Employments a page must have to go to a worker thread. */
 const SMALLEST_PAGE_FOR_A_THREAD = 200;
 const IDLE_MS = 60_000;
-const YOUNG_GENERATION_MB = 24;
+const YOUNG_GENERATION_MB = 16;
 
 export function calculationThreads(): number {
   const wanted = process.env.HR_PAYROLL_CALCULATION_THREADS;
