@@ -2,7 +2,7 @@ import { BadUserInputError, formatCalendarDate, todayInNetherlands } from '@same
 import { type CaoWage } from '../cao-client';
 import { annualWageForSpecialPayments } from '../domain/payroll/annual-wage';
 import { annualWageFigures, withOpeningBalance } from './annual-wage-figures';
-import type { CalculationKept, PageToCalculate } from './calculate-all';
+import type { CalculatedPage, CalculationKept, PageToCalculate } from './calculate-all';
 import { calculatePayslips } from './calculation-threads';
 import { timedPhase } from './phases';
 import {
@@ -46,7 +46,7 @@ export interface CalculatedRunPage {
   page: ReadPage;
   drafts: PayslipDraft[];
   ids: string[];
-  rows: { copy: Uint8Array } | { insert: string[] };
+  rows: NonNullable<CalculatedPage['rows']>;
 }
 
 /**
