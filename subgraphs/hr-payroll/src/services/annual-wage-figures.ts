@@ -13,7 +13,8 @@ import { firstYearPaidHere, monthsBeforePlatform } from '../domain/payroll/openi
  *   year, so that a part of a year can be converted to a year;
  * - this year: the first settled payslip before this month, whose monthly wage a new employee's
  *   estimate is made from, once.
- * Two queries, whatever the number of employees (those of `employees`, a run's page of them).
+ * Two queries, whatever the number of employees (those of `employees`, a run's page of them),
+ * reading each payslip's carry_over (payslip-rows.ts), not the payslip itself.
  */
 export interface AnnualWageFigures {
   previousYear: PreviousYearFigures | null;
@@ -33,9 +34,9 @@ export async function annualWageFigures(
     { employeeId: string; taxableWage: string; daysEmployed: number; daysInMonth: number }[]
   >`
       SELECT p.employee_id AS "employeeId",
-             p.calculation -> 'yearToDateAfter' ->> 'taxableWage' AS "taxableWage",
-             (p.calculation -> 'period' ->> 'daysEmployed')::int AS "daysEmployed",
-             (p.calculation -> 'period' ->> 'daysInMonth')::int AS "daysInMonth"
+             p.carry_over -> 'yearToDateAfter' ->> 'taxableWage' AS "taxableWage",
+             (p.carry_over ->> 'daysEmployed')::int AS "daysEmployed",
+             (p.carry_over ->> 'daysInMonth')::int AS "daysInMonth"
       FROM payslip p
       JOIN payroll_run r ON r.id = p.run_id
       JOIN employment e ON e.id = p.employment_id
@@ -49,15 +50,15 @@ export async function annualWageFigures(
   >`
       SELECT DISTINCT ON (p.employee_id)
              p.employee_id AS "employeeId",
-             p.inputs -> 'caoWage' ->> 'monthly' AS "monthly",
-             p.inputs -> 'settings' ->> 'pensionEmployeePercent' AS "pensionEmployeePercent",
-             p.inputs -> 'caoWage' ->> 'holidayAllowancePercent' AS "holidayAllowancePercent"
+             p.carry_over ->> 'monthly' AS "monthly",
+             p.carry_over ->> 'pensionEmployeePercent' AS "pensionEmployeePercent",
+             p.carry_over ->> 'holidayAllowancePercent' AS "holidayAllowancePercent"
       FROM payslip p
       JOIN payroll_run r ON r.id = p.run_id
       JOIN employment e ON e.id = p.employment_id
       WHERE r.member_id = ${memberId} AND r.year = ${year} AND r.month < ${month}
         AND r.status IN ('APPROVED', 'PAID')
-        AND (p.calculation -> 'period' ->> 'daysEmployed')::int > 0
+        AND (p.carry_over ->> 'daysEmployed')::int > 0
         AND ${inEmployeeRange(Prisma.sql`p.employee_id`, employees)}
       ORDER BY p.employee_id, r.month, e.start_date, p.id`;
   const previous = new Map<string, PreviousYearFigures>();

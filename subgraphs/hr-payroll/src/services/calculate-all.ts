@@ -7,7 +7,7 @@ import { copyRows, insertRows, payslipIds, type PayslipToStore } from './payslip
 /**
  * A page of a run's payslips calculated and written for storage, with nothing of the database or
  * the network: it runs in a worker thread (calculation-threads.ts) or in this one. What comes
- * back is small: the rows as COPY bytes or INSERT strings, and of each calculation only what the
+ * back is small: the rows as blocks of COPY bytes or INSERT strings, and of each calculation only what the
  * run still needs (back pay paid, LKV), not the calculated payslips themselves (10,000 of them
  * serialise to 44 MB: copying them between threads cost as much as calculating them).
  */
@@ -34,7 +34,7 @@ export interface CalculatedPage {
   /** The payslips' new ids, in order. */
   ids: string[];
   /** The rows, unless an employment was refused (then the run stores nothing). */
-  rows: { copy: Uint8Array } | { insert: string[] } | null;
+  rows: { copy: Uint8Array[] } | { insert: string[] } | null;
 }
 
 /**

@@ -63,11 +63,11 @@ interface CarriedOver {
 async function history(db: Reads, latest: { id: string; year: number } | null, year: number, range: EmployeeRange) {
   const slips = new Map<string, CarriedOver>();
   if (latest) {
-    // Only the two parts of each calculation that carry over, not the whole payslip.
+    // Only what carries over (payslip-rows.ts), not the whole payslip.
     const rows = await db.$queryRaw<{ employeeId: string; yearToDate: string; accrual: string }[]>`
       SELECT p.employee_id AS "employeeId",
-             (p.calculation -> 'yearToDateAfter')::text AS "yearToDate",
-             (p.calculation -> 'holidayAllowance' -> 'accrualAfter')::text AS "accrual"
+             (p.carry_over -> 'yearToDateAfter')::text AS "yearToDate",
+             (p.carry_over -> 'accrualAfter')::text AS "accrual"
       FROM payslip p JOIN employment e ON e.id = p.employment_id
       WHERE p.run_id = ${latest.id} AND ${inEmployeeRange(Prisma.sql`p.employee_id`, range)}
       -- An employee's later employment carries the earlier one's totals: it comes last and counts.

@@ -23,6 +23,7 @@ export const PAYSLIP_COLUMNS = [
   'employer_costs',
   'inputs',
   'calculation',
+  'carry_over',
   'compliant',
 ] as const;
 
@@ -32,6 +33,34 @@ export interface PayslipToStore {
   employmentId: string;
   input: PayrollInput;
   calculation: StoredCalculation;
+}
+
+/**
+ * What later runs read of a payslip (payroll-page.ts, annual-wage-figures.ts), copied out of its
+ * inputs and calculation into a small column: reading these from the whole payslips (json, about
+ * 6 KB each) would parse every one of them, twelve a year per employee.
+ */
+export interface CarryOver {
+  yearToDateAfter: StoredCalculation['yearToDateAfter'];
+  accrualAfter: StoredCalculation['holidayAllowance']['accrualAfter'];
+  daysEmployed: number;
+  daysInMonth: number;
+  /** The wage figures a new employee's annual wage is estimated from (annual-wage.ts). */
+  monthly: string;
+  pensionEmployeePercent: string;
+  holidayAllowancePercent: string;
+}
+
+export function carryOverOf(input: PayrollInput, c: StoredCalculation): CarryOver {
+  return {
+    yearToDateAfter: c.yearToDateAfter,
+    accrualAfter: c.holidayAllowance.accrualAfter,
+    daysEmployed: c.period.daysEmployed,
+    daysInMonth: c.period.daysInMonth,
+    monthly: input.caoWage.monthly,
+    pensionEmployeePercent: input.settings.pensionEmployeePercent,
+    holidayAllowancePercent: input.caoWage.holidayAllowancePercent,
+  };
 }
 
 /** A payslip's row as the payslip table takes it (the JSON columns as objects). */
@@ -52,6 +81,7 @@ function rowOf(runId: string, memberId: string, p: PayslipToStore, id: string) {
     employer_costs: c.employerCostsTotal,
     inputs: p.input,
     calculation: c,
+    carry_over: carryOverOf(p.input, c),
     compliant: c.compliant,
   };
 }
@@ -76,10 +106,19 @@ export function copyText(value: string | boolean | object | null): string {
 /** Bytes of a buffer rows are written into, encoded once (a stream of small strings cost more than building the rows). */
 const BLOCK_BYTES = 1 << 20;
 
-/** The payslips in COPY's text format, every column of PAYSLIP_COLUMNS, a line each: one buffer. */
-export function copyRows(runId: string, memberId: string, payslips: readonly PayslipToStore[], ids: readonly string[]) {
-  const blocks: Buffer[] = [];
-  let block = Buffer.allocUnsafe(BLOCK_BYTES);
+/**
+ * The payslips in COPY's text format, every column of PAYSLIP_COLUMNS, a line each, in blocks of
+ * about a megabyte that are each their own memory: they are moved to the service's thread and
+ * written to COPY as they are (joining them into one buffer copied every byte once more).
+ */
+export function copyRows(
+  runId: string,
+  memberId: string,
+  payslips: readonly PayslipToStore[],
+  ids: readonly string[],
+): Uint8Array[] {
+  const blocks: Uint8Array[] = [];
+  let block = Buffer.allocUnsafeSlow(BLOCK_BYTES);
   let used = 0;
   for (let i = 0; i < payslips.length; i++) {
     const row = rowOf(runId, memberId, payslips[i]!, ids[i]!);
@@ -87,13 +126,13 @@ export function copyRows(runId: string, memberId: string, payslips: readonly Pay
     // At most three bytes of UTF-8 a UTF-16 unit: a row goes whole into a block.
     if (used + line.length * 3 > block.length) {
       if (used > 0) blocks.push(block.subarray(0, used));
-      block = Buffer.allocUnsafe(Math.max(BLOCK_BYTES, line.length * 3));
+      block = Buffer.allocUnsafeSlow(Math.max(BLOCK_BYTES, line.length * 3));
       used = 0;
     }
     used += block.write(line, used);
   }
   if (used > 0) blocks.push(block.subarray(0, used));
-  return Buffer.concat(blocks);
+  return blocks;
 }
 
 /** The payslips as the INSERT takes them: a JSON document a row, without the run and member (its parameters). */

@@ -54,14 +54,16 @@ export async function insertPayslips(
  * BENCHMARKS.md. Nothing else may be sent on the connection until this resolves; on a failure the
  * COPY is abandoned (the server rolls the statement back) before this rejects.
  */
-export async function copyPayslips(connection: TransactionConnection, rows: Uint8Array) {
+export async function copyPayslips(connection: TransactionConnection, blocks: readonly Uint8Array[]) {
   const stream = connection.query(copyFrom(`COPY payslip (${PAYSLIP_COLUMNS.join(', ')}) FROM STDIN`));
   const done = finished(stream);
   done.catch(() => {}); // awaited below; a failure while writing is seen there first
   try {
-    for (let start = 0; start < rows.length; start += COPY_WRITE_BYTES) {
-      // Back-pressure: wait until the socket took it (rejects when the stream fails).
-      if (!stream.write(rows.subarray(start, start + COPY_WRITE_BYTES))) await once(stream, 'drain');
+    for (const block of blocks) {
+      for (let start = 0; start < block.length; start += COPY_WRITE_BYTES) {
+        // Back-pressure: wait until the socket took it (rejects when the stream fails).
+        if (!stream.write(block.subarray(start, start + COPY_WRITE_BYTES))) await once(stream, 'drain');
+      }
     }
     stream.end();
   } catch (error) {
@@ -79,10 +81,10 @@ const COPY_WRITE_BYTES = 1 << 20;
 function insertPayslipsSql(rows: number) {
   const tuples = Array.from({ length: rows }, (_, r) => `($${3 + r}::jsonb)`);
   return `INSERT INTO payslip (id, run_id, member_id, employee_id, employment_id, cao_version_id, cao_version_name,
-      gross, taxable_wage, wage_tax, net, employer_costs, inputs, calculation, compliant)
+      gross, taxable_wage, wage_tax, net, employer_costs, inputs, calculation, carry_over, compliant)
     SELECT p->>'id', $1, $2, p->>'employee_id', p->>'employment_id', p->>'cao_version_id', p->>'cao_version_name',
       (p->>'gross')::numeric, (p->>'taxable_wage')::numeric, (p->>'wage_tax')::numeric, (p->>'net')::numeric,
-      (p->>'employer_costs')::numeric, p->'inputs', p->'calculation', (p->>'compliant')::boolean
+      (p->>'employer_costs')::numeric, (p->'inputs')::json, (p->'calculation')::json, p->'carry_over', (p->>'compliant')::boolean
     FROM (VALUES ${tuples.join(', ')}) AS payslips(p)`;
 }
 

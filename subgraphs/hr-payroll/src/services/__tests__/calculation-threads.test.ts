@@ -27,9 +27,9 @@ function page(storage: PageToCalculate['storage'], refuse?: number): PageToCalcu
   return { runId: 'run-1', memberId: 'member-1', storage, employments, inputs };
 }
 
-/** The COPY text with the random payslip ids taken out. */
-const withoutIds = (bytes: Uint8Array, ids: string[]) =>
-  ids.reduce((text, id, i) => text.replace(id, `id-${i}`), Buffer.from(bytes).toString('utf8'));
+/** The COPY text (its blocks joined) with the random payslip ids taken out. */
+const withoutIds = (blocks: Uint8Array[], ids: string[]) =>
+  ids.reduce((text, id, i) => text.replace(id, `id-${i}`), Buffer.concat(blocks).toString('utf8'));
 
 afterAll(() => stopCalculationThreads());
 
