@@ -87,6 +87,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   // Request limits (subgraph-runtime's limits/): deep, wide or costly requests are refused
   // before planning, and one caller has only so many in flight. Read from the environment now.
   const protection = requestLimits<GatewayContext>({ tokens, entryPoint: 'gateway' });
+  // Answers made only of public fields, kept (plugins/public-reads-cache.ts); PUBLIC_READS_CACHE=off: none.
+  const publicReads =
+    process.env.PUBLIC_READS_CACHE === 'off'
+      ? null
+      : publicReadsCache<GatewayContext>({ identify: (authorization) => identityOf(tokens, authorization) });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: formatErrorFor('gateway'),
@@ -105,7 +110,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
       ...protection.plugins,
       inputErrorsPlugin<GatewayContext>(),
-      ...(process.env.PUBLIC_READS_CACHE === 'off' ? [] : publicReadsCache<GatewayContext>()),
+      ...(publicReads?.plugins ?? []),
       ApolloServerPluginLandingPageDisabled(),
     ]),
     validationRules: [...protection.validationRules],
@@ -158,6 +163,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     // only the one that runs counts against the caller's requests in flight.
     ...(process.env.COALESCE_QUERIES === 'off' ? [] : [coalesceIdenticalQueries()]),
     protection.inFlight,
+    // A public answer kept for this very request is sent without Apollo Server's pipeline.
+    ...(publicReads ? [publicReads.answerFromMemory] : []),
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
         // Checked here too, so a bad token fails fast; every subgraph checks it again.
