@@ -208,6 +208,24 @@ test('a request across members and hr-payroll is one trace: gateway, both subgra
   expect(roots).toHaveLength(1);
 });
 
+test('a public answer sent from memory is still traced under its operation name', async () => {
+  const token = await hrOf(M1);
+  const directory = `query TracedDirectory { members(first: 2) { edges { node { id name } } } }`;
+  expectOk(await tp.query(directory, { token }));
+  exporter.reset();
+  expectOk(await tp.query(directory, { token }));
+  const spans = await traceOf('TracedDirectory');
+  const graphql = spans.filter((s) => s.name === 'graphql.query TracedDirectory' && serviceOf(s) === 'gateway');
+  expect(graphql).toHaveLength(1);
+  expect(graphql[0]!.attributes).toMatchObject({
+    'graphql.operation.name': 'TracedDirectory',
+    'graphql.answered_from': 'public-reads',
+  });
+  // Answered by the gateway alone: it called no subgraph, and no subgraph took part.
+  expect(spans.filter((s) => s.kind === SpanKind.CLIENT && serviceOf(s) === 'gateway').map((s) => s.name)).toEqual([]);
+  expect(spans.filter((s) => serviceOf(s) !== undefined && serviceOf(s) !== 'gateway').map((s) => s.name)).toEqual([]);
+});
+
 test('a hire failing inside hr-payroll (the CAO service is down): an error with its cause, request and trace id', async () => {
   await tp.platform.subgraphs.cao!.server.stop(); // the last test of the file: the CAO stays down
   const res = await send(hire(nextBsn()), 'hire-failed-1');

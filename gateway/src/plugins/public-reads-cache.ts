@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { trace } from '@opentelemetry/api';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { logEvent, logger, metricsFor, type Identity } from '@samen-sterk/subgraph-runtime';
@@ -108,6 +109,14 @@ export function publicReadsCache<Context extends { identity: Identity | null }>(
       res.setHeader('content-type', 'application/json; charset=utf-8');
       res.end(kept.body);
       const operation = metrics.operationNames.value(kept.operation ?? undefined);
+      // The request's GraphQL span (graphqlSpan, when tracing) named as Apollo's answers name it.
+      const span = trace.getActiveSpan();
+      span?.updateName(`graphql.query ${kept.operation ?? '(anonymous)'}`);
+      span?.setAttributes({
+        'graphql.operation.name': kept.operation ?? '',
+        'graphql.operation.type': 'query',
+        'graphql.answered_from': 'public-reads',
+      });
       const seconds = (performance.now() - started) / 1000;
       metrics.graphqlRequests.inc({ operation, type: 'query' });
       metrics.graphqlDuration.observe({ operation, type: 'query' }, seconds);
