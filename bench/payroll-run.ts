@@ -11,6 +11,7 @@ import { seedId } from '@samen-sterk/members';
 import { signDevelopmentToken } from '@samen-sterk/subgraph-runtime';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { PAYROLL_PHASE_CHANNEL, type PayrollPhaseTiming } from '../subgraphs/hr-payroll/src/services/phases';
+import { stopCalculationThreads } from '../subgraphs/hr-payroll/src/services/calculation-threads';
 import { startPlatform } from '@samen-sterk/platform';
 import fs from 'node:fs';
 
@@ -130,8 +131,10 @@ async function runOnce(size: number, storage: string, usesPostgres: boolean) {
           memberId,
           month - 1,
         );
-        // As a month later, when autovacuum has long analysed the payslips just stored.
+        // As a month later: autovacuum has long analysed the payslips just stored, and the
+        // calculation threads ended after a minute without work (April starts them again).
         await hr.$executeRawUnsafe('ANALYZE payslip, payroll_run');
+        await stopCalculationThreads();
       }
       await timedRun(platform.gateway.url, token, memberId, month, usesPostgres, storage, size, loadSeconds);
     }
