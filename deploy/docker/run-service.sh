@@ -29,7 +29,7 @@ esac
 
 case "${1:-start}" in
   start)
-    exec node --max-semi-space-size=64 --import tsx "$dir/src/main.ts"
+    exec node --import tsx "$dir/src/main.ts"
     ;;
   migrate)
     if [ "$SERVICE" = gateway ]; then

@@ -67,8 +67,8 @@ function bundledWorker(): Promise<string> {
 }
 
 function startThread(code: string): Thread {
-  // A page's garbage fits a small young generation; the service's own may be set larger
-  // (--max-semi-space-size), which in every thread would cost memory, not time.
+  // A page's garbage fits a small young generation (set here, so that a larger one given to the
+  // service with --max-semi-space-size would not cost memory in every thread).
   const worker = new Worker(code, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
   const thread: Thread = { worker, jobs: new Map(), idle: null };
   const fail = (error: Error) => {
