@@ -1,8 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { trace } from '@opentelemetry/api';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
-import { logEvent, logger, metricsFor, type Identity } from '@samen-sterk/subgraph-runtime';
+import { observePublicReadAnswer, type Identity } from '@samen-sterk/subgraph-runtime';
 import type { Request, RequestHandler } from 'express';
 
 /**
@@ -63,7 +62,6 @@ export function publicReadsCache<Context extends { identity: Identity | null }>(
     maxSize,
     sizeCalculation: (answer, key) => answer.body.length + key.length,
   });
-  const metrics = metricsFor('gateway');
   const signedIn = async ({ contextValue }: { contextValue: Context }) => contextValue.identity !== null;
 
   const keepsAndEmpties: ApolloServerPlugin<Context> = {
@@ -108,21 +106,7 @@ export function publicReadsCache<Context extends { identity: Identity | null }>(
       res.statusCode = 200;
       res.setHeader('content-type', 'application/json; charset=utf-8');
       res.end(kept.body);
-      const operation = metrics.operationNames.value(kept.operation ?? undefined);
-      // The request's GraphQL span (graphqlSpan, when tracing) named as Apollo's answers name it.
-      const span = trace.getActiveSpan();
-      span?.updateName(`graphql.query ${kept.operation ?? '(anonymous)'}`);
-      span?.setAttributes({
-        'graphql.operation.name': kept.operation ?? '',
-        'graphql.operation.type': 'query',
-        'graphql.answered_from': 'public-reads',
-      });
-      const seconds = (performance.now() - started) / 1000;
-      metrics.graphqlRequests.inc({ operation, type: 'query' });
-      metrics.graphqlDuration.observe({ operation, type: 'query' }, seconds);
-      if (logger.isLevelEnabled('debug')) {
-        logEvent('debug', 'graphql request answered from public reads', { operation, type: 'query' });
-      }
+      observePublicReadAnswer('gateway', kept.operation, (performance.now() - started) / 1000);
     })().catch(next);
   };
 

@@ -63,42 +63,81 @@ export function observabilityPlugin<Context extends BaseContext>(service: string
   return {
     async requestDidStart() {
       const started = performance.now();
-      const active = trace.getActiveSpan();
-      const span = active && graphqlSpans.has(active) ? active : undefined;
+      const span = activeGraphqlSpan();
       return {
         async didResolveOperation({ operationName, operation }) {
-          span?.updateName(`graphql.${operation?.operation ?? 'request'} ${operationName ?? '(anonymous)'}`);
-          span?.setAttributes({
-            'graphql.operation.name': operationName ?? '',
-            'graphql.operation.type': operation?.operation ?? '',
-          });
+          if (span) nameSpan(span, operation?.operation, operationName);
         },
         async willSendResponse(context) {
-          const type = context.operation?.operation ?? 'unknown';
-          const operation = context.operation ? metrics.operationNames.value(context.operationName) : '(invalid)';
-          const seconds = (performance.now() - started) / 1000;
-          metrics.graphqlRequests.inc({ operation, type });
-          metrics.graphqlDuration.observe({ operation, type }, seconds);
           const errors = formattedErrors(context as GraphQLRequestContextWillSendResponse<BaseContext>);
           const codes = errors.map((e) =>
             metrics.errorCodes.value(String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')),
           );
-          for (const code of codes) metrics.graphqlErrors.inc({ operation, code });
-          if (span) {
-            if (codes.length) span.setAttribute('graphql.error.codes', codes);
-            if (codes.some((code) => !CALLER_CODES.has(code))) span.setStatus({ code: SpanStatusCode.ERROR });
-          }
-          const level = codes.length ? 'info' : 'debug';
-          if (logger.isLevelEnabled(level)) {
-            logEvent(level, codes.length ? 'graphql request answered with errors' : 'graphql request answered', {
-              operation,
-              type,
-              codes: codes.length ? [...new Set(codes)].join(',') : undefined,
-              ms: Math.round(seconds * 10_000) / 10,
-            });
-          }
+          record(metrics, span, {
+            type: context.operation?.operation ?? 'unknown',
+            operation: context.operation ? metrics.operationNames.value(context.operationName) : '(invalid)',
+            seconds: (performance.now() - started) / 1000,
+            codes,
+          });
         },
       };
     },
   };
+}
+
+/**
+ * A query answered from the public reads the gateway keeps, without Apollo Server (so without
+ * the plugin above): counted, traced and logged as the plugin does an answer, its span marked.
+ */
+export function observePublicReadAnswer(service: string, operationName: string | null, seconds: number) {
+  const metrics = metricsFor(service);
+  const span = activeGraphqlSpan();
+  if (span) {
+    nameSpan(span, 'query', operationName);
+    span.setAttribute('graphql.answered_from', 'public-reads');
+  }
+  record(metrics, span, {
+    type: 'query',
+    operation: metrics.operationNames.value(operationName),
+    seconds,
+    codes: [],
+    from: 'public reads',
+  });
+}
+
+/** The active span when it is one `graphqlSpan` opened. */
+function activeGraphqlSpan(): Span | undefined {
+  const active = trace.getActiveSpan();
+  return active && graphqlSpans.has(active) ? active : undefined;
+}
+
+function nameSpan(span: Span, type: string | undefined, operationName: string | null | undefined) {
+  span.updateName(`graphql.${type ?? 'request'} ${operationName ?? '(anonymous)'}`);
+  span.setAttributes({ 'graphql.operation.name': operationName ?? '', 'graphql.operation.type': type ?? '' });
+}
+
+/** One answered GraphQL request: its counters and latency, its span's errors, its log line. */
+function record(
+  metrics: ReturnType<typeof metricsFor>,
+  span: Span | undefined,
+  answer: { type: string; operation: string; seconds: number; codes: string[]; from?: string },
+) {
+  const { type, operation, seconds, codes } = answer;
+  metrics.graphqlRequests.inc({ operation, type });
+  metrics.graphqlDuration.observe({ operation, type }, seconds);
+  for (const code of codes) metrics.graphqlErrors.inc({ operation, code });
+  if (span) {
+    if (codes.length) span.setAttribute('graphql.error.codes', codes);
+    if (codes.some((code) => !CALLER_CODES.has(code))) span.setStatus({ code: SpanStatusCode.ERROR });
+  }
+  const level = codes.length ? 'info' : 'debug';
+  if (logger.isLevelEnabled(level)) {
+    const said = codes.length ? 'graphql request answered with errors' : 'graphql request answered';
+    logEvent(level, answer.from ? `${said} from ${answer.from}` : said, {
+      operation,
+      type,
+      codes: codes.length ? [...new Set(codes)].join(',') : undefined,
+      ms: Math.round(seconds * 10_000) / 10,
+    });
+  }
 }

@@ -1,5 +1,5 @@
 export { watchDatabase } from './database-metrics';
-export { graphqlSpan, observabilityPlugin } from './graphql-plugin';
+export { graphqlSpan, observabilityPlugin, observePublicReadAnswer } from './graphql-plugin';
 export { observeHttp } from './http';
 export { captureLogs, logEvent, logger, type CapturedLogs } from './logger';
 export { maskPersonalData } from './mask';
