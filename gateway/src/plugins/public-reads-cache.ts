@@ -64,18 +64,23 @@ export function publicReadsCache<Context extends { identity: Identity | null }>(
   });
   const signedIn = async ({ contextValue }: { contextValue: Context }) => contextValue.identity !== null;
 
+  // Counts the mutations answered: a query that was running while one was answered may carry
+  // what the mutation changed, so its answer is not kept.
+  let generation = 0;
   const keepsAndEmpties: ApolloServerPlugin<Context> = {
     async requestDidStart() {
+      const startedIn = generation;
       return {
         async willSendResponse({ operation, operationName, response, request, contextValue, overallCachePolicy }) {
           if (operation?.operation === 'mutation') {
+            generation++;
             cache.clear();
             answers.clear();
             return;
           }
           // Kept in front of Apollo only what its response cache would keep too (public, no error,
           // for a signed-in caller), asked by POST with a document.
-          if (operation?.operation !== 'query' || contextValue.identity === null) return;
+          if (operation?.operation !== 'query' || contextValue.identity === null || startedIn !== generation) return;
           if (response.body.kind !== 'single' || response.body.singleResult.errors) return;
           if (response.http.status !== undefined && response.http.status !== 200) return;
           const policy = overallCachePolicy.policyIfCacheable();
