@@ -1,6 +1,6 @@
 import type { HrContext } from '../builder';
 import { Prisma } from '../generated/prisma/client';
-import { inEmployeeRange, type EmployeeRange } from '../data/employee-range';
+import { payslipsAndEmploymentsIn, type EmployeeRange } from '../data/employee-range';
 import type { OpeningBalanceOfRun } from '../data/opening-balances';
 import type { FirstPeriodWage, PreviousYearFigures } from '../domain/payroll/annual-wage';
 import { firstYearPaidHere, monthsBeforePlatform } from '../domain/payroll/opening-balances';
@@ -41,7 +41,7 @@ export async function annualWageFigures(
       JOIN payroll_run r ON r.id = p.run_id
       JOIN employment e ON e.id = p.employment_id
       WHERE r.member_id = ${memberId} AND r.year = ${year - 1} AND r.status IN ('APPROVED', 'PAID')
-        AND ${inEmployeeRange(Prisma.sql`p.employee_id`, employees)}
+        AND ${payslipsAndEmploymentsIn(employees)}
       -- In order of the year: the last row of an employee carries the whole year's taxable wage
       -- (a later employment in the same month carries on from the earlier one's totals).
       ORDER BY r.month, e.start_date, p.id`;
@@ -59,7 +59,7 @@ export async function annualWageFigures(
       WHERE r.member_id = ${memberId} AND r.year = ${year} AND r.month < ${month}
         AND r.status IN ('APPROVED', 'PAID')
         AND (p.carry_over ->> 'daysEmployed')::int > 0
-        AND ${inEmployeeRange(Prisma.sql`p.employee_id`, employees)}
+        AND ${payslipsAndEmploymentsIn(employees)}
       ORDER BY p.employee_id, r.month, e.start_date, p.id`;
   const previous = new Map<string, PreviousYearFigures>();
   for (const row of previousRows) {

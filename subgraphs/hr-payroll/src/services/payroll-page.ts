@@ -12,9 +12,9 @@ import {
   type YearToDate,
 } from '../domain/payroll/types';
 import { lkvApplicationOf } from '../domain/employment';
-import { Prisma, type Appraisal } from '../generated/prisma/client';
+import type { Appraisal } from '../generated/prisma/client';
 import { appraisalsByEmployment } from '../data/employments';
-import { employeeIdIn, inEmployeeRange, type EmployeeRange } from '../data/employee-range';
+import { employeeIdIn, payslipsAndEmploymentsIn, type EmployeeRange } from '../data/employee-range';
 import type { OpeningBalanceOfRun } from '../data/opening-balances';
 import {
   answerOf,
@@ -69,7 +69,7 @@ async function history(db: Reads, latest: { id: string; year: number } | null, y
              (p.carry_over -> 'yearToDateAfter')::text AS "yearToDate",
              (p.carry_over -> 'accrualAfter')::text AS "accrual"
       FROM payslip p JOIN employment e ON e.id = p.employment_id
-      WHERE p.run_id = ${latest.id} AND ${inEmployeeRange(Prisma.sql`p.employee_id`, range)}
+      WHERE p.run_id = ${latest.id} AND ${payslipsAndEmploymentsIn(range)}
       -- An employee's later employment carries the earlier one's totals: it comes last and counts.
       ORDER BY e.start_date, p.id`;
     for (const r of rows) {
