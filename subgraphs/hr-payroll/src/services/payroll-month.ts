@@ -72,17 +72,24 @@ export interface EmploymentPage {
  * A member's employments to pay this month (and former ones owed back pay), a page at a time by
  * employee (keyset, not offset), an employee's employments in one page in order of start. A month
  * the former payroll system paid (up to the opening balances' day) is not paid here again.
+ * With `ahead`, the next page is asked for as soon as this one is in, so that the database finds
+ * it while the caller works on this one (not on a PGlite transaction, whose one connection takes
+ * one statement at a time).
  */
 export async function* employmentPages(
   db: Reads,
   plan: Pick<MonthPlan, 'memberId' | 'year' | 'month' | 'period' | 'backPay' | 'openings'>,
+  ahead = false,
 ): AsyncGenerator<EmploymentPage> {
   const backPayIds = [...plan.backPay.keys()];
-  let after: string | null = null;
-  for (;;) {
-    const found = await timedPhase('reading', PAGE_SIZE, () =>
+  const read = (after: string | null) =>
+    timedPhase('reading', PAGE_SIZE, () =>
       runEmploymentsAfter(db, plan.memberId, plan.period, backPayIds, after, PAGE_SIZE),
     );
+  let after: string | null = null;
+  let coming = read(after);
+  for (;;) {
+    const found = await coming;
     if (found.length === 0) return;
     let page = found;
     if (found.length === PAGE_SIZE) {
@@ -93,12 +100,19 @@ export async function* employmentPages(
     }
     const range: EmployeeRange = { after, last: page.at(-1)!.employeeId };
     after = range.last;
+    const more = found.length === PAGE_SIZE;
+    if (more && ahead) {
+      coming = read(after);
+      // Awaited on the next turn; should the caller stop first, a failure is no unhandled rejection.
+      coming.catch(() => {});
+    }
     const employments = page.filter((e) => {
       const opening = plan.openings.get(e.employeeId);
       return !opening || !paidBeforePlatform(opening.figures.asOf, plan.year, plan.month) || plan.backPay.has(e.id);
     });
     yield { employments, range };
-    if (found.length < PAGE_SIZE) return;
+    if (!more) return;
+    if (!ahead) coming = read(after);
   }
 }
 
@@ -146,7 +160,8 @@ export async function planMonth(ctx: HrContext, memberId: string, year: number, 
   let maxima: Map<number, number> | null = null;
   let active = 0;
   const plan = { memberId, year, month, period, backPay, openings };
-  for await (const { employments: page, range } of employmentPages(ctx.db, plan)) {
+  // Outside a transaction: on PostgreSQL the next page comes from the pool while this one is worked on.
+  for await (const { employments: page, range } of employmentPages(ctx.db, plan, true)) {
     // The second pass calculates pages this size: its threads start while this pass reads.
     warmCalculationThreads(page.length);
     const current = page.filter((e) => e.endDate === null || e.endDate >= period.first);

@@ -147,7 +147,7 @@ export async function readPage(db: Reads, plan: MonthPlan, page: EmploymentPage)
  * go to the pool); without, one after the other (PGlite's one connection).
  */
 export async function* readPages(db: Reads, plan: MonthPlan, ahead: boolean): AsyncGenerator<ReadPage> {
-  const pages = employmentPages(db, plan);
+  const pages = employmentPages(db, plan, ahead);
   const next = async () => {
     const found = await pages.next();
     return found.done ? null : readPage(db, plan, found.value);
