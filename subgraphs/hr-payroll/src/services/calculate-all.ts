@@ -2,7 +2,7 @@ import { isDomainError } from '@samen-sterk/subgraph-runtime/pure';
 import { calculatePayroll } from '../domain/payroll/calculate';
 import type { PayrollInput } from '../domain/payroll/types';
 import { forStorage, type StoredCalculation } from './explanation';
-import { copyRows, insertRows, payslipIds, type PayslipToStore } from './payslip-rows';
+import { copyWriter, insertWriter, payslipIds } from './payslip-rows';
 
 /**
  * A page of a run's payslips calculated and written for storage, with nothing of the database or
@@ -51,7 +51,11 @@ export function calculatePayslipPage(page: PageToCalculate): CalculatedPage {
   const { employments, inputs } = page;
   const byEmployee = new Map<string, number[]>();
   employments.forEach((e, i) => byEmployee.set(e.employeeId, [...(byEmployee.get(e.employeeId) ?? []), i]));
-  const stored: (StoredCalculation | null)[] = new Array(inputs.length).fill(null);
+  const ids = payslipIds(inputs.length);
+  // Each payslip written as a row once calculated, in the order calculated (ids are the page's order).
+  const writer =
+    page.storage === 'copy' ? copyWriter(page.runId, page.memberId) : insertWriter(page.runId, page.memberId);
+  let refused = false;
   const outcomes: CalculationOutcome[] = new Array(inputs.length);
   for (const chain of byEmployee.values()) {
     chain.sort((a, b) => employments[a]!.startDate.getTime() - employments[b]!.startDate.getTime());
@@ -64,32 +68,24 @@ export function calculatePayslipPage(page: PageToCalculate): CalculatedPage {
       }
       try {
         const calculation = forStorage(calculatePayroll(input));
-        stored[i] = calculation;
         outcomes[i] = {
           calculation: { backPay: calculation.backPay, lkv: calculation.lkv, lkvForgone: calculation.lkvForgone },
         };
+        // Once one is refused, the page stores nothing: no more rows to write.
+        if (!refused) {
+          writer.add(
+            { employeeId: employments[i]!.employeeId, employmentId: employments[i]!.id, input, calculation },
+            ids[i]!,
+          );
+        }
         earlier = calculation;
       } catch (error) {
         if (!isDomainError(error)) throw error;
         outcomes[i] = { error: { field: error.field, message: error.message } };
+        refused = true;
         earlier = null;
       }
     }
   }
-  const ids = payslipIds(inputs.length);
-  if (stored.some((c) => c === null)) return { outcomes, ids, rows: null };
-  const payslips: PayslipToStore[] = employments.map((e, i) => ({
-    employeeId: e.employeeId,
-    employmentId: e.id,
-    input: inputs[i]!,
-    calculation: stored[i]!,
-  }));
-  return {
-    outcomes,
-    ids,
-    rows:
-      page.storage === 'copy'
-        ? { copy: copyRows(page.runId, page.memberId, payslips, ids) }
-        : { insert: insertRows(page.runId, page.memberId, payslips, ids) },
-  };
+  return { outcomes, ids, rows: refused ? null : writer.rows() };
 }

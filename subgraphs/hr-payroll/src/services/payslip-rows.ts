@@ -106,46 +106,79 @@ export function copyText(value: string | boolean | object | null): string {
 /** Bytes of a buffer rows are written into, encoded once (a stream of small strings cost more than building the rows). */
 const BLOCK_BYTES = 1 << 20;
 
+/** Where a page's payslips are written as rows, one at a time, in the order they are calculated. */
+export interface RowWriter {
+  add(payslip: PayslipToStore, id: string): void;
+  /** The rows written: COPY's blocks or INSERT's documents. */
+  rows(): { copy: Uint8Array[] } | { insert: string[] };
+}
+
 /**
- * The payslips in COPY's text format, every column of PAYSLIP_COLUMNS, a line each, in blocks of
- * about a megabyte that are each their own memory: they are moved to the service's thread and
- * written to COPY as they are (joining them into one buffer copied every byte once more).
+ * A writer of payslips in COPY's text format, every column of PAYSLIP_COLUMNS, a line each, in
+ * blocks of about a megabyte that are each their own memory: they are moved to the service's
+ * thread and written to COPY as they are (joining them into one buffer copied every byte once
+ * more). A payslip is written as soon as it is calculated, so that its calculation is garbage
+ * while still young (held until the page's end, a page's calculations outgrew the young
+ * generation and were collected with the old).
  */
+export function copyWriter(runId: string, memberId: string): RowWriter {
+  const blocks: Uint8Array[] = [];
+  let block = Buffer.allocUnsafeSlow(BLOCK_BYTES);
+  let used = 0;
+  return {
+    add(payslip, id) {
+      const row = rowOf(runId, memberId, payslip, id);
+      const line = PAYSLIP_COLUMNS.map((column) => copyText(row[column])).join('\t') + '\n';
+      // At most three bytes of UTF-8 a UTF-16 unit: a row goes whole into a block.
+      if (used + line.length * 3 > block.length) {
+        if (used > 0) blocks.push(block.subarray(0, used));
+        block = Buffer.allocUnsafeSlow(Math.max(BLOCK_BYTES, line.length * 3));
+        used = 0;
+      }
+      used += block.write(line, used);
+    },
+    rows() {
+      if (used > 0) blocks.push(block.subarray(0, used));
+      used = 0;
+      return { copy: blocks };
+    },
+  };
+}
+
+/** A writer of payslips as the INSERT takes them: a JSON document a row, without the run and member (its parameters). */
+export function insertWriter(runId: string, memberId: string): RowWriter {
+  const documents: string[] = [];
+  return {
+    add(payslip, id) {
+      const { run_id: _run, member_id: _member, ...row } = rowOf(runId, memberId, payslip, id);
+      documents.push(JSON.stringify(row));
+    },
+    rows: () => ({ insert: documents }),
+  };
+}
+
+/** The payslips in COPY's text format (`copyWriter`), in order. */
 export function copyRows(
   runId: string,
   memberId: string,
   payslips: readonly PayslipToStore[],
   ids: readonly string[],
 ): Uint8Array[] {
-  const blocks: Uint8Array[] = [];
-  let block = Buffer.allocUnsafeSlow(BLOCK_BYTES);
-  let used = 0;
-  for (let i = 0; i < payslips.length; i++) {
-    const row = rowOf(runId, memberId, payslips[i]!, ids[i]!);
-    const line = PAYSLIP_COLUMNS.map((column) => copyText(row[column])).join('\t') + '\n';
-    // At most three bytes of UTF-8 a UTF-16 unit: a row goes whole into a block.
-    if (used + line.length * 3 > block.length) {
-      if (used > 0) blocks.push(block.subarray(0, used));
-      block = Buffer.allocUnsafeSlow(Math.max(BLOCK_BYTES, line.length * 3));
-      used = 0;
-    }
-    used += block.write(line, used);
-  }
-  if (used > 0) blocks.push(block.subarray(0, used));
-  return blocks;
+  const writer = copyWriter(runId, memberId);
+  payslips.forEach((p, i) => writer.add(p, ids[i]!));
+  return (writer.rows() as { copy: Uint8Array[] }).copy;
 }
 
-/** The payslips as the INSERT takes them: a JSON document a row, without the run and member (its parameters). */
+/** The payslips as the INSERT takes them (`insertWriter`), in order. */
 export function insertRows(
   runId: string,
   memberId: string,
   payslips: readonly PayslipToStore[],
   ids: readonly string[],
-) {
-  return payslips.map((p, i) => {
-    const { run_id: _run, member_id: _member, ...row } = rowOf(runId, memberId, p, ids[i]!);
-    return JSON.stringify(row);
-  });
+): string[] {
+  const writer = insertWriter(runId, memberId);
+  payslips.forEach((p, i) => writer.add(p, ids[i]!));
+  return (writer.rows() as { insert: string[] }).insert;
 }
 
 /** New payslip ids, one a payslip. */
