@@ -1,6 +1,7 @@
 import type { HrContext } from '../builder';
 import { Prisma } from '../generated/prisma/client';
 import { payslipsAndEmploymentsIn, type EmployeeRange } from '../data/employee-range';
+import { SETTLED } from '../data/payroll-runs';
 import type { OpeningBalanceOfRun } from '../data/opening-balances';
 import type { FirstPeriodWage, PreviousYearFigures } from '../domain/payroll/annual-wage';
 import { firstYearPaidHere, monthsBeforePlatform } from '../domain/payroll/opening-balances';
@@ -14,7 +15,8 @@ import { firstYearPaidHere, monthsBeforePlatform } from '../domain/payroll/openi
  * - this year: the first settled payslip before this month, whose monthly wage a new employee's
  *   estimate is made from, once.
  * Two queries, whatever the number of employees (those of `employees`, a run's page of them),
- * reading each payslip's carry_over (payslip-rows.ts), not the payslip itself.
+ * reading each payslip's carry_over (payslip-rows.ts), not the payslip itself, of the settled
+ * runs `annualWageRuns` found (none when there are none).
  */
 export interface AnnualWageFigures {
   previousYear: PreviousYearFigures | null;
@@ -22,17 +24,42 @@ export interface AnnualWageFigures {
   firstPeriod: FirstPeriodWage | null;
 }
 
-export async function annualWageFigures(
+/**
+ * The member's settled runs the figures come from: those of the previous calendar year, and those
+ * of this year before the month. Looked up once a run, so that each page reads only their payslips
+ * by index (not the run being stored, nor other years), and nothing at all when there are none.
+ */
+export interface AnnualWageRuns {
+  previousYear: string[];
+  thisYear: string[];
+}
+
+export async function annualWageRuns(
   db: HrContext['db'] | Prisma.TransactionClient,
   memberId: string,
   year: number,
   month: number,
+): Promise<AnnualWageRuns> {
+  const runs = await db.payrollRun.findMany({
+    where: { memberId, ...SETTLED, OR: [{ year: year - 1 }, { year, month: { lt: month } }] },
+    select: { id: true, year: true },
+  });
+  return {
+    previousYear: runs.filter((r) => r.year === year - 1).map((r) => r.id),
+    thisYear: runs.filter((r) => r.year === year).map((r) => r.id),
+  };
+}
+
+export async function annualWageFigures(
+  db: HrContext['db'] | Prisma.TransactionClient,
+  runs: AnnualWageRuns,
   employees: EmployeeRange,
 ): Promise<(employeeId: string) => AnnualWageFigures> {
   // One query after the other: on a run's transaction (PGlite) statements go one at a time.
-  const previousRows = await db.$queryRaw<
-    { employeeId: string; taxableWage: string; daysEmployed: number; daysInMonth: number }[]
-  >`
+  const previousRows =
+    runs.previousYear.length === 0
+      ? []
+      : await db.$queryRaw<{ employeeId: string; taxableWage: string; daysEmployed: number; daysInMonth: number }[]>`
       SELECT p.employee_id AS "employeeId",
              p.carry_over -> 'yearToDateAfter' ->> 'taxableWage' AS "taxableWage",
              (p.carry_over ->> 'daysEmployed')::int AS "daysEmployed",
@@ -40,14 +67,16 @@ export async function annualWageFigures(
       FROM payslip p
       JOIN payroll_run r ON r.id = p.run_id
       JOIN employment e ON e.id = p.employment_id
-      WHERE r.member_id = ${memberId} AND r.year = ${year - 1} AND r.status IN ('APPROVED', 'PAID')
-        AND ${payslipsAndEmploymentsIn(employees)}
+      WHERE p.run_id IN (${Prisma.join(runs.previousYear)}) AND ${payslipsAndEmploymentsIn(employees)}
       -- In order of the year: the last row of an employee carries the whole year's taxable wage
       -- (a later employment in the same month carries on from the earlier one's totals).
       ORDER BY r.month, e.start_date, p.id`;
-  const firstRows = await db.$queryRaw<
-    { employeeId: string; monthly: string; pensionEmployeePercent: string; holidayAllowancePercent: string }[]
-  >`
+  const firstRows =
+    runs.thisYear.length === 0
+      ? []
+      : await db.$queryRaw<
+          { employeeId: string; monthly: string; pensionEmployeePercent: string; holidayAllowancePercent: string }[]
+        >`
       SELECT DISTINCT ON (p.employee_id)
              p.employee_id AS "employeeId",
              p.carry_over ->> 'monthly' AS "monthly",
@@ -56,8 +85,7 @@ export async function annualWageFigures(
       FROM payslip p
       JOIN payroll_run r ON r.id = p.run_id
       JOIN employment e ON e.id = p.employment_id
-      WHERE r.member_id = ${memberId} AND r.year = ${year} AND r.month < ${month}
-        AND r.status IN ('APPROVED', 'PAID')
+      WHERE p.run_id IN (${Prisma.join(runs.thisYear)})
         AND (p.carry_over ->> 'daysEmployed')::int > 0
         AND ${payslipsAndEmploymentsIn(employees)}
       ORDER BY p.employee_id, r.month, e.start_date, p.id`;

@@ -14,6 +14,7 @@ import { SETTLED } from '../data/payroll-runs';
 import { appraisalsByEmployment } from '../data/employments';
 import { employeeIdIn, type EmployeeRange } from '../data/employee-range';
 import { openingBalancesOfRun, type OpeningBalanceOfRun } from '../data/opening-balances';
+import { annualWageRuns, type AnnualWageRuns } from './annual-wage-figures';
 import { paidBeforePlatform } from '../domain/payroll/opening-balances';
 
 /**
@@ -60,6 +61,8 @@ export interface MonthPlan {
   wages: WageBook;
   maxima: Map<number, number>;
   latest: { id: string; year: number } | null;
+  /** The settled runs the annual wage for special payments is found from (annual-wage-figures.ts). */
+  annualWageRuns: AnnualWageRuns;
 }
 
 export interface EmploymentPage {
@@ -196,6 +199,7 @@ export async function planMonth(ctx: HrContext, memberId: string, year: number, 
     wages,
     maxima: maxima ?? new Map(),
     latest: await latestSettledRunBefore(ctx.db, memberId, year, month),
+    annualWageRuns: await annualWageRuns(ctx.db, memberId, year, month),
   };
 }
 

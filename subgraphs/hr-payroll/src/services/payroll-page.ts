@@ -136,7 +136,7 @@ export async function readPage(db: Reads, plan: MonthPlan, page: EmploymentPage)
   return timedPhase('reading', page.employments.length, async () => ({
     ...page,
     past: await history(db, plan.latest, year, page.range),
-    annualFigures: await annualWageFigures(db, memberId, year, month, page.range),
+    annualFigures: await annualWageFigures(db, plan.annualWageRuns, page.range),
     appraisals: await appraisalsByEmployment(db, memberId, employeeIdIn(page.range)),
   }));
 }
