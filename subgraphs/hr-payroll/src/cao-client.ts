@@ -105,10 +105,13 @@ async function askCao<Data, Variables extends object>(
   return answer.data!;
 }
 
+/** The age the CAO is asked for: at least 15, as its service takes it. */
+const caoAge = (age: number) => Math.max(age, 15);
+
 const variablesOf = (question: WageQuestion) => ({
   ...question,
   on: formatCalendarDate(question.on),
-  age: Math.max(question.age, 15),
+  age: caoAge(question.age),
 });
 
 /**
@@ -151,10 +154,10 @@ export async function caoWages(
 }
 
 /** What makes two wage questions the same question (as the CAO is asked it). */
-export const wageQuestionKey = (question: WageQuestion) => {
-  const v = variablesOf(question);
-  return `${v.scale}|${v.step}|${v.on}|${v.hoursPerWeek}|${v.age}`;
-};
+export const wageQuestionKey = (question: WageQuestion) =>
+  // The day as its time value (a calendar date at 00:00 UTC): formatting it was most of the key's
+  // cost, asked twice for each employment of a run. The age as variablesOf sends it.
+  `${question.scale}|${question.step}|${question.on.getTime()}|${question.hoursPerWeek}|${caoAge(question.age)}`;
 
 /**
  * Wage questions collected first (a run's pass over its employments keeps only the distinct

@@ -1,4 +1,4 @@
-import { formatCalendarDate, parseCalendarDate } from '@samen-sterk/subgraph-runtime';
+import { formatCalendarDate } from '@samen-sterk/subgraph-runtime';
 import type { HrContext } from '../builder';
 import type { EmploymentInput } from '../domain/payroll/types';
 import { Prisma, type ContractType, type LkvKind } from '../generated/prisma/client';
@@ -42,7 +42,12 @@ interface Row {
   lastName: string;
 }
 
-const day = (text: string) => parseCalendarDate(text)!;
+/**
+ * A date column as `to_char(…, 'YYYY-MM-DD')` wrote it: always a real date, so read by position
+ * (parseCalendarDate's pattern and check were a second of a 200,000-payslip run).
+ */
+const day = (text: string) =>
+  new Date(Date.UTC(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10))));
 const dayOrNull = (text: string | null) => (text === null ? null : day(text));
 
 /**

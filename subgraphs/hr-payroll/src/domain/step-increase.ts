@@ -141,6 +141,8 @@ export function stepIncreasesDue<A extends AppraisalFact>(
   const decisions: StepIncreaseDecision<A>[] = [];
   let current = { ...position };
   for (;;) {
+    // Not due yet (most employees, most months): no decision to write.
+    if (nextStepIncreaseOn(current) > on) return decisions;
     const decision = decideStepIncrease(current, appraisals, maxStep);
     if (decision.dueOn > on) return decisions;
     decisions.push(decision);
