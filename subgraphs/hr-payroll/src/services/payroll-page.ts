@@ -132,7 +132,7 @@ export interface ReadPage extends EmploymentPage {
  * transaction.
  */
 export async function readPage(db: Reads, plan: MonthPlan, page: EmploymentPage): Promise<ReadPage> {
-  const { memberId, year, month } = plan;
+  const { memberId, year } = plan;
   return timedPhase('reading', page.employments.length, async () => ({
     ...page,
     past: await history(db, plan.latest, year, page.range),
