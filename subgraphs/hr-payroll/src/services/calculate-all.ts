@@ -1,7 +1,7 @@
 import { isDomainError } from '@samen-sterk/subgraph-runtime/pure';
-import { calculatePayroll } from '../domain/payroll/calculate';
+import { calculatePayslipFigures } from '../domain/payroll/calculate';
 import type { PayrollInput } from '../domain/payroll/types';
-import { forStorage, type StoredCalculation } from './explanation';
+import type { StoredCalculation } from './explanation';
 import { copyWriter, insertWriter, payslipIds } from './payslip-rows';
 
 /**
@@ -67,7 +67,8 @@ export function calculatePayslipPage(page: PageToCalculate): CalculatedPage {
         input.holidayAllowanceAccrual = earlier.holidayAllowance.accrualAfter;
       }
       try {
-        const calculation = forStorage(calculatePayroll(input));
+        // As stored: without the explanation, which is never made (explanation.ts).
+        const calculation: StoredCalculation = calculatePayslipFigures(input);
         outcomes[i] = {
           calculation: { backPay: calculation.backPay, lkv: calculation.lkv, lkvForgone: calculation.lkvForgone },
         };

@@ -5,14 +5,10 @@ import type { PayrollCalculation, PayrollInput } from '../domain/payroll/types';
  * A payslip's calculation as stored: everything but the explanation. The ~40 sentences of
  * reasons are a third of the JSON (most of a whole sector's run was spent writing them); the
  * calculation is pure and deterministic and its inputs are frozen with the payslip, so the
- * reasons are produced again when someone reads them. Payslips stored before keep theirs.
+ * reasons are produced again when someone reads them. Payslips stored before keep theirs. (A run
+ * calculates with `calculatePayslipFigures`, which never makes them.)
  */
 export type StoredCalculation = Omit<PayrollCalculation, 'explanation'> & { explanation?: string[] };
-
-export function forStorage(calculation: PayrollCalculation): StoredCalculation {
-  const { explanation: _reasons, ...stored } = calculation;
-  return stored;
-}
 
 /** What the reasons explain: the payslip's lines and totals. */
 const figures = (c: Pick<PayrollCalculation, 'lines' | 'netPay' | 'employerCostsTotal'>) =>

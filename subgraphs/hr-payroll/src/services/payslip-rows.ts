@@ -122,10 +122,30 @@ export interface RowWriter {
 function copyFields(runId: string, memberId: string, p: PayslipToStore, id: string): (string | object)[] {
   const c = p.calculation;
   return [
-    copyText(id) + '\t' + copyText(runId) + '\t' + copyText(memberId) + '\t' + copyText(p.employeeId) + '\t' +
-      copyText(p.employmentId) + '\t' + copyText(c.cao.versionId) + '\t' + copyText(c.cao.versionName) + '\t' +
-      copyText(c.grossWage) + '\t' + copyText(c.taxableWage.total) + '\t' + copyText(c.wageTax.total) + '\t' +
-      copyText(c.netPay) + '\t' + copyText(c.employerCostsTotal) + '\t',
+    copyText(id) +
+      '\t' +
+      copyText(runId) +
+      '\t' +
+      copyText(memberId) +
+      '\t' +
+      copyText(p.employeeId) +
+      '\t' +
+      copyText(p.employmentId) +
+      '\t' +
+      copyText(c.cao.versionId) +
+      '\t' +
+      copyText(c.cao.versionName) +
+      '\t' +
+      copyText(c.grossWage) +
+      '\t' +
+      copyText(c.taxableWage.total) +
+      '\t' +
+      copyText(c.wageTax.total) +
+      '\t' +
+      copyText(c.netPay) +
+      '\t' +
+      copyText(c.employerCostsTotal) +
+      '\t',
     p.input,
     '\t',
     c,

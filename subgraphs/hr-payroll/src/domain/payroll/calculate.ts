@@ -32,6 +32,9 @@ const accrualForStorage = (a: AccruedHolidayAllowance): HolidayAllowanceAccrual 
     : {}),
 });
 
+/** A payslip's calculation without its explanation: what a run stores (services/explanation.ts). */
+export type PayslipFigures = Omit<PayrollCalculation, 'explanation'>;
+
 /**
  * Payroll for ONE employment in ONE calendar month (Dutch payroll, employee below state-pension
  * age): pure and exact. Inputs in, a fully explained payslip calculation out; no database, no
@@ -42,6 +45,19 @@ const accrualForStorage = (a: AccruedHolidayAllowance): HolidayAllowanceAccrual 
  * order of the steps, the payslip in its own order of lines.
  */
 export function calculatePayroll(input: PayrollInput): PayrollCalculation {
+  const { figures, explain } = calculate(input);
+  return { ...figures, explanation: explain() };
+}
+
+/**
+ * The same calculation without its ~40 sentences of explanation, which are never made: what a
+ * run stores. Every figure equals `calculatePayroll`'s (a test compares them).
+ */
+export function calculatePayslipFigures(input: PayrollInput): PayslipFigures {
+  return calculate(input).figures;
+}
+
+function calculate(input: PayrollInput): { figures: PayslipFigures; explain: () => string[] } {
   const r = readInput(input);
   // Refuse a holiday allowance below the statutory 8 % before anything else.
   checkHolidayAllowancePercent(r.holidayAllowancePercent);
@@ -96,7 +112,7 @@ export function calculatePayroll(input: PayrollInput): PayrollCalculation {
   });
   const { lkv } = lkvStep;
   const compliance = complianceOfMonth(r, wage);
-  const { explanation, warnings, lines } = joinSteps([
+  const { explain, warnings, lines } = joinSteps([
     openingBalanceOfMonth(input.openingBalanceAsOf, r.year, r.month),
     wage,
     back,
@@ -111,7 +127,7 @@ export function calculatePayroll(input: PayrollInput): PayrollCalculation {
     compliance,
   ]);
 
-  return {
+  const figures: PayslipFigures = {
     period: {
       year: r.year,
       month: r.month,
@@ -208,6 +224,6 @@ export function calculatePayroll(input: PayrollInput): PayrollCalculation {
       netPay: net.net,
       lkvExpected: lkv ? lkv.expected : ZERO,
     }),
-    explanation,
   };
+  return { figures, explain };
 }

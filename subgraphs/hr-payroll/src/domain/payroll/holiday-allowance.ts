@@ -58,7 +58,8 @@ export interface HolidayAllowanceResult {
   accrualAfter: AccruedHolidayAllowance;
   /** The wages the payout was reserved on; null when part of it is an opening balance entered without them. */
   paidBase: Exact | null;
-  explanation: string[];
+  /** Its sentences for people, made when asked (steps/step.ts). */
+  explain: () => string[];
   warnings: string[];
 }
 
@@ -66,9 +67,6 @@ export function holidayAllowance(input: HolidayAllowanceInput): HolidayAllowance
   checkHolidayAllowancePercent(input.percent);
   // Rounding: the month's reservation half up to cents.
   const reserved = roundCents(percentOf(input.gross, input.percent));
-  const explanation = [
-    `Holiday allowance reserved: ${formatPercent(input.percent)} % of the gross wage ${formatEuro(input.gross)} = ${formatEuro(reserved)} (half up to cents).`,
-  ];
   const warnings: string[] = [];
   const totalReserved = input.accruedBefore.reserved.plus(reserved);
   const totalBase = input.accruedBefore.base.plus(input.gross);
@@ -76,44 +74,54 @@ export function holidayAllowance(input: HolidayAllowanceInput): HolidayAllowance
   const opening = input.accruedBefore.opening;
   // An opening balance's reservation was made on wages paid before the platform: counted in the base when HR entered them.
   const knownBase = opening && opening.base === null ? null : totalBase.plus(opening?.base ?? ZERO);
-  if (opening) {
-    explanation.push(
-      `Of the reserved before this month, ${formatEuro(opening.reserved)} was accrued before the platform (opening balance as of ${opening.asOf}` +
-        (opening.base === null
-          ? ', the wages it was reserved on not entered).'
-          : `, reserved on wages of ${formatEuro(opening.base)}).`),
-    );
-  }
   const payoutReason = input.endsInMonth
     ? 'END_OF_EMPLOYMENT'
     : input.month === input.paymentMonth
       ? 'PAYMENT_MONTH'
       : null;
-  if (payoutReason === null) {
-    if (input.month === (input.paymentMonth % 12) + 1 && input.accruedBefore.reserved.greaterThan(0)) {
-      warnings.push(
-        `${formatEuro(input.accruedBefore.reserved)} of holiday allowance from the previous accrual year is still unpaid at the start of a new one: ` +
-          `it should have been paid in month ${input.paymentMonth}. It stays reserved and will be paid at the next payout.`,
-      );
-    }
-    explanation.push(
-      `Reserved and not yet paid after this month: ${formatEuro(input.accruedBefore.reserved)} + ${formatEuro(reserved)} = ${formatEuro(totalReserved)} ` +
-        (knownBase === null
-          ? `(on wages of ${formatEuro(totalBase)} here).`
-          : `(on wages of ${formatEuro(knownBase)}).`),
-    );
-  } else {
-    const paidOut =
-      `${formatEuro(input.accruedBefore.reserved)} reserved before + ${formatEuro(reserved)} this month = ${formatEuro(totalReserved)} ` +
-      (knownBase === null
-        ? `(reserved on wages of ${formatEuro(totalBase)} here, and the opening balance).`
-        : `(reserved on wages of ${formatEuro(knownBase)}).`);
-    explanation.push(
-      payoutReason === 'END_OF_EMPLOYMENT'
-        ? `The employment ends this month: all reserved holiday allowance is paid out: ${paidOut}`
-        : `Payment month of the CAO (month ${input.paymentMonth}): the accrual year's reservations are paid out: ${paidOut}`,
+  if (
+    payoutReason === null &&
+    input.month === (input.paymentMonth % 12) + 1 &&
+    input.accruedBefore.reserved.greaterThan(0)
+  ) {
+    warnings.push(
+      `${formatEuro(input.accruedBefore.reserved)} of holiday allowance from the previous accrual year is still unpaid at the start of a new one: ` +
+        `it should have been paid in month ${input.paymentMonth}. It stays reserved and will be paid at the next payout.`,
     );
   }
+  const explain = () => {
+    const explanation = [
+      `Holiday allowance reserved: ${formatPercent(input.percent)} % of the gross wage ${formatEuro(input.gross)} = ${formatEuro(reserved)} (half up to cents).`,
+    ];
+    if (opening) {
+      explanation.push(
+        `Of the reserved before this month, ${formatEuro(opening.reserved)} was accrued before the platform (opening balance as of ${opening.asOf}` +
+          (opening.base === null
+            ? ', the wages it was reserved on not entered).'
+            : `, reserved on wages of ${formatEuro(opening.base)}).`),
+      );
+    }
+    if (payoutReason === null) {
+      explanation.push(
+        `Reserved and not yet paid after this month: ${formatEuro(input.accruedBefore.reserved)} + ${formatEuro(reserved)} = ${formatEuro(totalReserved)} ` +
+          (knownBase === null
+            ? `(on wages of ${formatEuro(totalBase)} here).`
+            : `(on wages of ${formatEuro(knownBase)}).`),
+      );
+    } else {
+      const paidOut =
+        `${formatEuro(input.accruedBefore.reserved)} reserved before + ${formatEuro(reserved)} this month = ${formatEuro(totalReserved)} ` +
+        (knownBase === null
+          ? `(reserved on wages of ${formatEuro(totalBase)} here, and the opening balance).`
+          : `(reserved on wages of ${formatEuro(knownBase)}).`);
+      explanation.push(
+        payoutReason === 'END_OF_EMPLOYMENT'
+          ? `The employment ends this month: all reserved holiday allowance is paid out: ${paidOut}`
+          : `Payment month of the CAO (month ${input.paymentMonth}): the accrual year's reservations are paid out: ${paidOut}`,
+      );
+    }
+    return explanation;
+  };
   // A payout pays everything reserved and starts the accrual afresh; otherwise it all stays reserved.
   const paysOut = payoutReason !== null;
   return {
@@ -124,7 +132,7 @@ export function holidayAllowance(input: HolidayAllowanceInput): HolidayAllowance
       ? { reserved: ZERO, base: ZERO }
       : { reserved: totalReserved, base: totalBase, ...(opening ? { opening } : {}) },
     paidBase: paysOut ? knownBase : null,
-    explanation,
+    explain,
     warnings,
   };
 }

@@ -40,7 +40,8 @@ export interface LkvResult {
   maxPerYear: Exact;
   claimedBefore: Exact;
   expected: Exact;
-  explanation: string[];
+  /** Its sentences for people, made when asked (steps/step.ts). */
+  explain: () => string[];
   warnings: string[];
 }
 
@@ -55,20 +56,10 @@ export function lkvExpected(input: {
   const p = input.parameters.lkv[input.kind];
   const perHour = exact(p.perHour.value);
   const maxPerYear = exact(p.maxPerYear.value);
-  const explanation: string[] = [];
   const warnings: string[] = [];
 
-  let eligibleDays = input.slice.daysEmployed;
-  if (p.maxYears.value !== null) {
-    const until = addYears(input.startDate, p.maxYears.value);
-    eligibleDays = daysBefore(input.slice, until);
-    if (eligibleDays < input.slice.daysEmployed) {
-      explanation.push(
-        `LKV ${KIND_NAMES[input.kind]} lasts at most ${p.maxYears.value} years from the start date, until ${formatDate(until)} (exclusive): ` +
-          `${eligibleDays} of the ${input.slice.daysEmployed} days employed this month count.`,
-      );
-    }
-  }
+  const until = p.maxYears.value === null ? null : addYears(input.startDate, p.maxYears.value);
+  const eligibleDays = until === null ? input.slice.daysEmployed : daysBefore(input.slice, until);
   const exactHours = hoursInMonth(
     input.hoursPerWeek,
     WEEKS_PER_YEAR_FOR_PAID_HOURS,
@@ -81,23 +72,33 @@ export function lkvExpected(input: {
   const uncapped = roundCents(hours.times(perHour));
   const remaining = max(ZERO, maxPerYear.minus(input.claimedBefore));
   const expected = min(uncapped, remaining);
-  explanation.push(
-    `LKV ${KIND_NAMES[input.kind]}: ${input.hoursPerWeek.toFixed()} h × ${WEEKS_PER_YEAR_FOR_PAID_HOURS} / 12 × ${eligibleDays}/${input.slice.daysInMonth} ` +
-      `= ${exactHours.toDecimalPlaces(4).toFixed()} h → ${hours.toFixed(0)} paid hours (half up to whole hours) × ${formatEuro(perHour)} = ${formatEuro(uncapped)}.`,
-  );
-  if (expected.lessThan(uncapped)) {
-    explanation.push(
-      `Annual maximum ${formatEuro(maxPerYear)}, ${formatEuro(input.claimedBefore)} expected earlier this year: only ${formatEuro(expected)} is left.`,
-    );
-  }
-  explanation.push(
-    `Expected LKV ${formatEuro(expected)}: paid to the employer by the Belastingdienst the following year; not income, not on the payslip.`,
-  );
   if (isAssumed(p.perHour) || isAssumed(p.maxPerYear)) {
     warnings.push(
       `The ${input.parameters.year} LKV amounts are assumed unchanged statutory amounts, not read from a ${input.parameters.year} publication.`,
     );
   }
+  const explain = () => {
+    const explanation: string[] = [];
+    if (until !== null && eligibleDays < input.slice.daysEmployed) {
+      explanation.push(
+        `LKV ${KIND_NAMES[input.kind]} lasts at most ${p.maxYears.value} years from the start date, until ${formatDate(until)} (exclusive): ` +
+          `${eligibleDays} of the ${input.slice.daysEmployed} days employed this month count.`,
+      );
+    }
+    explanation.push(
+      `LKV ${KIND_NAMES[input.kind]}: ${input.hoursPerWeek.toFixed()} h × ${WEEKS_PER_YEAR_FOR_PAID_HOURS} / 12 × ${eligibleDays}/${input.slice.daysInMonth} ` +
+        `= ${exactHours.toDecimalPlaces(4).toFixed()} h → ${hours.toFixed(0)} paid hours (half up to whole hours) × ${formatEuro(perHour)} = ${formatEuro(uncapped)}.`,
+    );
+    if (expected.lessThan(uncapped)) {
+      explanation.push(
+        `Annual maximum ${formatEuro(maxPerYear)}, ${formatEuro(input.claimedBefore)} expected earlier this year: only ${formatEuro(expected)} is left.`,
+      );
+    }
+    explanation.push(
+      `Expected LKV ${formatEuro(expected)}: paid to the employer by the Belastingdienst the following year; not income, not on the payslip.`,
+    );
+    return explanation;
+  };
   return {
     kind: input.kind,
     hours,
@@ -107,7 +108,7 @@ export function lkvExpected(input: {
     maxPerYear,
     claimedBefore: input.claimedBefore,
     expected,
-    explanation,
+    explain,
     warnings,
   };
 }

@@ -81,7 +81,7 @@ export function employerPremiums(input: {
   awf: AwfClass;
   smallEmployer: boolean;
   whkPercent: Exact | null;
-}): { lines: PremiumLine[]; total: Exact; explanation: string[]; warnings: string[] } {
+}): { lines: PremiumLine[]; total: Exact; explain: () => string[]; warnings: string[] } {
   const p = input.parameters.premiums;
   const whk: Sourced =
     input.whkPercent === null
@@ -109,10 +109,11 @@ export function employerPremiums(input: {
     return { code, description, base: input.base, ratePercent, amount, source: rate.source };
   });
   const total = sum(lines.map((l) => l.amount));
-  const explanation = lines.map(
-    (l) =>
-      `${l.description}: ${formatPercent(l.ratePercent)} % of ${formatEuro(l.base)} = ${formatEuro(l.amount)} (half up to cents).`,
-  );
+  const explain = () =>
+    lines.map(
+      (l) =>
+        `${l.description}: ${formatPercent(l.ratePercent)} % of ${formatEuro(l.base)} = ${formatEuro(l.amount)} (half up to cents).`,
+    );
   const warnings =
     input.whkPercent === null
       ? [
@@ -120,7 +121,7 @@ export function employerPremiums(input: {
             'set settings.whkPercent to use it.',
         ]
       : [];
-  return { lines, total, explanation, warnings };
+  return { lines, total, explain, warnings };
 }
 
 /** Pension premium: percent of the gross wage (no franchise), half up to cents. */

@@ -23,7 +23,8 @@ export interface MonthlyTaxResult {
   tax: Exact;
   /** Which tables were used: the month's, or the week and day tables of a broken period. */
   tables: { kind: 'MONTH' } | { kind: 'BROKEN_PERIOD'; workingDays: number; fullWeeks: number; restDays: number };
-  explanation: string[];
+  /** Its sentences for people, made when asked (steps/step.ts). */
+  explain: () => string[];
   warnings: string[];
 }
 
@@ -61,7 +62,7 @@ export function monthlyWageTax(input: {
     return {
       tax,
       tables: { kind: 'MONTH' },
-      explanation: [
+      explain: () => [
         `Wage tax, white monthly table ${credit} loonheffingskorting, on ${formatEuro(input.taxableWage)}: ${formatEuro(tax)}.`,
         ...result.explanation.map((line) => `  ${line}`),
       ],
@@ -82,31 +83,34 @@ export function monthlyWageTax(input: {
   const weeksTax = week ? exact(week.tax).times(fullWeeks) : ZERO;
   const daysTax = day ? exact(day.tax).times(restDays) : ZERO;
   const tax = weeksTax.plus(daysTax);
-  const explanation = [
-    `Broken wage period ${formatDate(from)} – ${formatDate(to)}: ${counted.days} working days (Monday to Friday)` +
-      (counted.days === 0 ? ', counted as one day' : '') +
-      `, ${fullWeeks} whole working week${fullWeeks === 1 ? '' : 's'} and ${restDays} day${restDays === 1 ? '' : 's'}. ` +
-      `Not the monthly table: the week table for each whole week and the day table for the other days ` +
-      `(Handboek Loonheffingen), white, ${credit} loonheffingskorting.`,
-    `Wage per working day ${formatEuro(input.taxableWage)} / ${days} = ${formatEuro(dayWage)} (half up to cents).`,
-  ];
-  if (week) {
-    explanation.push(
-      `Week table on ${formatEuro(dayWage.times(5))}: ${formatEuro(exact(week.tax))} a week × ${fullWeeks} = ${formatEuro(weeksTax)}.`,
-      ...week.explanation.map((line) => `  ${line}`),
-    );
-  }
-  if (day) {
-    explanation.push(
-      `Day table on ${formatEuro(dayWage)}: ${formatEuro(exact(day.tax))} a day × ${restDays} = ${formatEuro(daysTax)}.`,
-      ...day.explanation.map((line) => `  ${line}`),
-    );
-  }
-  explanation.push(`Wage tax of the broken period: ${formatEuro(tax)}.`);
+  const explain = () => {
+    const explanation = [
+      `Broken wage period ${formatDate(from)} – ${formatDate(to)}: ${counted.days} working days (Monday to Friday)` +
+        (counted.days === 0 ? ', counted as one day' : '') +
+        `, ${fullWeeks} whole working week${fullWeeks === 1 ? '' : 's'} and ${restDays} day${restDays === 1 ? '' : 's'}. ` +
+        `Not the monthly table: the week table for each whole week and the day table for the other days ` +
+        `(Handboek Loonheffingen), white, ${credit} loonheffingskorting.`,
+      `Wage per working day ${formatEuro(input.taxableWage)} / ${days} = ${formatEuro(dayWage)} (half up to cents).`,
+    ];
+    if (week) {
+      explanation.push(
+        `Week table on ${formatEuro(dayWage.times(5))}: ${formatEuro(exact(week.tax))} a week × ${fullWeeks} = ${formatEuro(weeksTax)}.`,
+        ...week.explanation.map((line) => `  ${line}`),
+      );
+    }
+    if (day) {
+      explanation.push(
+        `Day table on ${formatEuro(dayWage)}: ${formatEuro(exact(day.tax))} a day × ${restDays} = ${formatEuro(daysTax)}.`,
+        ...day.explanation.map((line) => `  ${line}`),
+      );
+    }
+    explanation.push(`Wage tax of the broken period: ${formatEuro(tax)}.`);
+    return explanation;
+  };
   return {
     tax,
     tables: { kind: 'BROKEN_PERIOD', workingDays: counted.days, fullWeeks, restDays },
-    explanation,
+    explain,
     warnings: [],
   };
 }
@@ -114,7 +118,8 @@ export function monthlyWageTax(input: {
 export interface SpecialTaxResult {
   tax: Exact;
   ratePercent: Exact | null;
-  explanation: string[];
+  /** Its sentences for people, made when asked (steps/step.ts). */
+  explain: () => string[];
 }
 
 export function holidayAllowanceTax(input: {
@@ -128,7 +133,7 @@ export function holidayAllowanceTax(input: {
   what?: string;
 }): SpecialTaxResult {
   const what = input.what ?? 'the holiday allowance paid';
-  if (input.amount.isZero()) return { tax: ZERO, ratePercent: null, explanation: [] };
+  if (input.amount.isZero()) return { tax: ZERO, ratePercent: null, explain: () => [] };
   if (input.previousYearAnnualWage === null) {
     throw new DomainError(
       'MISSING_PREVIOUS_YEAR_WAGE',
@@ -147,7 +152,7 @@ export function holidayAllowanceTax(input: {
   return {
     tax,
     ratePercent: exact(result.ratePercent),
-    explanation: [
+    explain: () => [
       `Wage tax on ${what}, special-payments table (tabel bijzondere beloningen), not the monthly table: ${formatEuro(tax)}.`,
       ...(input.basis ? [`  ${input.basis}`] : []),
       ...result.explanation.map((line) => `  ${line}`),

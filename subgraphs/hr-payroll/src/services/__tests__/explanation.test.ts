@@ -1,13 +1,13 @@
-import { calculatePayroll } from '../../domain/payroll/calculate';
+import { calculatePayroll, calculatePayslipFigures } from '../../domain/payroll/calculate';
 import { date, payrollInput } from '../../domain/payroll/__tests__/fixtures';
 import type { PayrollInput } from '../../domain/payroll/types';
-import { explanationOf, forStorage } from '../explanation';
+import { explanationOf } from '../explanation';
 
 // A payslip is stored without its explanation; reading it recalculates the reasons from the
 // frozen inputs. Stored means JSON (dates become strings): the round trip must not matter.
 const stored = (input: PayrollInput) => ({
   inputs: JSON.parse(JSON.stringify(input)) as unknown,
-  calculation: JSON.parse(JSON.stringify(forStorage(calculatePayroll(input)))) as unknown,
+  calculation: JSON.parse(JSON.stringify(calculatePayslipFigures(input))) as unknown,
 });
 
 describe('explanations of stored payslips', () => {

@@ -1,9 +1,8 @@
 import { PGlite } from '@electric-sql/pglite';
 import fs from 'node:fs';
 import path from 'node:path';
-import { calculatePayroll } from '../../domain/payroll/calculate';
+import { calculatePayslipFigures } from '../../domain/payroll/calculate';
 import { date, payrollInput } from '../../domain/payroll/__tests__/fixtures';
-import { forStorage } from '../explanation';
 import { carryOverOf } from '../payslip-rows';
 
 // Payslips stored before the carry_over column existed must carry over the same figures as those
@@ -38,7 +37,7 @@ it('gives payslips stored before it the carry-over a run writes now, and keeps t
       caoWage: { monthly: '2400.52', hourly: '14.83' },
     }),
   ];
-  const stored = inputs.map((input) => ({ input, calculation: forStorage(calculatePayroll(input)) }));
+  const stored = inputs.map((input) => ({ input, calculation: calculatePayslipFigures(input) }));
   // Foreign keys (run, employment) are not what this is about: they are not checked while inserting.
   await pg.exec("SET session_replication_role = 'replica'");
   for (const [i, p] of stored.entries()) {

@@ -1,6 +1,5 @@
-import { calculatePayroll } from '../../domain/payroll/calculate';
+import { calculatePayslipFigures } from '../../domain/payroll/calculate';
 import { payrollInput } from '../../domain/payroll/__tests__/fixtures';
-import { forStorage } from '../explanation';
 import { copyText, copyWriter, PAYSLIP_COLUMNS, payslipRow, type PayslipToStore } from '../payslip-rows';
 
 /** COPY's text format read back as PostgreSQL reads it: `\N` is NULL, a backslash escapes the next character. */
@@ -39,7 +38,7 @@ describe('a page of payslips written for COPY', () => {
   function awkwardPayslip(n: number): PayslipToStore {
     const input = payrollInput();
     input.caoWage.caoVersionName = `CAO\tKringloop\n€ ${n} \\ back`;
-    const calculation = forStorage(calculatePayroll(input));
+    const calculation = calculatePayslipFigures(input);
     return { employeeId: `employee-${n}`, employmentId: `employment\t${n}`, input, calculation };
   }
 

@@ -11,7 +11,7 @@ import {
 import { backPayPeriods, describeBackPay } from '../back-pay';
 import type { ReadInput } from '../input';
 import type { BackPayInput, BackPayPeriod, PayrollLine } from '../types';
-import { NONE, payslipLine, type Step } from './step';
+import { NONE, payslipLine, SILENT, type Step } from './step';
 
 export interface BackPayStep extends Step {
   periods: BackPayPeriod[];
@@ -41,7 +41,7 @@ export function backPay(
       ofPaidOutYears: ZERO,
       toReserveOn: ZERO,
       holidayAllowance: ZERO,
-      explanation: NONE,
+      explain: SILENT,
       warnings: NONE,
       lines: NONE,
     };
@@ -57,32 +57,34 @@ export function backPay(
   // Rounding: the holiday allowance over back pay of accrual years already paid out, half up to cents once.
   const holidayAllowance = roundCents(percentOf(ofPaidOutYears, r.holidayAllowancePercent));
 
-  const explanation: string[] = [];
+  const described = periods.map(describeBackPay);
   const lines: PayrollLine[] = [];
-  for (const p of periods) {
-    const described = describeBackPay(p);
-    explanation.push(`Back pay ${described}.`);
+  periods.forEach((p, i) => {
     lines.push(
       payslipLine({
         code: 'BACK_PAY',
         kind: 'EARNING',
-        description: `Back pay ${described}`,
+        description: `Back pay ${described[i]}`,
         base: p.dueForDays,
         amount: p.amount,
       }),
     );
-  }
-  if (!ofPaidOutYears.isZero()) {
-    explanation.push(
-      `Holiday allowance over back pay of accrual years already paid out: ${formatPercent(r.holidayAllowancePercent)} % of ` +
-        `${formatEuro(ofPaidOutYears)} = ${formatEuro(holidayAllowance)}, paid now (half up to cents).`,
-    );
-  }
-  if (!toReserveOn.isZero()) {
-    explanation.push(
-      `Holiday allowance over back pay of the current accrual year is reserved with this month's: on ${formatEuro(wage.gross)} + ${formatEuro(toReserveOn)}.`,
-    );
-  }
+  });
+  const explain = () => {
+    const explanation = described.map((d) => `Back pay ${d}.`);
+    if (!ofPaidOutYears.isZero()) {
+      explanation.push(
+        `Holiday allowance over back pay of accrual years already paid out: ${formatPercent(r.holidayAllowancePercent)} % of ` +
+          `${formatEuro(ofPaidOutYears)} = ${formatEuro(holidayAllowance)}, paid now (half up to cents).`,
+      );
+    }
+    if (!toReserveOn.isZero()) {
+      explanation.push(
+        `Holiday allowance over back pay of the current accrual year is reserved with this month's: on ${formatEuro(wage.gross)} + ${formatEuro(toReserveOn)}.`,
+      );
+    }
+    return explanation;
+  };
   if (!holidayAllowance.isZero()) {
     lines.push(
       payslipLine({
@@ -96,5 +98,5 @@ export function backPay(
       }),
     );
   }
-  return { periods, total, ofPaidOutYears, toReserveOn, holidayAllowance, explanation, warnings: NONE, lines };
+  return { periods, total, ofPaidOutYears, toReserveOn, holidayAllowance, explain, warnings: NONE, lines };
 }

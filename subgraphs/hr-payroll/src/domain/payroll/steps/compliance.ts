@@ -44,7 +44,7 @@ export function complianceOfMonth(r: ReadInput, wage: WageStep): ComplianceStep 
     holidayAllowanceCheck(r.holidayAllowancePercent),
   ];
   const compliant = checks.every((c) => c.ok);
-  const explanation = [
+  const explain = () => [
     compliant
       ? 'Compliance: all checks ok.'
       : `Compliance: NOT ok: ${checks
@@ -52,5 +52,5 @@ export function complianceOfMonth(r: ReadInput, wage: WageStep): ComplianceStep 
           .map((c) => c.message)
           .join(' ')}`,
   ];
-  return { checks, compliant, explanation, warnings: NONE, lines: NONE };
+  return { checks, compliant, explain, warnings: NONE, lines: NONE };
 }

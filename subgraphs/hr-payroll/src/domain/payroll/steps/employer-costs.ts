@@ -45,12 +45,11 @@ export function premiumsOfMonth(input: {
 }): PremiumsStep {
   const maxPerYear = exact(input.parameters.maxPremiumWageYear.value);
   const cap = capPremiumWage(input.premiumWage, input.premiumWageBefore, maxPerYear);
-  const explanation: string[] = [
+  const premiumWageSentence = () =>
     cap.charged.equals(cap.thisMonth)
       ? `Premium wage ${formatEuro(cap.thisMonth)}: all of it is charged (${formatEuro(cap.remainingBefore)} of the ${formatEuro(maxPerYear)} annual maximum was left).`
       : `Premium wage ${formatEuro(cap.thisMonth)}, but only ${formatEuro(cap.remainingBefore)} of the ${formatEuro(maxPerYear)} annual maximum was left ` +
-        `after ${formatEuro(input.premiumWageBefore)} earlier this year: premiums are charged on ${formatEuro(cap.charged)}.`,
-  ];
+        `after ${formatEuro(input.premiumWageBefore)} earlier this year: premiums are charged on ${formatEuro(cap.charged)}.`;
   const warnings: string[] = [];
   const periodMaximum = periodMaximumPremiumWage(maxPerYear);
   if (cap.thisMonth.greaterThan(periodMaximum)) {
@@ -61,7 +60,6 @@ export function premiumsOfMonth(input: {
     );
   }
   const awf = awfClass(input.contractType, input.writtenContract);
-  explanation.push(`AWf ${awf.awfClass === 'LOW' ? 'low' : 'high'} rate: ${awf.reason}.`);
   const premiums = employerPremiums({
     parameters: input.parameters,
     base: cap.charged,
@@ -69,8 +67,12 @@ export function premiumsOfMonth(input: {
     smallEmployer: input.smallEmployer,
     whkPercent: input.whkPercent,
   });
-  for (const sentence of premiums.explanation) explanation.push(sentence);
   for (const warning of premiums.warnings) warnings.push(warning);
+  const explain = () => [
+    premiumWageSentence(),
+    `AWf ${awf.awfClass === 'LOW' ? 'low' : 'high'} rate: ${awf.reason}.`,
+    ...premiums.explain(),
+  ];
 
   const lines: PayrollLine[] = [
     payslipLine({
@@ -99,7 +101,7 @@ export function premiumsOfMonth(input: {
     awfClass: awf.awfClass,
     premiums: premiums.lines,
     total: premiums.total,
-    explanation,
+    explain,
     warnings: warnings.length ? warnings : NONE,
     lines,
   };
@@ -125,9 +127,9 @@ export function employerCosts(amounts: {
   const { gross, backPayPaid, holidayAllowanceReserved, premiums, pensionEmployer } = amounts;
   const employerCosts = premiums.plus(pensionEmployer);
   const totalCost = gross.plus(backPayPaid).plus(holidayAllowanceReserved).plus(employerCosts);
-  const explanation = [
+  const explain = () => [
     `Employer costs: premiums ${formatEuro(premiums)} + employer pension ${formatEuro(pensionEmployer)} = ${formatEuro(employerCosts)}; ` +
       `cost of employment this month ${formatEuro(gross)}${backPayPaid.isZero() ? '' : ` + back pay ${formatEuro(backPayPaid)}`} + holiday allowance reserved ${formatEuro(holidayAllowanceReserved)} + ${formatEuro(employerCosts)} = ${formatEuro(totalCost)}.`,
   ];
-  return { employerCosts, totalCost, explanation, warnings: NONE, lines: NONE };
+  return { employerCosts, totalCost, explain, warnings: NONE, lines: NONE };
 }

@@ -5,7 +5,7 @@ import type { MonthSlice } from '../proration';
 import type { PayrollLine } from '../types';
 import { payslipLine, type Step } from './step';
 
-export interface HolidayAllowanceStep extends Step, Omit<HolidayAllowanceResult, 'explanation' | 'warnings'> {
+export interface HolidayAllowanceStep extends Step, Omit<HolidayAllowanceResult, 'explain' | 'warnings'> {
   /** What this month's reservation is made on: the gross wage and the back pay of the current accrual year. */
   base: Exact;
 }

@@ -3,16 +3,16 @@ import { lkvExpected, type LkvResult } from '../lkv';
 import type { LkvKind, PayrollYearParameters } from '../parameters';
 import type { MonthSlice } from '../proration';
 import type { LkvApplicationStatus } from '../types';
-import { NONE, payslipLine, type Step } from './step';
+import { NONE, payslipLine, SILENT, type Step } from './step';
 
 export interface LkvStep extends Step {
   /** Null without an LKV, on a former employee's payslip (back pay only), and when it was lost. */
-  lkv: Omit<LkvResult, 'explanation' | 'warnings'> | null;
+  lkv: Omit<LkvResult, 'explain' | 'warnings'> | null;
   /** What a lost LKV (statement not applied for in time) would have brought this month, else null. */
   forgone: Exact | null;
 }
 
-const NO_LKV: LkvStep = { lkv: null, forgone: null, explanation: NONE, warnings: NONE, lines: NONE };
+const NO_LKV: LkvStep = { lkv: null, forgone: null, explain: SILENT, warnings: NONE, lines: NONE };
 
 /** 8. The wage-cost benefit (LKV) expected for the month: information, paid to the employer next year. */
 export function lkvOfMonth(input: {
@@ -26,7 +26,11 @@ export function lkvOfMonth(input: {
   application?: { status: LkvApplicationStatus; deadline: string };
 }): LkvStep {
   if (input.kind === null || input.backPayOnly) return NO_LKV;
-  const { explanation, warnings, ...lkv } = lkvExpected({
+  const {
+    explain: explainExpected,
+    warnings,
+    ...lkv
+  } = lkvExpected({
     parameters: input.parameters,
     kind: input.kind,
     hoursPerWeek: input.hoursPerWeek,
@@ -40,17 +44,21 @@ export function lkvOfMonth(input: {
     return {
       ...NO_LKV,
       forgone: lkv.expected,
-      explanation: [
+      explain: () => [
         `No LKV: the target-group statement (doelgroepverklaring) was not applied for by ${deadline}, three months after the start, so the benefit is lost; ${formatEuro(lkv.expected)} forgone this month.`,
       ],
       warnings,
     };
   }
-  if (input.application && input.application.status !== 'REQUESTED') {
-    explanation.push(
-      `Expected only if the target-group statement is applied for by ${deadline}; it has not been recorded as applied for yet.`,
-    );
-  }
+  const notYetApplied = input.application !== undefined && input.application.status !== 'REQUESTED';
+  const explain = () => [
+    ...explainExpected(),
+    ...(notYetApplied
+      ? [
+          `Expected only if the target-group statement is applied for by ${deadline}; it has not been recorded as applied for yet.`,
+        ]
+      : []),
+  ];
   const line = payslipLine({
     code: 'LKV_EXPECTED',
     kind: 'INFORMATION',
@@ -60,5 +68,5 @@ export function lkvOfMonth(input: {
     rateUnit: 'EUR_PER_HOUR',
     amount: formatAmount(lkv.expected),
   });
-  return { lkv, forgone: null, explanation, warnings, lines: [line] };
+  return { lkv, forgone: null, explain, warnings, lines: [line] };
 }

@@ -17,10 +17,10 @@ export function netPay(amounts: {
 }): NetPayStep {
   const { gross, extraPaid, pensionEmployee, monthlyTax, specialTax } = amounts;
   const net = gross.plus(extraPaid).minus(pensionEmployee).minus(monthlyTax.plus(specialTax));
-  const explanation = [
+  const explain = () => [
     `Net pay: ${formatEuro(gross)}${extraPaid.isZero() ? '' : ` + ${formatEuro(extraPaid)}`} − ${formatEuro(pensionEmployee)} − ${formatEuro(monthlyTax)}` +
       `${specialTax.isZero() && extraPaid.isZero() ? '' : ` − ${formatEuro(specialTax)}`} = ${formatEuro(net)}.`,
   ];
   const line = payslipLine({ code: 'NET_PAY', kind: 'INFORMATION', description: 'Net pay', amount: formatAmount(net) });
-  return { net, explanation, warnings: NONE, lines: [line] };
+  return { net, explain, warnings: NONE, lines: [line] };
 }

@@ -1,5 +1,5 @@
 import { monthIndex, periodName } from '../proration';
-import { NONE, type Step } from './step';
+import { NONE, SILENT, type Step } from './step';
 
 /**
  * 0. Opening balances: the employee's first month paid here carries on from the former payroll
@@ -7,18 +7,18 @@ import { NONE, type Step } from './step';
  * this month: those months' wages are in neither.
  */
 export function openingBalanceOfMonth(asOf: string | undefined, year: number, month: number): Step {
-  if (asOf === undefined) return { explanation: NONE, warnings: NONE, lines: NONE };
+  if (asOf === undefined) return { explain: SILENT, warnings: NONE, lines: NONE };
   const [asOfYear, asOfMonth] = asOf.split('-').map(Number) as [number, number];
-  const explanation = [
+  const explain = () => [
     `First month paid here: the year to date, the holiday allowance reserved and last year's annual wage start from the opening balances of the former payroll system as of ${asOf}.`,
   ];
   const gap = monthIndex(year, month) - monthIndex(asOfYear, asOfMonth) - 1;
-  if (gap <= 0) return { explanation, warnings: NONE, lines: NONE };
+  if (gap <= 0) return { explain, warnings: NONE, lines: NONE };
   const from = monthIndex(asOfYear, asOfMonth) + 1;
   const to = monthIndex(year, month) - 1;
   const name = (index: number) => periodName(Math.floor(index / 12), (index % 12) + 1);
   return {
-    explanation,
+    explain,
     warnings: [
       `The opening balances are as of ${asOf}, but the first month paid here is ${periodName(year, month)}: ` +
         `the wages of ${gap === 1 ? name(from) : `${name(from)} to ${name(to)}`} are in neither, so the year to date misses them. ` +

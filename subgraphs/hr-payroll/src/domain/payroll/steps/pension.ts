@@ -19,10 +19,9 @@ export interface PensionStep extends Step {
 export function pension(r: ReadInput, gross: Exact, backPayTotal: Exact): PensionStep {
   const employee = pensionPremium(gross, r.pensionEmployeePercent);
   const employer = pensionPremium(gross, r.pensionEmployerPercent);
-  const explanation = [
+  const onWage = () =>
     `Pension on the gross wage (no franchise): employee ${formatPercent(r.pensionEmployeePercent)} % = ${formatEuro(employee)}, ` +
-      `employer ${formatPercent(r.pensionEmployerPercent)} % = ${formatEuro(employer)} (each half up to cents).`,
-  ];
+    `employer ${formatPercent(r.pensionEmployerPercent)} % = ${formatEuro(employer)} (each half up to cents).`;
   const lines: PayrollLine[] = [
     payslipLine({
       code: 'PENSION_EMPLOYEE',
@@ -44,14 +43,23 @@ export function pension(r: ReadInput, gross: Exact, backPayTotal: Exact): Pensio
     }),
   ];
   if (backPayTotal.isZero()) {
-    return { employee, employer, backPayEmployee: ZERO, backPayEmployer: ZERO, explanation, warnings: NONE, lines };
+    return {
+      employee,
+      employer,
+      backPayEmployee: ZERO,
+      backPayEmployer: ZERO,
+      explain: () => [onWage()],
+      warnings: NONE,
+      lines,
+    };
   }
 
   const backPayEmployee = pensionPremium(backPayTotal, r.pensionEmployeePercent);
   const backPayEmployer = pensionPremium(backPayTotal, r.pensionEmployerPercent);
-  explanation.push(
+  const explain = () => [
+    onWage(),
     `Pension on the back pay ${formatEuro(backPayTotal)}: employee ${formatEuro(backPayEmployee)}, employer ${formatEuro(backPayEmployer)} (each half up to cents).`,
-  );
+  ];
   lines.push(
     payslipLine({
       code: 'PENSION_EMPLOYEE_BACK_PAY',
@@ -72,5 +80,5 @@ export function pension(r: ReadInput, gross: Exact, backPayTotal: Exact): Pensio
       amount: formatAmount(backPayEmployer),
     }),
   );
-  return { employee, employer, backPayEmployee, backPayEmployer, explanation, warnings: NONE, lines };
+  return { employee, employer, backPayEmployee, backPayEmployer, explain, warnings: NONE, lines };
 }

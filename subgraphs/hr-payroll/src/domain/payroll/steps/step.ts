@@ -5,15 +5,23 @@ import type { PayrollLine, PayrollLineCode } from '../types';
  * (in the order it reasons), what to check before approving, and its lines on the payslip.
  * `calculatePayroll` joins the explanations and warnings in the order of the steps, and the lines
  * in the payslip's own order (`payslipLines`).
+ *
+ * The sentences are made only when asked (`explain`): a run stores its payslips without them
+ * (services/explanation.ts), and writing ~40 sentences of formatted amounts a payslip was a tenth
+ * of a run's calculation. A step's amounts never change once it returns, so asking later gives
+ * the same sentences as asking at once.
  */
 export interface Step {
-  readonly explanation: readonly string[];
+  readonly explain: () => readonly string[];
   readonly warnings: readonly string[];
   readonly lines: readonly PayrollLine[];
 }
 
 /** One empty list for every step without warnings or lines (nothing is ever added to it). */
 export const NONE: readonly never[] = Object.freeze([]);
+
+/** What a step without sentences says. */
+export const SILENT = (): readonly string[] => NONE;
 
 /** A payslip line; base, rate and its unit are null unless given. */
 export const payslipLine = (
@@ -55,17 +63,19 @@ const LINE_ORDER: Readonly<Record<PayrollLineCode, number>> = {
   LKV_EXPECTED: 19,
 };
 
-/** The steps' explanations, warnings and lines joined: sentences in step order, lines in the payslip's. */
-export function joinSteps(steps: readonly Step[]): { explanation: string[]; warnings: string[]; lines: PayrollLine[] } {
-  const explanation: string[] = [];
+/** The steps' explanations, warnings and lines joined: sentences in step order (when asked), lines in the payslip's. */
+export function joinSteps(steps: readonly Step[]): {
+  explain: () => string[];
+  warnings: string[];
+  lines: PayrollLine[];
+} {
   const warnings: string[] = [];
   const lines: PayrollLine[] = [];
   for (const step of steps) {
-    for (const sentence of step.explanation) explanation.push(sentence);
     for (const warning of step.warnings) warnings.push(warning);
     for (const line of step.lines) lines.push(line);
   }
   // A stable sort: lines of the same code stay in the order their step gave them.
   lines.sort((a, b) => LINE_ORDER[a.code] - LINE_ORDER[b.code]);
-  return { explanation, warnings, lines };
+  return { explain: () => steps.flatMap((step) => step.explain()), warnings, lines };
 }

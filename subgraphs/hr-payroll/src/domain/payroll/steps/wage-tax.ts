@@ -36,7 +36,7 @@ export function taxableWage(amounts: {
     : holidayAllowancePaid.isZero()
       ? 'the back pay'
       : 'the holiday allowance paid and the back pay';
-  const explanation = [
+  const explain = () => [
     `Taxable wage: ${formatEuro(gross)} − pension ${formatEuro(pensionEmployee)} = ${formatEuro(regular)}` +
       (special.isZero() ? '.' : `, plus ${specialWhat} ${formatEuro(special)} = ${formatEuro(total)}.`),
   ];
@@ -46,7 +46,7 @@ export function taxableWage(amounts: {
     description: 'Taxable wage (regular and special)',
     amount: formatAmount(total),
   });
-  return { regular, special, total, specialWhat, explanation, warnings: NONE, lines: [line] };
+  return { regular, special, total, specialWhat, explain, warnings: NONE, lines: [line] };
 }
 
 export interface WageTaxStep extends Step {
@@ -109,16 +109,13 @@ export function wageTaxOfMonth(
       }),
     );
   }
-  const explanation =
-    specialTax.explanation.length === 0
-      ? monthlyTax.explanation
-      : [...monthlyTax.explanation, ...specialTax.explanation];
+  const explain = () => [...monthlyTax.explain(), ...specialTax.explain()];
   return {
     monthly: monthlyTax.tax,
     special: specialTax.tax,
     total: monthlyTax.tax.plus(specialTax.tax),
     specialRatePercent: specialTax.ratePercent,
-    explanation,
+    explain,
     warnings: monthlyTax.warnings,
     lines,
   };

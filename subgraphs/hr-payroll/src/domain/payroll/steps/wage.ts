@@ -81,34 +81,37 @@ export function wageAndHours(input: PayrollInput, r: ReadInput): WageStep {
     hoursInMonth(r.hoursPerWeek, WEEKS_PER_YEAR_FOR_PAID_HOURS, slice.daysEmployed, slice.daysInMonth),
   );
   const split = parts.length > 1 || parts[0]!.fromBirthday !== null;
-  const explanation = [
-    `Payroll ${periodName(year, month)}, ${input.caoWage.caoVersionName}: ${r.hoursPerWeek.toFixed()} hours a week, ` +
-      `${employment.contractType.toLowerCase().replace('_', '-')} contract${employment.writtenContract ? ' in writing' : ' not in writing'}.`,
-    backPayOnly
-      ? `The employment ended on ${formatDate(r.endDate!)}: no wage this month, back pay only.`
-      : slice.partial
-        ? `Employed ${formatDate(slice.from)} – ${formatDate(slice.to)}: ${slice.daysEmployed} of ${slice.daysInMonth} calendar days.` +
-          (split
-            ? ''
-            : ` Gross wage ${formatEuro(r.monthly)} × ${slice.daysEmployed}/${slice.daysInMonth} = ${formatEuro(gross)} (half up to cents).`)
-        : split
-          ? 'Employed the whole month.'
-          : `Employed the whole month. Gross wage = the CAO monthly wage ${formatEuro(gross)}.`,
-  ];
-  if (split) {
-    const b = r.birthday!;
-    explanation.push(
-      `Birthday ${formatDate(b.on)} (age ${b.age}): the wage of that age is due from that day on (Wet minimumloon en ` +
-        `minimumvakantiebijslag), so the month is split there, each part pro rata by calendar days: ` +
-        parts
-          .map(
-            (p) =>
-              `${p.fromBirthday ? 'from the birthday' : 'before it'} ${formatEuro(p.monthly)} × ${p.days}/${slice.daysInMonth} = ${formatEuro(p.gross)}`,
-          )
-          .join('; ') +
-        ` (each half up to cents); gross ${formatEuro(gross)}.`,
-    );
-  }
+  const explain = () => {
+    const explanation = [
+      `Payroll ${periodName(year, month)}, ${input.caoWage.caoVersionName}: ${r.hoursPerWeek.toFixed()} hours a week, ` +
+        `${employment.contractType.toLowerCase().replace('_', '-')} contract${employment.writtenContract ? ' in writing' : ' not in writing'}.`,
+      backPayOnly
+        ? `The employment ended on ${formatDate(r.endDate!)}: no wage this month, back pay only.`
+        : slice.partial
+          ? `Employed ${formatDate(slice.from)} – ${formatDate(slice.to)}: ${slice.daysEmployed} of ${slice.daysInMonth} calendar days.` +
+            (split
+              ? ''
+              : ` Gross wage ${formatEuro(r.monthly)} × ${slice.daysEmployed}/${slice.daysInMonth} = ${formatEuro(gross)} (half up to cents).`)
+          : split
+            ? 'Employed the whole month.'
+            : `Employed the whole month. Gross wage = the CAO monthly wage ${formatEuro(gross)}.`,
+    ];
+    if (split) {
+      const b = r.birthday!;
+      explanation.push(
+        `Birthday ${formatDate(b.on)} (age ${b.age}): the wage of that age is due from that day on (Wet minimumloon en ` +
+          `minimumvakantiebijslag), so the month is split there, each part pro rata by calendar days: ` +
+          parts
+            .map(
+              (p) =>
+                `${p.fromBirthday ? 'from the birthday' : 'before it'} ${formatEuro(p.monthly)} × ${p.days}/${slice.daysInMonth} = ${formatEuro(p.gross)}`,
+            )
+            .join('; ') +
+          ` (each half up to cents); gross ${formatEuro(gross)}.`,
+      );
+    }
+    return explanation;
+  };
   const lines: PayrollLine[] = parts.map((p) =>
     payslipLine({
       code: 'GROSS_WAGE',
@@ -128,5 +131,5 @@ export function wageAndHours(input: PayrollInput, r: ReadInput): WageStep {
       amount: formatAmount(p.gross),
     }),
   );
-  return { backPayOnly, slice, parts, gross, paidHours, explanation, warnings: NONE, lines };
+  return { backPayOnly, slice, parts, gross, paidHours, explain, warnings: NONE, lines };
 }
