@@ -121,31 +121,22 @@ export interface RowWriter {
  */
 function copyFields(runId: string, memberId: string, p: PayslipToStore, id: string): (string | object)[] {
   const c = p.calculation;
+  const scalars = [
+    id,
+    runId,
+    memberId,
+    p.employeeId,
+    p.employmentId,
+    c.cao.versionId,
+    c.cao.versionName,
+    c.grossWage,
+    c.taxableWage.total,
+    c.wageTax.total,
+    c.netPay,
+    c.employerCostsTotal,
+  ];
   return [
-    copyText(id) +
-      '\t' +
-      copyText(runId) +
-      '\t' +
-      copyText(memberId) +
-      '\t' +
-      copyText(p.employeeId) +
-      '\t' +
-      copyText(p.employmentId) +
-      '\t' +
-      copyText(c.cao.versionId) +
-      '\t' +
-      copyText(c.cao.versionName) +
-      '\t' +
-      copyText(c.grossWage) +
-      '\t' +
-      copyText(c.taxableWage.total) +
-      '\t' +
-      copyText(c.wageTax.total) +
-      '\t' +
-      copyText(c.netPay) +
-      '\t' +
-      copyText(c.employerCostsTotal) +
-      '\t',
+    scalars.map(copyText).join('\t') + '\t',
     p.input,
     '\t',
     c,
@@ -199,30 +190,6 @@ export function insertWriter(runId: string, memberId: string): RowWriter {
     },
     rows: () => ({ insert: documents }),
   };
-}
-
-/** The payslips in COPY's text format (`copyWriter`), in order. */
-export function copyRows(
-  runId: string,
-  memberId: string,
-  payslips: readonly PayslipToStore[],
-  ids: readonly string[],
-): Uint8Array[] {
-  const writer = copyWriter(runId, memberId);
-  payslips.forEach((p, i) => writer.add(p, ids[i]!));
-  return (writer.rows() as { copy: Uint8Array[] }).copy;
-}
-
-/** The payslips as the INSERT takes them (`insertWriter`), in order. */
-export function insertRows(
-  runId: string,
-  memberId: string,
-  payslips: readonly PayslipToStore[],
-  ids: readonly string[],
-): string[] {
-  const writer = insertWriter(runId, memberId);
-  payslips.forEach((p, i) => writer.add(p, ids[i]!));
-  return (writer.rows() as { insert: string[] }).insert;
 }
 
 /** New payslip ids, one a payslip. */

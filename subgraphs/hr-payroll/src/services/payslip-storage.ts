@@ -28,7 +28,7 @@ export async function useFastCompression(tx: Prisma.TransactionClient) {
 }
 
 /**
- * Inserts a page of a run's payslips (`insertRows`), 500 a statement, each payslip ONE JSON parameter that the
+ * Inserts a page of a run's payslips (`insertWriter`), 500 a statement, each payslip ONE JSON parameter that the
  * statement takes apart: Prisma's createMany spent most of a 20,000-payslip run turning the
  * nested JSON into query arguments. Measured against it: a parameter per column (Prisma's cost
  * grows with the number of parameters) and one JSON document per slice (json_to_recordset:
@@ -48,7 +48,7 @@ export async function insertPayslips(
 }
 
 /**
- * Stores a page of a run's payslips, in COPY's text format already (`copyRows`, in the
+ * Stores a page of a run's payslips, in COPY's text format already (`copyWriter`, in the
  * calculation's thread), with COPY on the PostgreSQL connection of the run's transaction
  * (`transactionConnection`), so it is committed or rolled back with the run. COPY takes rows as
  * text and skips the statement's parameters: measured against the INSERT above in

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { isDomainError } from '@samen-sterk/subgraph-runtime/pure';
+import { exact, isDomainError } from '@samen-sterk/subgraph-runtime/pure';
 import { calculatePayroll, calculatePayslipFigures } from '../calculate';
 import type { PayrollInput } from '../types';
 import { date, payrollInput } from './fixtures';
@@ -11,10 +11,12 @@ import { date, payrollInput } from './fixtures';
  */
 
 const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+/** An amount of euros from `low` to `high` as the inputs write it ("1234.56"), made from whole cents as text. */
 const cents = (low: number, high: number) =>
-  fc
-    .integer({ min: low * 100, max: high * 100 })
-    .map((c) => `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`);
+  fc.integer({ min: low * 100, max: high * 100 }).map((c) => {
+    const digits = String(c).padStart(3, '0');
+    return `${digits.slice(0, -2)}.${digits.slice(-2)}`;
+  });
 
 /** Months with every branch of the steps: broken periods, birthdays, back pay, payouts, LKV, opening balances, caps. */
 const inputs: fc.Arbitrary<PayrollInput> = fc
@@ -93,9 +95,7 @@ const inputs: fc.Arbitrary<PayrollInput> = fc
           correctedPayslipId: 'payslip-earlier',
           paidCaoVersionName: 'CAO earlier',
           paidMonthly: a.monthly,
-          dueMonthly: (Number(a.monthly.replace('.', '')) + Number(a.backPay.replace('.', '')))
-            .toString()
-            .replace(/(\d\d)$/, '.$1'),
+          dueMonthly: exact(a.monthly).plus(exact(a.backPay)).toFixed(2),
           dueCaoVersionId: 'cao-later',
           dueCaoVersionName: 'CAO later',
           daysEmployed: 28,
