@@ -114,39 +114,6 @@ export interface RowWriter {
 }
 
 /**
- * A payslip's fields in COPY's text format, in the order of PAYSLIP_COLUMNS, each followed by its
- * separator (a tab, the last a newline). The row's three JSON documents are written as they are,
- * not joined into the line first: each would be copied once more into a ~6 KB string, two bytes a
- * character as soon as one holds a euro sign.
- */
-function copyFields(runId: string, memberId: string, p: PayslipToStore, id: string): (string | object)[] {
-  const c = p.calculation;
-  const scalars = [
-    id,
-    runId,
-    memberId,
-    p.employeeId,
-    p.employmentId,
-    c.cao.versionId,
-    c.cao.versionName,
-    c.grossWage,
-    c.taxableWage.total,
-    c.wageTax.total,
-    c.netPay,
-    c.employerCostsTotal,
-  ];
-  return [
-    scalars.map(copyText).join('\t') + '\t',
-    p.input,
-    '\t',
-    c,
-    '\t',
-    carryOverOf(p.input, c),
-    '\t' + copyText(c.compliant) + '\n',
-  ];
-}
-
-/**
  * A writer of payslips in COPY's text format, every column of PAYSLIP_COLUMNS, a line each, in
  * blocks of about a megabyte that are each their own memory: they are moved to the service's
  * thread and written to COPY as they are (joining them into one buffer copied every byte once
@@ -160,17 +127,15 @@ export function copyWriter(runId: string, memberId: string): RowWriter {
   let used = 0;
   return {
     add(payslip, id) {
-      const parts = copyFields(runId, memberId, payslip, id).map((part) =>
-        typeof part === 'string' ? part : copyText(part),
-      );
+      const row = payslipRow(runId, memberId, payslip, id);
+      const line = PAYSLIP_COLUMNS.map((column) => copyText(row[column])).join('\t') + '\n';
       // At most three bytes of UTF-8 a UTF-16 unit: a row goes whole into a block.
-      const most = 3 * parts.reduce((length, part) => length + part.length, 0);
-      if (used + most > block.length) {
+      if (used + line.length * 3 > block.length) {
         if (used > 0) blocks.push(block.subarray(0, used));
-        block = Buffer.allocUnsafeSlow(Math.max(BLOCK_BYTES, most));
+        block = Buffer.allocUnsafeSlow(Math.max(BLOCK_BYTES, line.length * 3));
         used = 0;
       }
-      for (const part of parts) used += block.write(part, used);
+      used += block.write(line, used);
     },
     rows() {
       if (used > 0) blocks.push(block.subarray(0, used));

@@ -7,7 +7,7 @@ import type { PayrollLine, PayrollLineCode } from '../types';
  * in the payslip's own order (`payslipLines`).
  *
  * The sentences are made only when asked (`explain`): a run stores its payslips without them
- * (services/explanation.ts), and writing ~40 sentences of formatted amounts a payslip was a tenth
+ * (services/explanation.ts), and writing ~40 sentences of formatted amounts a payslip was a fifth
  * of a run's calculation. A step's amounts never change once it returns, so asking later gives
  * the same sentences as asking at once.
  */
