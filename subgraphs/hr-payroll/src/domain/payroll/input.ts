@@ -1,4 +1,4 @@
-import { DomainError, Exact, HUNDRED } from '@samen-sterk/subgraph-runtime/pure';
+import { DomainError, exact, Exact, HUNDRED } from '@samen-sterk/subgraph-runtime/pure';
 import { PAYROLL_PARAMETERS, PAYROLL_YEARS, type PayrollYearParameters } from './parameters';
 import { checkCalendarDate, formatDate } from './proration';
 import type { AccruedHolidayAllowance } from './holiday-allowance';
@@ -12,7 +12,9 @@ function decimal(value: unknown, field: string): Exact {
   }
   let parsed: Exact;
   try {
-    parsed = new Exact(value.trim());
+    // Through the runtime's cache of parsed texts: a run's inputs repeat the same few amounts and
+    // rates, and parsing each anew was a twentieth of a calculation thread's time.
+    parsed = exact(value.trim());
   } catch {
     throw new DomainError('INVALID_AMOUNT', field, `${field} is not a number: "${value}".`);
   }

@@ -1,4 +1,4 @@
-import { DomainError, Exact, toFixed } from '@samen-sterk/subgraph-runtime/pure';
+import { DomainError, exact, Exact, toFixed } from '@samen-sterk/subgraph-runtime/pure';
 import {
   PERIODS_PER_YEAR,
   SUPPORTED_YEARS,
@@ -31,7 +31,8 @@ export function amount(value: AmountInput, field: string): Exact {
   }
   let parsed: Exact;
   try {
-    parsed = new Exact(typeof value === 'string' ? value.trim() : value);
+    // A Decimal as it is (they never change), a text through the runtime's cache of parsed texts.
+    parsed = exact(typeof value === 'string' ? value.trim() : value);
   } catch {
     throw new DomainError('INVALID_AMOUNT', field, `${field} is not a number: "${String(value)}".`);
   }
