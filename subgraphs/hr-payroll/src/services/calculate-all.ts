@@ -46,8 +46,12 @@ export interface CalculatedPage {
  * has them calculated one after the other, in order of start: the later one carries on from the
  * earlier one's year to date and holiday allowance reserved, as one employee at one employer.
  * (A page holds all of an employee's employments.)
+ *
+ * With `consume` (a worker thread, whose page is its own copy), each input is let go of once its
+ * payslip is written: a page arrives as 2,000 inputs at once, and those still waiting were copied
+ * by every collection of the thread's young generation.
  */
-export function calculatePayslipPage(page: PageToCalculate): CalculatedPage {
+export function calculatePayslipPage(page: PageToCalculate, { consume = false } = {}): CalculatedPage {
   const { employments, inputs } = page;
   const byEmployee = new Map<string, number[]>();
   employments.forEach((e, i) => byEmployee.set(e.employeeId, [...(byEmployee.get(e.employeeId) ?? []), i]));
@@ -62,6 +66,7 @@ export function calculatePayslipPage(page: PageToCalculate): CalculatedPage {
     let earlier: StoredCalculation | null = null;
     for (const i of chain) {
       const input = inputs[i]!;
+      if (consume) inputs[i] = undefined as unknown as PayrollInput;
       if (earlier) {
         input.yearToDate = earlier.yearToDateAfter;
         input.holidayAllowanceAccrual = earlier.holidayAllowance.accrualAfter;

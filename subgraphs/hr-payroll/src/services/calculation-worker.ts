@@ -6,7 +6,7 @@ import { calculatePayslipPage, type PageToCalculate } from './calculate-all';
 
 parentPort!.on('message', ({ job, page }: { job: number; page: PageToCalculate }) => {
   try {
-    const result = calculatePayslipPage(page);
+    const result = calculatePayslipPage(page, { consume: true });
     const copy = result.rows && 'copy' in result.rows ? result.rows.copy : [];
     // Each block of COPY bytes has memory of its own (payslip-rows.ts): moved, not copied.
     parentPort!.postMessage(

@@ -36,10 +36,26 @@ import { openingYearToDate } from '../domain/payroll/opening-balances';
 export interface PayslipDraft {
   employeeId: string;
   employmentId: string;
-  input: PayrollInput;
+  /** What the run's signals need of the input (run-signals.ts): the CAO question asked and its wage, the LKV application. */
+  input: SignalFacts;
   /** What the run needs of the calculation besides the stored rows: back pay paid, LKV. */
   calculation: CalculationKept;
 }
+
+/**
+ * Of a payslip's input, what the run still needs once the page went to be calculated. Not the
+ * input itself: held until the page is stored, a page's inputs outlived two collections of the
+ * service's young generation, were copied into its old one and cost it major collections.
+ */
+export interface SignalFacts {
+  caoWage: Pick<PayrollInput['caoWage'], 'request' | 'monthly'>;
+  employment: Pick<PayrollInput['employment'], 'lkvApplication'>;
+}
+
+const signalFactsOf = (input: PayrollInput): SignalFacts => ({
+  caoWage: { request: input.caoWage.request, monthly: input.caoWage.monthly },
+  employment: { lkvApplication: input.employment.lkvApplication },
+});
 
 /** A page calculated: its payslips' drafts and new ids in the page's order, and the rows to store. */
 export interface CalculatedRunPage {
@@ -179,7 +195,7 @@ export async function calculatePage(
   const { employments, past, annualFigures } = page;
   const { year, month } = plan;
   const today = todayInNetherlands();
-  const inputs: PayrollInput[] = employments.map((employment) => {
+  let inputs: PayrollInput[] | null = employments.map((employment) => {
     const { question, birthday, birthdayQuestion } = questionsOf(employment, plan.period);
     const cao = answerOf(plan, question);
     const fromBirthday = birthdayQuestion ? answerOf(plan, birthdayQuestion) : null;
@@ -242,15 +258,20 @@ export async function calculatePage(
       ...(opening?.first ? { openingBalanceAsOf: formatCalendarDate(opening.figures.asOf) } : {}),
     };
   });
-  const calculated = await timedPhase('calculation', inputs.length, () =>
+  const facts = inputs.map(signalFactsOf);
+  const calculating = timedPhase('calculation', facts.length, () =>
     calculatePayslips({
       runId: run.id,
       memberId: plan.memberId,
       storage: run.storage,
       employments: employments.map(({ id, employeeId, startDate }) => ({ id, employeeId, startDate })),
-      inputs,
+      inputs: inputs!,
     }),
   );
+  // The calculation has its own copy (a thread's) or is done with them (this thread's): let the
+  // inputs die young (see SignalFacts).
+  inputs = null;
+  const calculated = await calculating;
   const drafts = calculated.outcomes.map((outcome, i): PayslipDraft => {
     const employment = employments[i]!;
     if ('error' in outcome) {
@@ -261,7 +282,7 @@ export async function calculatePage(
     return {
       employeeId: employment.employeeId,
       employmentId: employment.id,
-      input: inputs[i]!,
+      input: facts[i]!,
       calculation: outcome.calculation,
     };
   });
