@@ -2,9 +2,11 @@
 // calculated and stored through the gateway, on PGlite (default) or PostgreSQL (when
 // *_DATABASE_URL are set). Prints time and peak memory per size, and where the time went: the
 // CAO wage look-up, the calculation, storing the payslips, and the rest (reading employments and
-// history, GraphQL), and this process's CPU time; asserts nothing. Each size runs March (the
-// member's first month here) and then April after March is approved, which reads every employee's
-// history from March's payslips (`BENCH_PAYROLL_MONTHS=3`: March alone). Default sizes: 20,000 (the whole sector) and 200,000.
+// history, GraphQL), and this process's CPU time (and its main thread's); asserts nothing. Each
+// size runs March (the member's first month here) and then April after March is approved, which
+// reads every employee's history from March's payslips (`BENCH_PAYROLL_MONTHS`: the months, `3`
+// for March alone, `3,12` for December after nine settled months, March to November). Default
+// sizes: 20,000 (the whole sector) and 200,000.
 // On PostgreSQL, `BENCH_PAYROLL_STORAGE=copy,insert` runs each size once with COPY and once with the
 // multi-row INSERT (HR_PAYROLL_PAYSLIP_STORAGE), in that order; default: copy (what runs use).
 import { seedId } from '@samen-sterk/members';
@@ -19,8 +21,18 @@ process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 const SIZES = sizes.length ? sizes : [20_000, 200_000];
 const STORAGES = (process.env.BENCH_PAYROLL_STORAGE ?? 'copy').split(',').filter(Boolean);
-// `BENCH_PAYROLL_MONTHS=3` times March alone; default March, then April after March is approved.
-const MONTHS = process.env.BENCH_PAYROLL_MONTHS === '3' ? [3] : [3, 4];
+// The months run, in order (`BENCH_PAYROLL_MONTHS`, default `3,4`): the first has no history;
+// each later one runs after the one before is approved. Months skipped between two are settled
+// as copies of the earlier one's payslips (the history a late month reads: `3,12` times December
+// after nine, March to November); `3` times March alone.
+const monthName = (month: number) =>
+  new Date(Date.UTC(2026, month - 1)).toLocaleString('en', { month: 'long', timeZone: 'UTC' });
+const MONTHS = (process.env.BENCH_PAYROLL_MONTHS ?? '3,4').split(',').map(Number);
+if (MONTHS.some((m, i) => !Number.isInteger(m) || m < 1 || m > 12 || (i > 0 && m <= MONTHS[i - 1]!))) {
+  throw new Error(
+    `BENCH_PAYROLL_MONTHS takes months 1–12 in increasing order, not "${process.env.BENCH_PAYROLL_MONTHS}".`,
+  );
+}
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 
 /**
@@ -55,6 +67,21 @@ function postgresCpuSeconds(): number | null {
   if (!postmaster) return null;
   const live = processes.filter((p) => p.ppid === postmaster.pid).reduce((a, p) => a + p.own, 0);
   return (postmaster.own + postmaster.children + live) / ticks;
+}
+
+/**
+ * CPU seconds of this process's main thread (the services' own, where the run reads, builds the
+ * inputs and streams the rows), on Linux; null elsewhere. The rest of the process's CPU is the
+ * calculation threads' and V8's own threads' (its compiler and garbage collector).
+ */
+function mainThreadCpuSeconds(): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in USER_HZ
+  } catch {
+    return null;
+  }
 }
 
 async function main() {
@@ -123,20 +150,53 @@ async function runOnce(size: number, storage: string, usesPostgres: boolean) {
     // March: the run's first month here; April: the month after an approved March, which reads
     // each employee's year to date and holiday allowance from March's payslips (as every month of
     // a real payroll does but the first).
+    let last: number | null = null;
     for (const month of MONTHS) {
-      if (month > 3) {
+      if (last !== null) {
         await hr.$executeRawUnsafe(
           `UPDATE payroll_run SET status = 'APPROVED', approved_by = 'bench', approved_at = now()
             WHERE member_id = $1 AND year = 2026 AND month = $2`,
           memberId,
-          month - 1,
+          last,
         );
-        // As a month later: autovacuum has long analysed the payslips just stored, and the
-        // calculation threads ended after a minute without work (April starts them again).
-        await hr.$executeRawUnsafe('ANALYZE payslip, payroll_run');
+        // The months between, settled as copies of the last one's payslips.
+        await hr.$executeRawUnsafe(
+          `WITH runs AS (
+             INSERT INTO payroll_run (id, member_id, year, month, status, calculated_by, calculated_at, approved_by,
+               approved_at, updated_at)
+             SELECT gen_random_uuid()::text, $1, 2026, m, 'APPROVED', 'bench', now(), 'bench', now(), now()
+             FROM generate_series($2::int + 1, $3::int - 1) AS m
+             RETURNING id)
+           INSERT INTO payslip (id, run_id, member_id, employee_id, employment_id, cao_version_id, cao_version_name,
+             gross, taxable_wage, wage_tax, net, employer_costs, inputs, calculation, carry_over, compliant)
+           SELECT gen_random_uuid()::text, runs.id, p.member_id, p.employee_id, p.employment_id, p.cao_version_id,
+             p.cao_version_name, p.gross, p.taxable_wage, p.wage_tax, p.net, p.employer_costs, p.inputs,
+             p.calculation, p.carry_over, p.compliant
+           FROM runs, payslip p
+           WHERE p.run_id = (SELECT id FROM payroll_run WHERE member_id = $1 AND year = 2026 AND month = $2)`,
+          memberId,
+          last,
+          month,
+        );
+        // As a month later: autovacuum has long vacuumed and analysed the payslips just stored
+        // (PostgreSQL 13 on vacuums a table after inserts too; unvacuumed, the next run's reads
+        // of the history first set each row's hint bits and write the page again), and the
+        // calculation threads ended after a minute without work (the run starts them again).
+        await hr.$executeRawUnsafe('VACUUM ANALYZE payslip, payroll_run');
         await stopCalculationThreads();
       }
-      await timedRun(platform.gateway.url, token, memberId, month, usesPostgres, storage, size, loadSeconds);
+      await timedRun(
+        platform.gateway.url,
+        token,
+        memberId,
+        month,
+        MONTHS[0]!,
+        usesPostgres,
+        storage,
+        size,
+        loadSeconds,
+      );
+      last = month;
     }
     await platform.stop();
   }
@@ -148,6 +208,7 @@ async function timedRun(
   token: string,
   memberId: string,
   month: number,
+  firstMonth: number,
   usesPostgres: boolean,
   storage: string,
   size: number,
@@ -171,6 +232,7 @@ async function timedRun(
   }, 50);
   const start = performance.now();
   const cpuBefore = process.cpuUsage();
+  const mainBefore = mainThreadCpuSeconds();
   const serverBefore = postgresCpuSeconds();
   const response = await fetch(gatewayUrl, {
     method: 'POST',
@@ -182,13 +244,14 @@ async function timedRun(
   const body = (await response.json()) as any;
   const seconds = (performance.now() - start) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
+  const mainAfter = mainThreadCpuSeconds();
   const serverAfter = postgresCpuSeconds();
   clearInterval(sampler);
   unsubscribe(PAYROLL_PHASE_CHANNEL, onPhase);
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   const count = body.data.calculatePayrollRun.payslips.totalCount;
   console.log(
-    `${usesPostgres ? `PostgreSQL (${storage.toUpperCase()})` : 'PGlite'}, ${month === 3 ? 'March (first month)' : 'April (history from March)'}: ${count.toLocaleString('en')} payslips calculated and stored in ${seconds.toFixed(1)} s ` +
+    `${usesPostgres ? `PostgreSQL (${storage.toUpperCase()})` : 'PGlite'}, ${monthName(month)} (${month === firstMonth ? 'first month' : `history from ${month - firstMonth} settled month${month - firstMonth > 1 ? 's' : ''}`}): ${count.toLocaleString('en')} payslips calculated and stored in ${seconds.toFixed(1)} s ` +
       `(${((seconds * 1000) / count).toFixed(2)} ms each); peak RSS ${mib(peak)} (whole platform in one process; ${mib(before.rss)} before the run), ` +
       `heap used at most ${mib(peakHeap)} (${mib(before.heapUsed)} before: the run's growth ${mib(peakHeap - before.heapUsed)}); ` +
       `loading ${size.toLocaleString('en')} employees took ${loadSeconds.toFixed(1)} s; ` +
@@ -203,7 +266,8 @@ async function timedRun(
       `(the run waited for storage ${phase('storage-wait')}; calculation threads: ${process.env.HR_PAYROLL_CALCULATION_THREADS ?? 'default'}); ` +
       `${Math.round(count / seconds).toLocaleString('en')} payslips a second; ` +
       `CPU of this process ${part((cpu.user + cpu.system) / 1000)} ` +
-      `(all its threads; ${usesPostgres ? "the PostgreSQL server's not included" : 'PGlite runs in it'})` +
+      `(all its threads${mainBefore !== null && mainAfter !== null ? `, its main thread ${(mainAfter - mainBefore).toFixed(1)} s` : ''}; ` +
+      `${usesPostgres ? "the PostgreSQL server's not included" : 'PGlite runs in it'})` +
       (usesPostgres && serverBefore !== null && serverAfter !== null
         ? `; CPU of the PostgreSQL server ${(serverAfter - serverBefore).toFixed(1)} s`
         : ''),
