@@ -53,6 +53,8 @@ export interface CalculatedPage {
  */
 export function calculatePayslipPage(page: PageToCalculate, { consume = false } = {}): CalculatedPage {
   const { employments, inputs } = page;
+  // With `consume`, the page's slots are emptied as their payslips are written.
+  const slots: (PayrollInput | undefined)[] = inputs;
   const byEmployee = new Map<string, number[]>();
   employments.forEach((e, i) => byEmployee.set(e.employeeId, [...(byEmployee.get(e.employeeId) ?? []), i]));
   const ids = payslipIds(inputs.length);
@@ -66,7 +68,7 @@ export function calculatePayslipPage(page: PageToCalculate, { consume = false } 
     let earlier: StoredCalculation | null = null;
     for (const i of chain) {
       const input = inputs[i]!;
-      if (consume) inputs[i] = undefined as unknown as PayrollInput;
+      if (consume) slots[i] = undefined;
       if (earlier) {
         input.yearToDate = earlier.yearToDateAfter;
         input.holidayAllowanceAccrual = earlier.holidayAllowance.accrualAfter;

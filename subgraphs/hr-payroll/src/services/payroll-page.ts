@@ -37,7 +37,7 @@ export interface PayslipDraft {
   employeeId: string;
   employmentId: string;
   /** What the run's signals need of the input (run-signals.ts): the CAO question asked and its wage, the LKV application. */
-  input: SignalFacts;
+  facts: SignalFacts;
   /** What the run needs of the calculation besides the stored rows: back pay paid, LKV. */
   calculation: CalculationKept;
 }
@@ -282,7 +282,7 @@ export async function calculatePage(
     return {
       employeeId: employment.employeeId,
       employmentId: employment.id,
-      input: facts[i]!,
+      facts: facts[i]!,
       calculation: outcome.calculation,
     };
   });

@@ -56,14 +56,14 @@ export function pageSignals(
   for (const { draft, employment } of page) {
     const raised = raisedSteps(employment, rules);
     if (raised.length === 0) continue;
-    const asked = draft.input.caoWage.request!;
+    const asked = draft.facts.caoWage.request!;
     const atStep = wageAt({ ...asked, on: parseCalendarDate(asked.on)!, step: raised.at(-1)!.toStep });
     const signal = stepIncreaseSignal({
       employeeId: draft.employeeId,
       employmentId: draft.employmentId,
       caoScale: employment.caoScale,
       raised,
-      monthlyNow: draft.input.caoWage.monthly,
+      monthlyNow: draft.facts.caoWage.monthly,
       monthlyAtStep: atStep.monthly,
     });
     if (signal) signals.push(signal);
@@ -73,7 +73,7 @@ export function pageSignals(
     const signal = lkvApplicationSignal({
       employeeId: draft.employeeId,
       employmentId: draft.employmentId,
-      application: draft.input.employment.lkvApplication,
+      application: draft.facts.employment.lkvApplication,
       expected: draft.calculation.lkv?.expected ?? null,
       forgone: draft.calculation.lkvForgone ?? null,
     });
